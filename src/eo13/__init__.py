@@ -1,0 +1,1 @@
+"""EO13: New York City's system for carrying out Mayoral Executive Order 13 of 2026."""

@@ -1,0 +1,104 @@
+"""API: tokens and the caller's own account (INTERFACES §5)."""
+
+from typing import Any
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.throttling import AnonRateThrottle
+
+from eo13.accounts.policy import memberships
+from eo13.accounts.selectors import membership_list, token_list
+from eo13.accounts.tokens import token_create, token_revoke
+from eo13.errors import EO13Error, NotFound
+
+router = Router(tags=["accounts"])
+
+
+class Credentials(Schema):
+    username: str
+    password: str
+    name: str = "API token"
+
+
+class TokenOut(Schema):
+    token: str
+
+
+class TokenInfo(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: Any
+    last_used_at: Any | None
+    revoked_at: Any | None
+
+
+class MembershipOut(Schema):
+    username: str
+    agency: str
+    role: str
+    is_chair: bool
+
+
+class MeOut(Schema):
+    username: str
+    memberships: list[MembershipOut]
+
+
+class Unauthorized(EO13Error):
+    status = 401
+
+
+class Throttled(EO13Error):
+    status = 429
+
+
+@router.post(
+    "/auth/token",
+    auth=None,
+    response={201: TokenOut},
+    throttle=[AnonRateThrottle("10/m")],
+    summary="Get an API token",
+)
+def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[str, str]]:
+    creds = {"username": payload.username, "password": payload.password}
+    if AxesProxyHandler.is_locked(request, credentials=creds):
+        raise Throttled("Too many failed sign-ins. Try again in 15 minutes.")
+    user = authenticate(request, **creds)
+    if user is None or not user.is_active:
+        raise Unauthorized("Wrong username or password.")
+    _, raw = token_create(actor=user, name=payload.name)
+    return 201, {"token": raw}
+
+
+@router.get("/auth/tokens", response=list[TokenInfo], summary="My API tokens")
+def my_tokens(request: HttpRequest) -> Any:
+    return token_list(user=request.user)
+
+
+@router.delete("/auth/tokens/{token_id}", response={204: None}, summary="Revoke one of my API tokens")
+def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+    token = token_list(user=request.user).filter(pk=token_id).first()
+    if token is None:
+        raise NotFound("No such token.")
+    token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]
+    return 204, None
+
+
+def _membership_out(m: Any) -> dict[str, Any]:
+    return {"username": m.user.username, "agency": m.agency.code, "role": m.role, "is_chair": m.is_chair}
+
+
+@router.get("/me", response=MeOut, summary="Who I am and my roles")
+def me(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "username": request.user.get_username(),
+        "memberships": [_membership_out(m) for m in memberships(request.user)],
+    }
+
+
+@router.get("/memberships", response=list[MembershipOut], summary="People and roles I may see")
+def membership_index(request: HttpRequest, agency: str | None = None) -> list[dict[str, Any]]:
+    return [_membership_out(m) for m in membership_list(user=request.user, agency_code=agency)]

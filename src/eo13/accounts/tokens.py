@@ -1,0 +1,55 @@
+"""Personal API tokens: made, checked and revoked. The token is shown once; only its hash is kept."""
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from eo13.accounts.models import APIToken, User
+from eo13.audit.services import audit_record
+
+TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str]:
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = APIToken.objects.create(
+            user=actor, name=name[:100] or "API token", prefix=raw[:12], digest=_digest(raw)
+        )
+        audit_record(
+            actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}}
+        )
+    return token, raw
+
+
+def token_revoke(*, actor: User, token: APIToken) -> APIToken:
+    if token.user_id != actor.pk:
+        from eo13.errors import NotFound
+
+        raise NotFound("No such token.")
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="api_token.revoke", target=token)
+    return token
+
+
+def token_user(raw: str) -> Any:
+    """The active user behind a raw token, or None."""
+    if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
+        return None
+    token = (
+        APIToken.objects.select_related("user").filter(digest=_digest(raw), revoked_at__isnull=True).first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    # Last use is a convenience, not an audited change.
+    APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

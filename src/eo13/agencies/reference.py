@@ -1,0 +1,42 @@
+"""Loading the agency registry from ``data/agencies.json``. Idempotent: re-running updates names and kinds and
+leaves the counsel contacts that City Hall edited alone."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data" / "agencies.json"
+
+
+def agency_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads(DATA.read_text())
+    return rows
+
+
+def load_agencies(agency_model: Any) -> int:
+    """Takes the model as an argument so a migration can pass its historical model."""
+    created = 0
+    by_code: dict[str, Any] = {}
+    for row in agency_rows():
+        obj, was_created = agency_model.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "kind": row["kind"],
+                "is_section_2": row.get("is_section_2", False),
+            },
+        )
+        if was_created:
+            # Fictional placeholder contact (555-01xx numbers are reserved for fiction) until City Hall enters one.
+            obj.counsel_name = f"{row['code']} General Counsel's office (placeholder)"
+            obj.counsel_email = f"counsel-{row['code'].lower()}@example.nyc.test"
+            obj.counsel_phone = f"212-555-01{created % 100:02d}"
+            obj.save()
+            created += 1
+        by_code[row["code"]] = obj
+    for row in agency_rows():
+        if row.get("parent"):
+            obj = by_code[row["code"]]
+            obj.parent = by_code[row["parent"]]
+            obj.save(update_fields=["parent"])
+    return created

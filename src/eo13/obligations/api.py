@@ -1,0 +1,5 @@
+"""API routes of the obligations app."""
+
+from ninja import Router
+
+router = Router(tags=["obligations"])

@@ -1,0 +1,5 @@
+"""API routes of the privacy app."""
+
+from ninja import Router
+
+router = Router(tags=["privacy"])

@@ -1,0 +1,6 @@
+"""Web routes of the training app."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "training"
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,30 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from eo13.api import api
+from eo13.web import views
+
+handler400 = "eo13.web.views.bad_request"
+handler403 = "eo13.web.views.permission_denied"
+handler404 = "eo13.web.views.page_not_found"
+handler500 = "eo13.web.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("", include("eo13.web.urls")),
+    path("staff/access/", include("eo13.access.urls")),
+    path("staff/obligations/", include("eo13.obligations.urls")),
+    path("staff/privacy/", include("eo13.privacy.urls")),
+    path("staff/policies/", include("eo13.policies.urls")),
+    path("staff/training/", include("eo13.training.urls")),
+    path("staff/committee/", include("eo13.committee.urls")),
+]
+
+# The public site: language in the URL (INTERFACES §6); `/` sends the visitor to their browser's language.
+urlpatterns += i18n_patterns(
+    path("", views.public_home, name="public-home"),
+    prefix_default_language=True,
+)

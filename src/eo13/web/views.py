@@ -1,0 +1,61 @@
+"""The shell: public home, staff home, health check, and plain error pages (JSON under /api/)."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from eo13.accounts.policy import memberships
+
+
+def public_home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/public_home.html")
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/staff_home.html", {"memberships": memberships(request.user)})
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+_MESSAGES = {
+    400: "The request could not be read. Check what was sent and try again.",
+    403: "You do not have access to this page.",
+    404: "We could not find that page.",
+    500: "Something went wrong on our side. Please try again later.",
+}
+
+
+def _error(request: HttpRequest, status: int) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": _MESSAGES[status]}, status=status)
+    return render(request, "error.html", {"status": status, "message": _MESSAGES[status]}, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    return _error(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    return _error(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
+    return _error(request, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error(request, 500)
