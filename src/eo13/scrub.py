@@ -55,18 +55,14 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "phone",
         "[phone removed]",
-        re.compile(
-            r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])|\b\d{10}\b"
-        ),
+        re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])|\b\d{10}\b"),
     ),
     (
         "street_address",
         "[address removed]",
         re.compile(
             r"\b\d{1,6}(?:-\d{1,4})?\s+(?:[nsew]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
-            r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'.]*(?:\s+[a-z][a-z'.]*){0,3})\s+"
-            + _STREET_SUFFIX
-            + r"\b\.?"
+            r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'.]*(?:\s+[a-z][a-z'.]*){0,3})\s+" + _STREET_SUFFIX + r"\b\.?"
             r"(?:,?\s*(?:apt|apartment|unit|fl|floor|#)\.?\s*[\w-]+)?",
             re.I,
         ),

@@ -26,16 +26,12 @@ if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("EO13_ENV=production refuses to start with DEBUG on.")
     if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
-        raise ImproperlyConfigured(
-            "EO13_ENV=production needs a real SECRET_KEY (at least 50 random characters)."
-        )
+        raise ImproperlyConfigured("EO13_ENV=production needs a real SECRET_KEY (at least 50 random characters).")
 
 # Demo accounts are for trying EO13 out; they must never exist in production.
 EO13_DEMO = env.bool("EO13_DEMO", default=False) and not PRODUCTION
 
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
-)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -185,11 +181,30 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 EO13_MAX_UPLOAD_BYTES = env.int("EO13_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
-# Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True; with none, mail is written to var/mail.
-_email = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+# Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True; with none, mail is written to files in var/mail.
+_email = env.email_url("EMAIL_URL", default="filemail://")
 if _email.get("EMAIL_BACKEND") == "django.core.mail.backends.filebased.EmailBackend":
-    EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
-vars().update(_email)
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": _email.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")},
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": _email["EMAIL_BACKEND"],
+            "OPTIONS": {
+                "host": _email.get("EMAIL_HOST"),
+                "port": _email.get("EMAIL_PORT"),
+                "username": _email.get("EMAIL_HOST_USER") or None,
+                "password": _email.get("EMAIL_HOST_PASSWORD") or None,
+                "use_tls": bool(_email.get("EMAIL_USE_TLS")),
+                "use_ssl": bool(_email.get("EMAIL_USE_SSL")),
+                "timeout": 10,
+            },
+        }
+    }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="EO13 <eo13-noreply@example.nyc.test>")
 
 # Background work: Django's tasks framework with the database-backed worker (django-tasks-db).

@@ -26,5 +26,6 @@ urlpatterns = [
 # The public site: language in the URL (INTERFACES §6); `/` sends the visitor to their browser's language.
 urlpatterns += i18n_patterns(
     path("", views.public_home, name="public-home"),
+    path("", include("eo13.policies.public_urls")),
     prefix_default_language=True,
 )

@@ -74,9 +74,7 @@ class AgencyScopedPolicy:
     write_own: frozenset[str] = field(default_factory=frozenset)
     write_all: frozenset[str] = field(default_factory=frozenset)
 
-    def _filter(
-        self, user: Any, qs: QuerySet[Any], own: frozenset[str], every: frozenset[str]
-    ) -> QuerySet[Any]:
+    def _filter(self, user: Any, qs: QuerySet[Any], own: frozenset[str], every: frozenset[str]) -> QuerySet[Any]:
         if has_role(user, every):
             return qs
         ids = agency_ids(user, own)

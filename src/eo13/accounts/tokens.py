@@ -23,9 +23,7 @@ def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str
         token = APIToken.objects.create(
             user=actor, name=name[:100] or "API token", prefix=raw[:12], digest=_digest(raw)
         )
-        audit_record(
-            actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}}
-        )
+        audit_record(actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}})
     return token, raw
 
 
@@ -45,9 +43,7 @@ def token_user(raw: str) -> Any:
     """The active user behind a raw token, or None."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
-    token = (
-        APIToken.objects.select_related("user").filter(digest=_digest(raw), revoked_at__isnull=True).first()
-    )
+    token = APIToken.objects.select_related("user").filter(digest=_digest(raw), revoked_at__isnull=True).first()
     if token is None or not token.user.is_active:
         return None
     # Last use is a convenience, not an audited change.

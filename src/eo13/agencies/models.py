@@ -15,9 +15,7 @@ class Agency(models.Model):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=40, choices=AgencyKind.choices)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="divisions"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="divisions")
     # The six agencies named in EO 13 §2 (audit, report, publish policies, train).
     is_section_2 = models.BooleanField(default=False)
     active = models.BooleanField(default=True)

@@ -20,9 +20,7 @@ def admin_change(sender: Any, instance: LogEntry, created: bool, **kwargs: Any) 
         audit_record(
             actor=instance.user,
             action=_ACTIONS.get(instance.action_flag, "admin.other"),
-            model=f"{instance.content_type.app_label}.{instance.content_type.model}"
-            if instance.content_type
-            else "",
+            model=f"{instance.content_type.app_label}.{instance.content_type.model}" if instance.content_type else "",
             object_id=instance.object_id or "",
             changes={"summary": {"new": instance.get_change_message()}},
         )

@@ -1,11 +1,40 @@
+from functools import cache
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 
 from eo13.accounts.policy import memberships
+
+
+@cache
+def _nav_items() -> list[tuple[str, str, frozenset[str]]]:
+    """Each app may list staff links in ``<app>/nav.py`` as ``ITEMS = [(label, url_name, roles), ...]``."""
+    items: list[tuple[str, str, frozenset[str]]] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("eo13."):
+            continue
+        try:
+            module = import_module(f"{config.name}.nav")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.nav":
+                raise
+            continue
+        items.extend((label, url, frozenset(roles)) for label, url, roles in module.ITEMS)
+    return items
 
 
 def eo13(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     ms = memberships(user) if user is not None else []
-    return {"eo13_memberships": ms, "eo13_primary": ms[0] if ms else None}
+    user_roles = {m.role for m in ms}
+    nav = []
+    for label, url_name, roles in _nav_items():
+        if user_roles & roles:
+            try:
+                nav.append((label, reverse(url_name)))
+            except NoReverseMatch:
+                continue
+    return {"eo13_memberships": ms, "eo13_primary": ms[0] if ms else None, "eo13_nav": nav}

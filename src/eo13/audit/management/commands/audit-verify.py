@@ -17,7 +17,5 @@ class Command(BaseCommand):
             self.stdout.write(f"audit log intact: {result.count} entries")
             return
         where = f"entry #{result.broken_seq}" if result.broken_seq else "the end of the log"
-        self.stderr.write(
-            f"audit log broken at {where}: {result.reason} ({result.count} entries verified before it)"
-        )
+        self.stderr.write(f"audit log broken at {where}: {result.reason} ({result.count} entries verified before it)")
         sys.exit(1)

@@ -1,0 +1,46 @@
+"""Database triggers that refuse UPDATE and DELETE on audit entries, whatever the application does.
+
+PostgreSQL's TRUNCATE (used only by test-database flushes) is not a row event and is not refused.
+"""
+
+from typing import Any
+
+SQLITE_ON = [
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_auditentry "
+    "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete BEFORE DELETE ON audit_auditentry "
+    "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;",
+]
+SQLITE_OFF = ["DROP TRIGGER IF EXISTS audit_entry_no_update;", "DROP TRIGGER IF EXISTS audit_entry_no_delete;"]
+POSTGRES_ON = [
+    "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql;",
+    "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_auditentry;",
+    "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_auditentry "
+    "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();",
+]
+POSTGRES_OFF = [
+    "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_auditentry;",
+    "DROP FUNCTION IF EXISTS audit_entry_append_only();",
+]
+
+
+def _run(execute: Any, vendor: str, on: bool) -> None:
+    statements = {
+        ("sqlite", True): SQLITE_ON,
+        ("sqlite", False): SQLITE_OFF,
+        ("postgresql", True): POSTGRES_ON,
+        ("postgresql", False): POSTGRES_OFF,
+    }.get((vendor, on), [])
+    for sql in statements:
+        execute(sql)
+
+
+def guards_on(connection: Any) -> None:
+    with connection.cursor() as c:
+        _run(c.execute, connection.vendor, True)
+
+
+def guards_off(connection: Any) -> None:
+    with connection.cursor() as c:
+        _run(c.execute, connection.vendor, False)
