@@ -10,7 +10,7 @@ from eo13.accounts.models import Membership, Role, User
 from eo13.accounts.tokens import token_create
 from eo13.agencies.models import Agency
 
-PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105  (test-only, fictional)
+PASSWORD = "correct-horse-battery-staple-42"
 
 
 def _is_transactional(request: Any) -> bool:
