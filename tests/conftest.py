@@ -23,7 +23,8 @@ def _is_transactional(request: Any) -> bool:
 @pytest.fixture(autouse=True)
 def _audit_guards(request: Any) -> Any:
     """Tests that commit for real end with a database flush, which deletes audit entries. The append-only
-    triggers would refuse that, so they come off for the flush and go back on before the next such test."""
+    triggers would refuse that, so they come off for the flush and go back on before the next such test.
+    The flush also empties reference data that migrations loaded; it is loaded again first."""
     if not _is_transactional(request):
         yield
         return
@@ -32,6 +33,9 @@ def _audit_guards(request: Any) -> Any:
 
     from eo13.audit.guards import guards_off, guards_on
 
+    from eo13.web.reference import reload_reference_data
+
+    reload_reference_data()
     guards_on(connection)
     yield
     guards_off(connection)

@@ -174,7 +174,7 @@ STORAGES = {
     },
 }
 # Uploaded evidence is never served by URL; views stream it after a permission check.
-MEDIA_URL = None
+MEDIA_URL = "/media-is-never-served/"
 
 # Request size limits: a clear 400 instead of a server working through a huge body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1 * 1024 * 1024
@@ -182,7 +182,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 EO13_MAX_UPLOAD_BYTES = env.int("EO13_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True; with none, mail is written to files in var/mail.
-_email = env.email_url("EMAIL_URL", default="filemail://")
+_email = env.email_url("EMAIL_URL", default="smtp://localhost:25" if PRODUCTION else "filemail://")
 if _email.get("EMAIL_BACKEND") == "django.core.mail.backends.filebased.EmailBackend":
     MAILERS = {
         "default": {

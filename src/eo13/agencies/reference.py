@@ -40,3 +40,10 @@ def load_agencies(agency_model: Any) -> int:
             obj.parent = by_code[row["parent"]]
             obj.save(update_fields=["parent"])
     return created
+
+
+def load_reference() -> None:
+    """Reload after a test flush (see eo13.web.reference)."""
+    from eo13.agencies.models import Agency
+
+    load_agencies(Agency)

@@ -1,0 +1,26 @@
+"""GET /healthz (INTERFACES §5)."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def test_healthz_ok(client, db):
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_503_when_the_database_is_gone(tmp_path):
+    # A real server process whose database cannot be opened: a file in a folder that does not exist.
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/db.sqlite3", EO13_VAR_DIR=str(tmp_path))
+    code = (
+        "import django, json; django.setup(); from django.test import Client; "
+        "r = Client().get('/healthz'); print(r.status_code, json.dumps(r.json()))"
+    )
+    env["DJANGO_SETTINGS_MODULE"] = "eo13.settings"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    status, body = out.stdout.strip().split(" ", 1)
+    assert status == "503", out.stderr
+    assert json.loads(body) == {"status": "error", "database": "unavailable"}
