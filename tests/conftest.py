@@ -32,7 +32,6 @@ def _audit_guards(request: Any) -> Any:
     from django.db import connection
 
     from eo13.audit.guards import guards_off, guards_on
-
     from eo13.web.reference import reload_reference_data
 
     reload_reference_data()
