@@ -1,5 +1,14 @@
 """Public pages under /{lang}/ (INTERFACES §6). Mounted inside i18n_patterns by eo13/urls.py."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from eo13.policies import public_views
+
+app_name = "policies-public"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("policies/", public_views.policy_index, name="index"),
+    path("policies/<str:code>/", public_views.agency_policies, name="agency"),
+    path("rights/", public_views.rights, name="rights"),
+    path("order/", public_views.order, name="order"),
+    path("figures/", public_views.figures, name="figures"),
+]

@@ -1,0 +1,174 @@
+"""Writes for the §5 library: made by City Hall, MOIA or the Law Department, approved by the Law Department,
+sent to agencies, and confirmed by each agency (EO 13 §5(1)–(4), §8(1))."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from eo13.agencies.models import Agency
+from eo13.audit.services import audit_record
+from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.policies import public_cache
+from eo13.policies.models import Audience, Dissemination, Material, MaterialKind
+from eo13.policies.permissions import DISSEMINATION_ACCESS, is_law_reviewer, is_material_maker
+from eo13.policies.services import STALE_EDIT, clean_text
+
+SITE_LANGUAGES = {code for code, _ in settings.LANGUAGES}
+
+
+def _check_choices(kind: str, audience: str, languages: list[str]) -> list[str]:
+    if kind not in MaterialKind.values:
+        raise ValidationFailed("Choose what kind of material this is.", field="kind")
+    if audience not in Audience.values:
+        raise ValidationFailed("Choose who the material is for.", field="audience")
+    unknown = sorted(set(languages) - SITE_LANGUAGES)
+    if unknown:
+        raise ValidationFailed(f"Unknown language code: {', '.join(unknown)}.", field="languages")
+    if not languages:
+        raise ValidationFailed("Name at least one language the material exists in.", field="languages")
+    return sorted(set(languages), key=[c for c, _ in settings.LANGUAGES].index)
+
+
+def _owner_for(actor: Any) -> Agency:
+    from eo13.accounts.policy import memberships
+    from eo13.policies.permissions import MATERIAL_MAKERS
+
+    for m in memberships(actor):
+        if m.agency.code in MATERIAL_MAKERS:
+            return m.agency
+    return Agency.objects.get(code="CITYHALL")
+
+
+def material_create(*, actor: Any, kind: str, audience: str, title: str, body: str, languages: list[str]) -> Material:
+    """A new item for the §5 library; it needs the Law Department's approval before it is sent."""
+    if not is_material_maker(actor):
+        raise PermissionDenied("City Hall, MOIA or the Law Department make §5 materials.")
+    languages = _check_choices(kind, audience, languages)
+    title = clean_text(title, "title", max_length=200)
+    body = clean_text(body, "body")
+    with transaction.atomic():
+        material = Material.objects.create(
+            kind=kind,
+            audience=audience,
+            title=title,
+            body=body,
+            languages=languages,
+            owner=_owner_for(actor),
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="material.create",
+            target=material,
+            agency_code=material.owner.code,
+            changes={"kind": {"new": kind}, "title": {"new": title}, "languages": {"new": languages}},
+        )
+    return material
+
+
+def material_update(
+    *,
+    actor: Any,
+    material: Material,
+    expected_lock: int,
+    kind: str,
+    audience: str,
+    title: str,
+    body: str,
+    languages: list[str],
+) -> Material:
+    """Change a material. A change to an approved one sends it back for the Law Department's approval."""
+    if not is_material_maker(actor):
+        raise PermissionDenied("City Hall, MOIA or the Law Department change §5 materials.")
+    languages = _check_choices(kind, audience, languages)
+    title = clean_text(title, "title", max_length=200)
+    body = clean_text(body, "body")
+    with transaction.atomic():
+        fresh = Material.objects.select_for_update().get(pk=material.pk)
+        if fresh.lock != expected_lock:
+            raise ConflictError(STALE_EDIT)
+        was_approved = fresh.approved_at is not None
+        fresh.kind, fresh.audience, fresh.title, fresh.body, fresh.languages = kind, audience, title, body, languages
+        fresh.approved_by, fresh.approved_at = None, None
+        fresh.lock += 1
+        fresh.save()
+        audit_record(
+            actor=actor,
+            action="material.update",
+            target=fresh,
+            agency_code=fresh.owner.code,
+            changes={"title": {"new": title}, "approved": {"old": was_approved, "new": False}},
+        )
+        if was_approved:
+            transaction.on_commit(public_cache.bump)
+    return fresh
+
+
+def material_approve(*, actor: Any, material: Material, expected_lock: int) -> Material:
+    """The Law Department approves a material (EO 13 §5: "in conjunction with the Law Department")."""
+    if not is_law_reviewer(actor):
+        raise PermissionDenied("Only the Law Department approves §5 materials.")
+    with transaction.atomic():
+        fresh = Material.objects.select_for_update().get(pk=material.pk)
+        if fresh.lock != expected_lock:
+            raise ConflictError(STALE_EDIT)
+        if fresh.approved_at is not None:
+            raise ConflictError("This material is already approved.")
+        fresh.approved_by, fresh.approved_at = actor, timezone.now()
+        fresh.lock += 1
+        fresh.save()
+        audit_record(
+            actor=actor,
+            action="material.approve",
+            target=fresh,
+            agency_code=fresh.owner.code,
+            changes={"approved": {"old": False, "new": True}},
+        )
+        transaction.on_commit(public_cache.bump)
+    return fresh
+
+
+def material_send(*, actor: Any, material: Material, agencies: list[Agency]) -> list[Dissemination]:
+    """Send an approved material to agencies (EO 13 §5 "disseminate"); each send is recorded once."""
+    if not is_material_maker(actor):
+        raise PermissionDenied("City Hall, MOIA or the Law Department send §5 materials.")
+    if not agencies:
+        raise ValidationFailed("Choose at least one agency.", field="agencies")
+    with transaction.atomic():
+        fresh = Material.objects.select_for_update().get(pk=material.pk)
+        if fresh.approved_at is None:
+            raise ValidationFailed("The Law Department must approve this material before it is sent.")
+        made = []
+        for agency in agencies:
+            d, created = Dissemination.objects.get_or_create(material=fresh, agency=agency, defaults={"sent_by": actor})
+            if created:
+                made.append(d)
+        audit_record(
+            actor=actor,
+            action="material.send",
+            target=fresh,
+            agency_code=fresh.owner.code,
+            changes={"sent_to": {"new": [d.agency.code for d in made]}},
+        )
+    return made
+
+
+def dissemination_confirm(*, actor: Any, dissemination: Dissemination) -> Dissemination:
+    """The receiving agency's lead confirms the agency has the material and passed it on."""
+    DISSEMINATION_ACCESS.require_write(actor, dissemination)
+    with transaction.atomic():
+        fresh = Dissemination.objects.select_for_update().select_related("agency").get(pk=dissemination.pk)
+        if fresh.confirmed_at is not None:
+            raise ConflictError("This agency already confirmed it has the material.")
+        fresh.confirmed_by, fresh.confirmed_at = actor, timezone.now()
+        fresh.save()
+        audit_record(
+            actor=actor,
+            action="dissemination.confirm",
+            target=fresh,
+            agency_code=fresh.agency.code,
+            changes={"confirmed": {"old": False, "new": True}},
+        )
+    return fresh

@@ -1,0 +1,310 @@
+"""Writes for policies and their translations (EO 13 §2(1); Local Law 30 of 2017, Admin Code §23-1102).
+
+A policy version goes draft → Law Department review → approved. Approval publishes it at once and replaces the
+version the public saw, so changes are "promptly reflected" (EO 13 §2(1)). A translation belongs to one version;
+it can only be entered for the version that is published now, and is stale once a newer version is published.
+Each function checks the actor's role, writes, and appends its audit entry in one transaction.
+"""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from eo13.agencies.models import Agency
+from eo13.audit.services import audit_record
+from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.policies import public_cache
+from eo13.policies.models import (
+    DesignatedLanguage,
+    Policy,
+    PolicyTranslation,
+    PolicyVersion,
+    TranslationStatus,
+    VersionStatus,
+)
+from eo13.policies.permissions import (
+    POLICY_ACCESS,
+    TRANSLATION_ACCESS,
+    is_citywide_translator,
+    is_law_reviewer,
+)
+from eo13.scrub import scrub_text
+
+STALE_EDIT = "Someone else changed this since you opened it. Reload the page and try again."
+
+
+def clean_text(value: str, field: str, *, max_length: int | None = None, required: bool = True) -> str:
+    text = scrub_text((value or "").strip())
+    if required and not text:
+        raise ValidationFailed("This field is required.", field=field)
+    if max_length is not None and len(text) > max_length:
+        raise ValidationFailed(f"Keep this under {max_length} characters.", field=field)
+    return text
+
+
+def _locked_version(version: PolicyVersion, expected_lock: int) -> PolicyVersion:
+    fresh = PolicyVersion.objects.select_for_update().select_related("policy__agency").get(pk=version.pk)
+    if fresh.lock != expected_lock:
+        raise ConflictError(STALE_EDIT)
+    return fresh
+
+
+def _publicly_changed() -> None:
+    transaction.on_commit(public_cache.bump)
+
+
+def policy_create(*, actor: Any, agency: Agency, title: str, body: str, change_summary: str = "") -> Policy:
+    """A new policy for ``agency``, with its first draft (EO 13 §2)."""
+    POLICY_ACCESS.require_write(actor, agency_id=agency.pk)
+    title = clean_text(title, "title", max_length=200)
+    body = clean_text(body, "body")
+    change_summary = clean_text(change_summary, "change_summary", required=False) or "First version."
+    slug = slugify(title)[:80] or "policy"
+    with transaction.atomic():
+        if Policy.objects.filter(agency=agency, slug=slug).exists():
+            raise ValidationFailed("This agency already has a policy with that title.", field="title")
+        policy = Policy.objects.create(agency=agency, slug=slug, created_by=actor)
+        version = PolicyVersion.objects.create(
+            policy=policy, number=1, title=title, body=body, change_summary=change_summary, created_by=actor
+        )
+        audit_record(
+            actor=actor,
+            action="policy.create",
+            target=policy,
+            agency_code=agency.code,
+            changes={"slug": {"new": slug}, "version": {"new": version.number}, "title": {"new": title}},
+        )
+    return policy
+
+
+def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
+    """A new draft, starting from the published text, to update the policy (EO 13 §2 continuous review)."""
+    POLICY_ACCESS.require_write(actor, policy)
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().select_related("agency", "current_version").get(pk=policy.pk)
+        if policy.versions.filter(status__in=[VersionStatus.DRAFT, VersionStatus.IN_REVIEW]).exists():
+            raise ConflictError("This policy already has a draft or a version in review. Finish that one first.")
+        base = policy.current_version
+        number = (policy.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        try:
+            version = PolicyVersion.objects.create(
+                policy=policy,
+                number=number,
+                title=base.title if base else policy.slug,
+                body=base.body if base else "",
+                change_summary="",
+                created_by=actor,
+            )
+        except IntegrityError as exc:
+            raise ConflictError("Someone else started a new version at the same time. Reload the page.") from exc
+        audit_record(
+            actor=actor,
+            action="policy_version.start",
+            target=version,
+            agency_code=policy.agency.code,
+            changes={"number": {"new": number}},
+        )
+    return version
+
+
+def version_update(
+    *, actor: Any, version: PolicyVersion, expected_lock: int, title: str, body: str, change_summary: str
+) -> PolicyVersion:
+    """Edit a draft. Only drafts change; what was reviewed or published stays as it was."""
+    POLICY_ACCESS.require_write(actor, version.policy)
+    title = clean_text(title, "title", max_length=200)
+    body = clean_text(body, "body")
+    change_summary = clean_text(change_summary, "change_summary", required=False)
+    with transaction.atomic():
+        version = _locked_version(version, expected_lock)
+        if version.status != VersionStatus.DRAFT:
+            raise ConflictError("Only a draft can be edited. Start a new version to change this text.")
+        changed = {
+            name: {"old": getattr(version, name), "new": value}
+            for name, value in (("title", title), ("body", body), ("change_summary", change_summary))
+            if getattr(version, name) != value
+        }
+        version.title, version.body, version.change_summary = title, body, change_summary
+        version.lock += 1
+        version.save()
+        if "body" in changed:
+            changed["body"] = {"old": f"{len(changed['body']['old'])} characters", "new": f"{len(body)} characters"}
+        audit_record(
+            actor=actor,
+            action="policy_version.update",
+            target=version,
+            agency_code=version.policy.agency.code,
+            changes=changed,
+        )
+    return version
+
+
+def version_submit(*, actor: Any, version: PolicyVersion, expected_lock: int) -> PolicyVersion:
+    """Send a draft to the Law Department for review (EO 13 §5: with the Law Department)."""
+    POLICY_ACCESS.require_write(actor, version.policy)
+    with transaction.atomic():
+        version = _locked_version(version, expected_lock)
+        if version.status != VersionStatus.DRAFT:
+            raise ConflictError("Only a draft can be sent for review.")
+        if not version.change_summary.strip():
+            raise ValidationFailed("Say what changed in this version before sending it for review.", "change_summary")
+        version.status = VersionStatus.IN_REVIEW
+        version.submitted_by, version.submitted_at = actor, timezone.now()
+        version.lock += 1
+        version.save()
+        audit_record(
+            actor=actor,
+            action="policy_version.submit",
+            target=version,
+            agency_code=version.policy.agency.code,
+            changes={"status": {"old": VersionStatus.DRAFT, "new": VersionStatus.IN_REVIEW}},
+        )
+    return version
+
+
+def _require_reviewer(actor: Any) -> None:
+    if not is_law_reviewer(actor):
+        raise PermissionDenied("Only the Law Department reviews policies.")
+
+
+def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, note: str = "") -> PolicyVersion:
+    """The Law Department approves; the version is published the same moment (EO 13 §2(1) "promptly")."""
+    _require_reviewer(actor)
+    note = clean_text(note, "note", required=False)
+    with transaction.atomic():
+        version = _locked_version(version, expected_lock)
+        if version.status != VersionStatus.IN_REVIEW:
+            raise ConflictError("Only a version in review can be approved.")
+        policy = Policy.objects.select_for_update().get(pk=version.policy_id)
+        previous = policy.current_version_id
+        now = timezone.now()
+        PolicyVersion.objects.filter(policy=policy, status=VersionStatus.PUBLISHED).update(
+            status=VersionStatus.SUPERSEDED
+        )
+        version.status = VersionStatus.PUBLISHED
+        version.reviewed_by, version.reviewed_at, version.review_note = actor, now, note
+        version.published_at = now
+        version.lock += 1
+        version.save()
+        policy.current_version = version
+        policy.save(update_fields=["current_version"])
+        audit_record(
+            actor=actor,
+            action="policy_version.approve_publish",
+            target=version,
+            agency_code=policy.agency.code,
+            changes={
+                "status": {"old": VersionStatus.IN_REVIEW, "new": VersionStatus.PUBLISHED},
+                "policy.current_version": {"old": previous, "new": version.pk},
+            },
+        )
+        _publicly_changed()
+    return version
+
+
+def version_return(*, actor: Any, version: PolicyVersion, expected_lock: int, note: str) -> PolicyVersion:
+    """The Law Department sends a version back to its agency with a note saying what to fix."""
+    _require_reviewer(actor)
+    note = clean_text(note, "note")
+    with transaction.atomic():
+        version = _locked_version(version, expected_lock)
+        if version.status != VersionStatus.IN_REVIEW:
+            raise ConflictError("Only a version in review can be sent back.")
+        version.status = VersionStatus.DRAFT
+        version.reviewed_by, version.reviewed_at, version.review_note = actor, timezone.now(), note
+        version.lock += 1
+        version.save()
+        audit_record(
+            actor=actor,
+            action="policy_version.return",
+            target=version,
+            agency_code=version.policy.agency.code,
+            changes={"status": {"old": VersionStatus.IN_REVIEW, "new": VersionStatus.DRAFT}, "note": {"new": note}},
+        )
+    return version
+
+
+def _require_translator(actor: Any, policy: Policy) -> None:
+    if not (POLICY_ACCESS.can_write(actor, policy) or is_citywide_translator(actor)):
+        raise PermissionDenied("Only the agency's lead or MOIA's language-access staff enter translations.")
+
+
+def translation_submit(
+    *, actor: Any, policy: Policy, language_code: str, version_number: int, title: str, body: str
+) -> PolicyTranslation:
+    """Enter or upload a translation of the published version (Admin Code §23-1102). A translation made from
+    any other version is refused, so an old text never passes as current."""
+    _require_translator(actor, policy)
+    language = DesignatedLanguage.objects.filter(code=language_code, active=True).first()
+    if language is None:
+        raise ValidationFailed("Choose one of the designated citywide languages.", field="language")
+    title = clean_text(title, "title", max_length=300)
+    body = clean_text(body, "body")
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().select_related("agency", "current_version").get(pk=policy.pk)
+        current = policy.current_version
+        if current is None:
+            raise ValidationFailed("This policy has no published version to translate yet.", field="version")
+        if version_number != current.number:
+            raise ValidationFailed(
+                f"This translation is for version {version_number}, but the published version is "
+                f"{current.number}. Translate version {current.number}.",
+                field="version",
+            )
+        existing = PolicyTranslation.objects.select_for_update().filter(version=current, language=language).first()
+        if existing is None:
+            translation = PolicyTranslation.objects.create(
+                version=current, language=language, title=title, body=body, translated_by=actor
+            )
+            action = "policy_translation.submit"
+        else:
+            translation = existing
+            translation.title, translation.body = title, body
+            translation.status = TranslationStatus.SUBMITTED
+            translation.translated_by, translation.translated_at = actor, timezone.now()
+            translation.approved_by, translation.approved_at = None, None
+            translation.lock += 1
+            translation.save()
+            action = "policy_translation.replace"
+            _publicly_changed()  # a replaced text leaves the public site until it is approved again
+        audit_record(
+            actor=actor,
+            action=action,
+            target=translation,
+            agency_code=policy.agency.code,
+            changes={"language": {"new": language.code}, "version": {"new": current.number}},
+        )
+    return translation
+
+
+def translation_approve(*, actor: Any, translation: PolicyTranslation, expected_lock: int) -> PolicyTranslation:
+    """The agency's lead (or the Law Department) approves a translation; a second person, not its translator."""
+    translation = PolicyTranslation.objects.select_related("version__policy__agency").get(pk=translation.pk)
+    if not (TRANSLATION_ACCESS.can_write(actor, translation) or is_law_reviewer(actor)):
+        raise PermissionDenied("Only the agency's lead or the Law Department approves translations.")
+    if translation.translated_by_id == getattr(actor, "pk", None):
+        raise PermissionDenied("A second person approves a translation, not the one who entered it.")
+    with transaction.atomic():
+        fresh = PolicyTranslation.objects.select_for_update().select_related("version__policy").get(pk=translation.pk)
+        if fresh.lock != expected_lock:
+            raise ConflictError(STALE_EDIT)
+        if fresh.version.policy.current_version_id != fresh.version_id:
+            raise ConflictError("This translation is of an older version; the English text has changed since.")
+        if fresh.status == TranslationStatus.APPROVED:
+            raise ConflictError("This translation is already approved.")
+        fresh.status = TranslationStatus.APPROVED
+        fresh.approved_by, fresh.approved_at = actor, timezone.now()
+        fresh.lock += 1
+        fresh.save()
+        audit_record(
+            actor=actor,
+            action="policy_translation.approve",
+            target=fresh,
+            agency_code=translation.version.policy.agency.code,
+            changes={"status": {"old": TranslationStatus.SUBMITTED, "new": TranslationStatus.APPROVED}},
+        )
+        _publicly_changed()
+    return fresh
