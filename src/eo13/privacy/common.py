@@ -1,0 +1,67 @@
+"""Shared helpers of the privacy app: who may do what, today's New York date, and the one scrubber."""
+
+import re
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from eo13.accounts.policy import AgencyScopedPolicy, Role
+from eo13.errors import ValidationFailed
+from eo13.scrub import scrub
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+# The register of privacy officers: agencies name their own (EO 13 §6); the CPO keeps the whole register.
+register_policy = AgencyScopedPolicy(
+    read_own=frozenset({Role.AGENCY_LEAD, Role.PRIVACY_OFFICER}),
+    read_all=frozenset({Role.CITY_HALL, Role.AUDITOR}),
+    write_own=frozenset({Role.AGENCY_LEAD, Role.PRIVACY_OFFICER}),
+    write_all=frozenset({Role.CHIEF_PRIVACY_OFFICER}),
+)
+# Requests for identifying information: the agency's privacy officer works them; the CPO and auditors read all.
+# City Hall sees aggregates only (reports), never the register of requests.
+request_policy = AgencyScopedPolicy(
+    write_own=frozenset({Role.PRIVACY_OFFICER}),
+    read_all=frozenset({Role.CHIEF_PRIVACY_OFFICER, Role.AUDITOR}),
+)
+CPO_ROLES = frozenset({Role.CHIEF_PRIVACY_OFFICER})
+TRAINING_READERS = frozenset(
+    {Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDITOR, Role.PRIVACY_OFFICER, Role.AGENCY_LEAD}
+)
+PROTOCOL_READERS = frozenset(Role.values)
+REPORT_ROLES = frozenset({Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDITOR, Role.PRIVACY_OFFICER})
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}[0-9](?:\s*(?:x|ext\.?)\s*\d{1,6})?$", re.I)
+
+
+def today_ny() -> date:
+    return timezone.now().astimezone(NEW_YORK).date()
+
+
+def clean_text(value: str | None, *, field: str, max_length: int | None = None, required: bool = False) -> Any:
+    """Scrub free text (DESIGN "Privacy by design") and return ``(text, removed_kinds)``."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationFailed("This field is required.", field=field)
+    if max_length is not None and len(text) > max_length:
+        raise ValidationFailed(f"Keep this under {max_length} characters.", field=field)
+    result = scrub(text)
+    return result.text, list(result.removed)
+
+
+def clean_phone(value: str, *, field: str = "phone") -> str:
+    phone = (value or "").strip()
+    if not _PHONE.match(phone):
+        raise ValidationFailed("Enter a work phone number, like 212-555-0100.", field=field)
+    return phone
+
+
+def check_date(value: date | None, *, field: str, required: bool = True, not_future: bool = True) -> None:
+    if value is None:
+        if required:
+            raise ValidationFailed("Enter a date.", field=field)
+        return
+    if not_future and value > today_ny():
+        raise ValidationFailed("This date is in the future.", field=field)

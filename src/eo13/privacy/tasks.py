@@ -1,0 +1,37 @@
+"""Background work of the privacy app, on Django's tasks framework (django-tasks-db runs it)."""
+
+from django.core.mail import send_mail
+from django.tasks import task
+
+from eo13.accounts.models import Membership, Role
+
+
+@task
+def notify_cpo_of_vacancy(vacancy_id: int) -> int:
+    """Tell the Chief Privacy Officer an agency's privacy officer left; a new one is due in 30 days (EO 13 §6).
+
+    The message names the agency and dates only; it carries no note text."""
+    from eo13.privacy.models import PrivacyOfficerVacancy
+
+    vacancy = PrivacyOfficerVacancy.objects.select_related("agency").filter(pk=vacancy_id).first()
+    if vacancy is None:
+        return 0
+    to = sorted(
+        set(
+            Membership.objects.filter(
+                role=Role.CHIEF_PRIVACY_OFFICER, user__is_active=True, user__email__gt=""
+            ).values_list("user__email", flat=True)
+        )
+    )
+    if not to:
+        return 0
+    from eo13.privacy.duties import vacancy_due
+
+    due = vacancy_due(vacancy.vacated_on)
+    body = (
+        f"{vacancy.agency.name} ({vacancy.agency.code}) has no privacy officer since {vacancy.vacated_on:%B %-d, %Y}.\n"
+        f"The agency should name a new privacy officer by {due:%B %-d, %Y}, working with you (EO 13 §6).\n"
+        "See the register in EO13 under Privacy."
+    )
+    send_mail(f"Privacy officer vacancy at {vacancy.agency.code}", body, None, to)
+    return len(to)
