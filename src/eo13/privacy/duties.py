@@ -11,9 +11,9 @@ from typing import Any
 VACANCY_EVENT = "privacy-officer-vacancy"
 DESIGNATED_EVENT = "privacy-officer-designated"
 # Obligation keys in the engine's catalogue.
-INITIAL_DESIGNATION_KEY = "privacy-officer-designation"
-REPLACEMENT_KEY = "privacy-officer-replacement"
-TRAINING_KEY = "privacy-officer-training"
+INITIAL_DESIGNATION_KEY = "s6_privacy_officer_designation"
+REPLACEMENT_KEY = "s6_privacy_officer_replacement"
+TRAINING_KEY = "s6_1_cpo_training"
 
 
 def _engine() -> Any:
@@ -28,7 +28,9 @@ def _engine() -> Any:
 
 def event(*, actor: Any, name: str, on: date, agency: Any, subject: str) -> list[Any]:
     engine = _engine()
-    if engine is None:
+    # A privacy officer named before the order took effect starts no duty of its own (EO 13 §9); the order's
+    # issuance made the first training due (EO 13 §6(1)).
+    if engine is None or on < ORDER_ISSUED:
         return []
     return list(engine.obligation_event_record(actor=actor, event=name, on=on, agency=agency, subject=subject) or [])
 

@@ -86,13 +86,12 @@ def training_attendance_record(
             },
         )
         if session.kind == TrainingKind.IDENTIFYING_INFORMATION_LAW:
-            duties.fulfil(
-                actor=actor,
-                agency=designation.agency,
-                key=duties.TRAINING_KEY,
-                subject=designation.subject,
-                note=f"Trained on {session.held_on.isoformat()}.",
-            )
+            note = f"Privacy officer trained on {session.held_on.isoformat()}."
+            # The duty this designation started, and the one the order's issuance started for the agency.
+            for subject in (designation.subject, ""):
+                duties.fulfil(
+                    actor=actor, agency=designation.agency, key=duties.TRAINING_KEY, subject=subject, note=note
+                )
     return attendance
 
 
