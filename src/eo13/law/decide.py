@@ -1,0 +1,233 @@
+"""The one entry point for decisions: parse the facts strictly, resolve registry ids, decide (INTERFACES §2).
+
+With ``partial=True`` missing facts are allowed. The engine tries every value a missing fact could take; if the
+answer is the same for all of them it gives it, otherwise the outcome is ``unknown`` and ``missing`` lists the
+facts that could change it, the most decisive first (the fact whose answer settles the outcome most often).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from eo13.law.agreements import AgreementFacts
+from eo13.law.citations import AC_4_210, S1_JUDICIAL_WARRANT, S3
+from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
+from eo13.law.facts import KINDS, SPECS, UNKNOWN, WARRANT_SPEC, FactsError, parse_object, require_one_of
+from eo13.law.lot_use import decide_lot_use
+from eo13.law.property_access import decide_property_access
+from eo13.law.warrant import decide_warrant
+
+
+@dataclass(frozen=True)
+class ResolvedProperty:
+    ref: str  # the registry's id for the parcel
+    facts: dict[str, Any]  # kind, city_owned_or_leased, city_operational_control, city_governmental_purpose
+    basis: str  # a plain sentence saying where the answer came from
+
+
+class Registry(Protocol):
+    """What the engine needs from the database, when the facts name a registered property or agreement."""
+
+    def property(self, ref: str) -> ResolvedProperty | None: ...
+
+    def agreement(self, ref: str) -> AgreementFacts | None: ...
+
+
+RULES: dict[str, Callable[[dict[str, Any], date], Decision]] = {
+    "lot-use": decide_lot_use,
+    "property-access": decide_property_access,
+    "warrant": decide_warrant,
+}
+RULE_CITATION = {"lot-use": S3, "property-access": AC_4_210, "warrant": S1_JUDICIAL_WARRANT}
+
+_CITY_LOT = {
+    "kind": "parking_lot",
+    "city_owned_or_leased": True,
+    "city_operational_control": True,
+    "city_governmental_purpose": True,
+}
+_CITY_BUILDING = {
+    "kind": "building",
+    "city_owned_or_leased": True,
+    "city_operational_control": True,
+    "city_governmental_purpose": True,
+}
+_NOT_CITY = {
+    "kind": "parking_lot",
+    "city_owned_or_leased": False,
+    "city_operational_control": False,
+    "city_governmental_purpose": True,
+}
+# Representative values for each fact that may be missing, in the order a person would be asked.
+DOMAINS: dict[str, tuple[Any, ...]] = {
+    "requester": ("non_local_law_enforcement", "other"),
+    "personnel": (
+        {"employer": "federal", "enforces_laws": True},
+        {"employer": "city", "enforces_laws": True},
+        {"employer": "federal", "enforces_laws": False},
+    ),
+    "personnel.employer": ("federal", "city"),
+    "personnel.enforces_laws": (True, False),
+    "property": (_CITY_LOT, _CITY_BUILDING, _NOT_CITY),
+    "property.kind": ("parking_lot", "building"),
+    "property.city_owned_or_leased": (True, False),
+    "property.city_operational_control": (True, False),
+    "area": ("non_public", "public"),
+    "use": ("staging_area", "other"),
+    "law_enforcement_purpose": (True, False),
+    "exceptions": ((), ("formal_agreement",)),
+    "judicial_warrant": (False, True),
+    "authorized_by_city_personnel": (False, True),
+    "emergency": (False, True),
+    "issued_by": ("article_iii_judge", "immigration_officer"),
+    "authorizes": ((), ("custody",)),
+}
+PRIORITY = list(DOMAINS)
+
+
+def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registry | None = None) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise FactsError(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
+    facts = parse_object(SPECS[kind], raw, "", partial)
+    if kind == "warrant":
+        return facts
+    if facts.get("warrant") is not None:
+        # A paper described in a partial request is still described whole.
+        facts["warrant"] = parse_object(WARRANT_SPEC, raw["warrant"], "warrant", False)
+    require_one_of(facts, ("property", "property_id"), partial)
+    if kind == "property-access":
+        require_one_of(facts, ("judicial_warrant", "warrant"), partial, allow_both=True)
+    if facts.get("property_id"):
+        if registry is None:
+            raise FactsError("needs the property registry; run with a database or describe the property", "property_id")
+        found = registry.property(facts["property_id"])
+        if found is None:
+            raise FactsError("no property in the registry has this id or BBL", "property_id")
+        facts["property"] = dict(found.facts)
+        facts["property_ref"] = found.ref
+        facts["property_basis"] = found.basis
+    elif isinstance(facts.get("property"), dict):
+        facts["property_ref"] = None
+    if facts.get("agreement_id"):
+        if registry is None:
+            raise FactsError("needs the agreements registry; run with a database", "agreement_id")
+        agreement = registry.agreement(facts["agreement_id"])
+        if agreement is None:
+            raise FactsError("no agreement in the registry has this id", "agreement_id")
+        facts["agreement"] = agreement
+    return facts
+
+
+def _unknown_paths(facts: dict[str, Any]) -> list[str]:
+    paths: list[str] = []
+    for key, value in facts.items():
+        if value is UNKNOWN:
+            paths.append(key)
+        elif isinstance(value, dict) and key in ("personnel", "property"):
+            paths.extend(f"{key}.{k}" for k, v in value.items() if v is UNKNOWN)
+    return sorted(paths, key=lambda p: PRIORITY.index(p) if p in PRIORITY else len(PRIORITY))
+
+
+def _assign(facts: dict[str, Any], paths: list[str], values: Iterable[Any]) -> dict[str, Any]:
+    out = dict(facts)
+    for path, value in zip(paths, values, strict=True):
+        if "." in path:
+            top, sub = path.split(".", 1)
+            out[top] = {**out[top], sub: value}
+        else:
+            out[path] = value
+    return out
+
+
+def _rests_on(reason: Reason, unknown: list[str]) -> bool:
+    return any(d == u or d.startswith(u + ".") or u.startswith(d + ".") for d in reason.depends for u in unknown)
+
+
+def _decide_partial(kind: str, facts: dict[str, Any], today: date) -> Decision:
+    rule = RULES[kind]
+    unknown = _unknown_paths(facts)
+    if not unknown:
+        decision = rule(facts, today)
+        decision.missing = []
+        return decision
+    for path in unknown:
+        if path not in DOMAINS:
+            raise FactsError("is needed to decide", path)
+    domains = [DOMAINS[p] for p in unknown]
+    table: dict[tuple[int, ...], Decision] = {}
+    for idx in itertools.product(*(range(len(d)) for d in domains)):
+        table[idx] = rule(_assign(facts, unknown, (d[i] for d, i in zip(domains, idx, strict=True))), today)
+    outcomes = {d.outcome for d in table.values()}
+    first = next(iter(table.values()))
+    kept = [r for r in first.reasons if not _rests_on(r, unknown)]
+    if len(outcomes) == 1:
+        if not kept:
+            kept = [
+                Reason(
+                    "settled",
+                    "Whatever the facts not given turn out to be, the answer is the same.",
+                    RULE_CITATION[kind],
+                )
+            ]
+        cited = {r.citation for r in kept}
+        first.reasons = kept
+        first.citations = [c for c in first.citations if c in cited] or [RULE_CITATION[kind]]
+        first.missing = []
+        return first
+    ranked = _rank(unknown, domains, {k: v.outcome for k, v in table.items()})
+    names = ", ".join(p.replace("_", " ") for p in ranked)
+    kept.append(
+        Reason("depends_on_missing", f"The answer depends on facts not given yet: {names}.", RULE_CITATION[kind])
+    )
+    return Decision(
+        kind=kind,
+        outcome="unknown",
+        reasons=kept,
+        citations=unique([RULE_CITATION[kind], *(r.citation for r in kept)]),
+        next_steps=[f"Find out: {names}.", f"If you cannot find out, {CALL_COUNSEL[0].lower()}{CALL_COUNSEL[1:]}"],
+        rules_version=first.rules_version,
+        as_of=first.as_of,
+        missing=ranked,
+    )
+
+
+def _rank(paths: list[str], domains: list[tuple[Any, ...]], outcome: dict[tuple[int, ...], str]) -> list[str]:
+    """Facts that can change the outcome, most decisive first: the share of a fact's values that settle the answer
+    whatever the other missing facts turn out to be; ties keep the order a person would be asked."""
+    scored: list[tuple[float, int, str]] = []
+    for i, path in enumerate(paths):
+        groups: dict[tuple[int, ...], set[str]] = {}
+        by_value: dict[int, set[str]] = {}
+        for idx, result in outcome.items():
+            groups.setdefault(idx[:i] + idx[i + 1 :], set()).add(result)
+            by_value.setdefault(idx[i], set()).add(result)
+        if all(len(g) == 1 for g in groups.values()):
+            continue  # no value of this fact changes the answer
+        settled = sum(1 for results in by_value.values() if len(results) == 1) / len(domains[i])
+        scored.append((-settled, PRIORITY.index(path), path))
+    return [path for _, _, path in sorted(scored)]
+
+
+def decide(kind: str, raw: Any, *, today: date, partial: bool = False, registry: Registry | None = None) -> Decision:
+    """Decide one set of facts. Raises :class:`FactsError` for bad facts; never guesses a missing one."""
+    facts = parse_facts(kind, raw, partial=partial, registry=registry)
+    if partial:
+        return _decide_partial(kind, facts, today)
+    return RULES[kind](facts, today)
+
+
+def decide_batch(
+    kind: str, raw: list[Any], *, today: date, partial: bool = False, registry: Registry | None = None
+) -> list[Decision]:
+    """All or nothing: every element is checked before any is decided; an error names the element's index."""
+    parsed = []
+    for i, item in enumerate(raw):
+        try:
+            parsed.append(parse_facts(kind, item, partial=partial, registry=registry))
+        except FactsError as exc:
+            raise FactsError(exc.error, f"[{i}].{exc.field}" if exc.field else f"[{i}]") from None
+    return [_decide_partial(kind, f, today) if partial else RULES[kind](f, today) for f in parsed]

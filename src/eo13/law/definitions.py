@@ -1,0 +1,134 @@
+"""The defined terms of EO 13 §1 as predicates. Each returns (answer, plain-language reason, citation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from eo13.law.citations import (
+    AC_10_178,
+    S1_CITY_LOT,
+    S1_CITY_PROPERTY,
+    S1_CONTRACTOR,
+    S1_HUMAN_SERVICES,
+    S1_IMMIGRATION_ENFORCEMENT,
+    S1_JUDICIAL_WARRANT,
+)
+
+LOT_KINDS = frozenset({"vacant_lot", "parking_lot", "garage"})
+JUDICIAL_ISSUERS = frozenset({"article_iii_judge", "federal_magistrate_judge", "new_york_state_court"})
+DHS_FORMS = frozenset({"I-200", "I-205", "I-247A"})
+HUMAN_SERVICES = frozenset(
+    {
+        "day_care",
+        "foster_care",
+        "home_care",
+        "homeless_assistance",
+        "housing_and_shelter_assistance",
+        "preventive_services",
+        "youth_services",
+        "senior_centers",
+        "health_or_medical_services",
+        "legal_services",
+        "employment_assistance",
+        "vocational_and_educational_programs",
+        "recreation_programs",
+    }
+)
+
+
+class Finding(NamedTuple):
+    holds: bool
+    text: str
+    citation: str
+
+
+def city_lot(prop: Mapping[str, Any]) -> Finding:
+    """§1(1): a vacant lot, parking lot or garage the City owns or leases and runs."""
+    if prop["kind"] not in LOT_KINDS:
+        return Finding(
+            False, "This place is not a vacant lot, parking lot or garage, so it is not a City lot.", S1_CITY_LOT
+        )
+    if not prop["city_owned_or_leased"]:
+        return Finding(False, "The City does not own or lease this lot, so it is not a City lot.", S1_CITY_LOT)
+    if not prop["city_operational_control"]:
+        return Finding(
+            False, "The City does not run (have operational control of) this lot, so it is not a City lot.", S1_CITY_LOT
+        )
+    return Finding(True, "This is a City lot: a lot or garage the City owns or leases and runs.", S1_CITY_LOT)
+
+
+def city_property(prop: Mapping[str, Any]) -> Finding:
+    """§1(2): real property the City owns or leases, used for a City purpose, under City operational control."""
+    if not prop["city_owned_or_leased"]:
+        return Finding(
+            False, "The City does not own or lease this place, so it is not City property.", S1_CITY_PROPERTY
+        )
+    if not prop.get("city_governmental_purpose", True):
+        return Finding(
+            False, "This place does not serve a City government purpose, so it is not City property.", S1_CITY_PROPERTY
+        )
+    if not prop["city_operational_control"]:
+        return Finding(
+            False,
+            "The City does not run (have operational control of) this place, so it is not City property.",
+            S1_CITY_PROPERTY,
+        )
+    return Finding(
+        True, "This is City property: the City owns or leases it, uses it for City work, and runs it.", S1_CITY_PROPERTY
+    )
+
+
+def contractor(has_city_agency_contract: bool) -> Finding:
+    """§1(3): a person awarded a contract by a City agency."""
+    if has_city_agency_contract:
+        return Finding(True, "A person or business with a contract from a City agency is a contractor.", S1_CONTRACTOR)
+    return Finding(
+        False, "Without a contract from a City agency, this is not a contractor under the order.", S1_CONTRACTOR
+    )
+
+
+def human_services(services: Iterable[str]) -> Finding:
+    """§1(4): services to third parties such as shelter, care, health, legal, job and recreation programs."""
+    found = sorted(set(services) & HUMAN_SERVICES)
+    if found:
+        return Finding(
+            True, "These are human services: " + ", ".join(s.replace("_", " ") for s in found) + ".", S1_HUMAN_SERVICES
+        )
+    return Finding(False, "None of these are human services as the order lists them.", S1_HUMAN_SERVICES)
+
+
+def immigration_enforcement(
+    *, civil_ina_provision: bool, presence_entry_reentry_offense: bool, other_10_178_activity: bool = False
+) -> Finding:
+    """§1(5): enforcing civil immigration law, or the federal laws against unlawful presence, entry or reentry,
+    or any other activity Admin Code §10-178(a) counts."""
+    if civil_ina_provision or presence_entry_reentry_offense:
+        return Finding(True, "This is immigration enforcement under the order.", S1_IMMIGRATION_ENFORCEMENT)
+    if other_10_178_activity:
+        return Finding(True, "This is immigration enforcement as Admin Code §10-178 defines it.", AC_10_178)
+    return Finding(False, "This is not immigration enforcement as the order defines it.", S1_IMMIGRATION_ENFORCEMENT)
+
+
+def judicial_warrant_issuer(issued_by: str) -> Finding:
+    """§1(6): only an Article III judge, a federal magistrate judge or a New York State court issues one."""
+    if issued_by in JUDICIAL_ISSUERS:
+        who = {
+            "article_iii_judge": "a federal judge (Article III)",
+            "federal_magistrate_judge": "a federal magistrate judge",
+            "new_york_state_court": "a New York State court",
+        }[issued_by]
+        return Finding(True, f"It was issued by {who}.", S1_JUDICIAL_WARRANT)
+    why = {
+        "immigration_officer": (
+            "An immigration officer is not a judge. Papers they sign are administrative, not judicial."
+        ),
+        "immigration_judge": (
+            "An immigration judge works for the Department of Justice, not a court named in the order."
+        ),
+        "bankruptcy_judge": "A bankruptcy judge is not one of the judges the order names.",
+        "other_state_court": "Only New York State courts count. A court of another state does not.",
+        "court_clerk": "A court clerk is not a judge. A paper signed only by a clerk is not a judicial warrant.",
+        "other": "The person who signed it is not one of the judges or courts the order names.",
+    }[issued_by]
+    return Finding(False, why, S1_JUDICIAL_WARRANT)

@@ -1,0 +1,123 @@
+"""The decision object and the general-rule-with-exceptions machinery (after Catala's labelled exceptions).
+
+A rule has a general outcome and named exceptions, each citing its own paragraph. The engine evaluates every
+exception and keeps each one's result in the reasons. Exceptions that would lead to different outcomes are a
+conflict: the decision says so and sends staff to counsel instead of picking a winner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+CALL_COUNSEL = "Call your agency counsel now and follow their advice."
+NO_FORCE = "Stay calm and polite. Do not physically block, hold or touch an officer, even if you think they are wrong."
+WRITE_IT_DOWN = (
+    "Write down what was asked, which agency asked, and what papers they showed. "
+    "Do not write down who the New Yorkers involved are."
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    text: str
+    citation: str
+    exception: str | None = None
+    applies: bool | None = None
+    # The facts this reason rests on (dotted paths); a partial decision drops reasons that rest on unknown facts.
+    depends: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"code": self.code, "text": self.text, "citation": self.citation}
+        if self.exception is not None:
+            d["exception"] = self.exception
+            d["applies"] = self.applies
+        return d
+
+
+@dataclass
+class Decision:
+    kind: str
+    outcome: str
+    reasons: list[Reason]
+    citations: list[str]
+    next_steps: list[str]
+    rules_version: str | None
+    as_of: date | None
+    missing: list[str] | None = None  # set in partial decisions: the facts that could still change the answer
+    conflict: bool = False
+    attested: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "outcome": self.outcome,
+            "reasons": [r.as_dict() for r in self.reasons],
+            "citations": self.citations,
+            "next_steps": self.next_steps,
+            "rules_version": self.rules_version,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+        }
+        if self.missing is not None:
+            d["missing"] = self.missing
+        if self.conflict:
+            d["conflict"] = True
+        if self.attested:
+            d["attested"] = self.attested
+        return d
+
+
+@dataclass(frozen=True)
+class ExceptionResult:
+    applies: bool
+    text: str
+    # The outcome this exception leads to when it applies (``permitted`` for every exception the order lists).
+    outcome: str = "permitted"
+    # Set when the facts about this one exception disagree with each other (a claim and the document behind it).
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class ExceptionRule:
+    """A labelled exception: its key, the rule it overrides, the paragraph that makes it, and how to test it."""
+
+    key: str
+    overrides: str
+    citation: str
+    test: Callable[[dict[str, Any]], ExceptionResult]
+    depends: tuple[str, ...] = ()
+
+
+def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any]) -> tuple[list[Reason], set[str], bool]:
+    """Every exception is tested; returns (reasons for each, outcomes of those that apply, any conflict)."""
+    reasons: list[Reason] = []
+    outcomes: set[str] = set()
+    conflict = False
+    for rule in rules:
+        result = rule.test(facts)
+        code = (
+            "exception_conflict"
+            if result.conflict
+            else ("exception_applies" if result.applies else "exception_not_shown")
+        )
+        reasons.append(
+            Reason(code, result.text, rule.citation, exception=rule.key, applies=result.applies, depends=rule.depends)
+        )
+        if result.conflict:
+            conflict = True
+        elif result.applies:
+            outcomes.add(result.outcome)
+    if len(outcomes) > 1:
+        conflict = True
+    return reasons, outcomes, conflict
+
+
+def unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
