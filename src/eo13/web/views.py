@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from eo13.accounts.policy import memberships
@@ -31,11 +32,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+# Translated, so a visitor gets the error in their likely language (issue 6: unknown language code -> 404).
 _MESSAGES = {
-    400: "The request could not be read. Check what was sent and try again.",
-    403: "You do not have access to this page.",
-    404: "We could not find that page.",
-    500: "Something went wrong on our side. Please try again later.",
+    400: _("The request could not be read. Check what was sent and try again."),
+    403: _("You do not have access to this page."),
+    404: _("We could not find that page."),
+    500: _("Something went wrong on our side. Please try again later."),
 }
 
 
