@@ -119,14 +119,19 @@ def test_the_order_makes_the_audit_due_for_the_six_and_the_designation_for_every
     [
         ("privacy-officer-vacancy", date(2026, 6, 1), "s6_privacy_officer_replacement", "DOT", None, date(2026, 7, 1)),
         ("privacy-officer-designated", date(2026, 7, 1), "s6_1_cpo_training", "MOIP", "DOT", date(2026, 8, 30)),
-        ("policy-changed", date(2026, 7, 1), "s2_1_update_online", "DOT", None, None),
+        ("policy-changed", date(2026, 7, 1), "s2_1_update_online", "NYPD", None, None),
     ],
 )
 def test_agency_events(event, on, key, responsible, concerns, due):
-    duties = duties_for_event(event, on, OFFICES, agency="DOT")
+    agency = "NYPD" if event == "policy-changed" else "DOT"
+    duties = duties_for_event(event, on, OFFICES, agency=agency)
     match = [d for d in duties if d.key == key]
     assert len(match) == 1
     assert (match[0].responsible, match[0].concerns, match[0].due) == (responsible, concerns, due)
+
+
+def test_a_policy_change_outside_the_six_makes_no_section_2_duty():
+    assert duties_for_event("policy-changed", date(2026, 7, 1), OFFICES, agency="DOT") == []
 
 
 def test_agency_filter_and_convention():

@@ -166,7 +166,7 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         section="EO 13 §2(1)",
         title="Update the online policy after a change",
         summary="When a policy or protocol changes, change the version on the website quickly too.",
-        responsible=Responsible.EVENT_AGENCY,
+        responsible=_SIX,
         rules=("promptly after policy-changed",),
         evidence="The web address and the date the new version went online.",
     ),
@@ -184,7 +184,7 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         section="EO 13 §2(2)",
         title="Update training after a policy change",
         summary="When the policies change, bring the training up to date with them.",
-        responsible=Responsible.EVENT_AGENCY,
+        responsible=_SIX,
         rules=("promptly after policy-changed",),
         evidence="The updated training material and the date it took effect.",
     ),
@@ -444,6 +444,9 @@ def duties_for_event(
             continue
         event_agency = agency if ev in AGENCY_EVENTS else None
         owners = offices_for(s.responsible, offices, event_agency)
+        if event_agency and s.concerns is None:
+            # An event about one agency binds only that agency, and only if the duty's group includes it.
+            owners = [o for o in owners if o == event_agency]
         pairs: list[tuple[str, str | None]]
         if s.concerns is not None:
             concerned = [event_agency] if event_agency else offices_for(s.concerns, offices)

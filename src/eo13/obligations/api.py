@@ -1,5 +1,309 @@
-"""API routes of the obligations app."""
+"""API routes of the obligations app: the catalogue, what an event makes due, each office's duties, evidence,
+submission and review, events, calendar links and the §2 audit report (INTERFACES §3, §5)."""
 
-from ninja import Router
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import FileResponse, HttpRequest
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from eo13.agencies.models import Agency
+from eo13.errors import NotFound, ValidationFailed
+from eo13.law.deadlines import Convention
+from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
+from eo13.obligations import selectors
+from eo13.obligations.auditreports import audit_report_get, audit_report_save
+from eo13.obligations.calendars import calendar_feed_create, calendar_feed_revoke
+from eo13.obligations.evidence import evidence_add
+from eo13.obligations.models import CalendarFeed, Evidence, Obligation
+from eo13.obligations.services import (
+    obligation_accept,
+    obligation_event_record,
+    obligation_return,
+    obligation_submit,
+    registry_offices,
+)
 
 router = Router(tags=["obligations"])
+
+
+class CatalogueOut(Schema):
+    key: str
+    section: str
+    title: str
+    summary: str
+    responsible: str
+    rules: list[str]
+    stated: dt.date | None
+    binding: bool
+    evidence: str
+
+
+class DueOut(Schema):
+    obligation: str
+    section: str
+    responsible: str
+    concerns: str | None
+    due: dt.date | None
+    summary: str
+    non_business_day: str | None
+
+
+class EvidenceOut(Schema):
+    id: int
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+    effective_date: dt.date
+    uploaded_at: dt.datetime
+
+
+class ObligationOut(Schema):
+    id: int
+    key: str
+    section: str
+    title: str
+    agency: str
+    concerns: str | None
+    subject: str
+    period: int
+    due: dt.date | None
+    stated_due: dt.date | None
+    binding: bool
+    status: str
+    state: str
+    version: int
+
+
+class EventIn(Schema):
+    event: str
+    on: dt.date
+    agency: str | None = None
+    subject: str = ""
+
+
+class SubmitIn(Schema):
+    version: int
+    note: str
+
+
+class AcceptIn(Schema):
+    version: int
+    note: str = ""
+
+
+class ReturnIn(Schema):
+    version: int
+    comments: str
+
+
+class FeedIn(Schema):
+    agency: str
+    name: str
+
+
+class FeedOut(Schema):
+    id: int
+    agency: str
+    name: str
+    url: str | None = None  # only in the answer that made it
+
+
+class AuditReportIO(Schema):
+    version: int
+    findings: str = ""
+    policy_changes: str = ""
+    compliance_steps: str = ""
+    training: str = ""
+
+
+def _out(o: Obligation) -> dict[str, Any]:
+    concerns: Agency | None = o.concerns
+    return {
+        "id": o.pk,
+        "key": o.key,
+        "section": o.section,
+        "title": o.title,
+        "agency": o.agency.code,
+        "concerns": concerns.code if concerns else None,
+        "subject": o.subject,
+        "period": o.period,
+        "due": o.due,
+        "stated_due": o.stated_due,
+        "binding": o.binding,
+        "status": o.status,
+        "state": selectors.due_state(o),
+        "version": o.version,
+    }
+
+
+def _agency(code: str | None) -> Agency | None:
+    if not code:
+        return None
+    agency = Agency.objects.filter(code=code.upper()).first()
+    if agency is None:
+        raise ValidationFailed(f"Unknown agency code {code!r}.", field="agency")
+    return agency
+
+
+@router.get("/obligation-catalogue", response=list[CatalogueOut], summary="Every duty of the order, as data")
+def catalogue(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": s.key,
+            "section": s.section,
+            "title": s.title,
+            "summary": s.summary,
+            "responsible": RESPONSIBLE_TEXT[s.responsible],
+            "rules": list(s.rules),
+            "stated": s.stated,
+            "binding": s.binding,
+            "evidence": s.evidence,
+        }
+        for s in CATALOGUE
+    ]
+
+
+@router.get("/obligations/due", response=list[DueOut], summary="What an event makes due (as `eo13 due`)")
+def due(
+    request: HttpRequest, event: str, date: dt.date, agency: str | None = None, convention: str = "calendar"
+) -> list[dict[str, Any]]:
+    try:
+        conv = Convention(convention)
+    except ValueError:
+        raise ValidationFailed("convention is calendar or gcl-25a.", field="convention") from None
+    try:
+        duties = duties_for_event(
+            event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
+        )
+    except CatalogueError as exc:
+        raise ValidationFailed(str(exc), field="event" if "event" in str(exc) else "agency") from None
+    return [
+        {
+            "obligation": d.key,
+            "section": d.spec.section,
+            "responsible": d.responsible,
+            "concerns": d.concerns,
+            "due": d.due,
+            "summary": d.spec.summary,
+            "non_business_day": d.non_business_day,
+        }
+        for d in duties
+    ]
+
+
+@router.get("/obligations", response=list[ObligationOut], summary="Duties the caller may see")
+@paginate
+def obligations(
+    request: HttpRequest,
+    agency: str | None = None,
+    status: str | None = None,
+    key: str | None = None,
+    state: str | None = None,
+) -> list[dict[str, Any]]:
+    qs = selectors.obligation_list(request.user, agency=agency, status=status, key=key, state=state)
+    return [_out(o) for o in qs]
+
+
+@router.get("/obligations/{pk}", response=ObligationOut, summary="One duty")
+def obligation(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return _out(selectors.obligation_get(request.user, pk))
+
+
+@router.post("/obligation-events", response={201: list[ObligationOut]}, summary="Record an event")
+def record_event(request: HttpRequest, payload: EventIn) -> tuple[int, list[dict[str, Any]]]:
+    made = obligation_event_record(
+        actor=request.user,
+        event=payload.event,
+        on=payload.on,
+        agency=_agency(payload.agency),
+        subject=payload.subject,
+    )
+    return 201, [_out(o) for o in made]
+
+
+@router.get("/obligations/{pk}/evidence", response=list[EvidenceOut], summary="A duty's evidence files")
+def evidence_list(request: HttpRequest, pk: int) -> list[Evidence]:
+    return list(selectors.obligation_get(request.user, pk).evidence.all())
+
+
+@router.post("/obligations/{pk}/evidence", response={201: EvidenceOut}, summary="Upload evidence (multipart)")
+def evidence_upload(
+    request: HttpRequest, pk: int, effective_date: Form[dt.date], file: File[UploadedFile]
+) -> tuple[int, Evidence]:
+    o = selectors.obligation_get(request.user, pk)
+    ev = evidence_add(
+        actor=request.user, obligation=o, name=file.name or "", data=file.read(), effective_date=effective_date
+    )
+    return 201, ev
+
+
+@router.get("/obligations/{pk}/evidence/{eid}/file", summary="Download one evidence file")
+def evidence_file(request: HttpRequest, pk: int, eid: int) -> FileResponse:
+    ev = selectors.evidence_get(request.user, pk, eid)
+    response = FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name)
+    response["Content-Type"] = ev.content_type
+    return response
+
+
+@router.post("/obligations/{pk}/submit", response=ObligationOut, summary="Send a duty for review")
+def submit(request: HttpRequest, pk: int, payload: SubmitIn) -> dict[str, Any]:
+    o = selectors.obligation_get(request.user, pk)
+    return _out(
+        obligation_submit(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
+    )
+
+
+@router.post("/obligations/{pk}/accept", response=ObligationOut, summary="Accept a submission (City Hall)")
+def accept(request: HttpRequest, pk: int, payload: AcceptIn) -> dict[str, Any]:
+    o = selectors.obligation_get(request.user, pk)
+    return _out(
+        obligation_accept(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
+    )
+
+
+@router.post("/obligations/{pk}/return", response=ObligationOut, summary="Return a submission with comments")
+def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[str, Any]:
+    o = selectors.obligation_get(request.user, pk)
+    return _out(
+        obligation_return(actor=request.user, obligation=o, expected_version=payload.version, comments=payload.comments)
+    )
+
+
+@router.post("/calendar-feeds", response={201: FeedOut}, summary="Make a secret calendar link for an office")
+def feed_create(request: HttpRequest, payload: FeedIn) -> tuple[int, dict[str, Any]]:
+    agency = _agency(payload.agency)
+    assert agency is not None
+    feed, raw = calendar_feed_create(actor=request.user, agency=agency, name=payload.name)
+    url = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
+    return 201, {"id": feed.pk, "agency": agency.code, "name": feed.name, "url": url}
+
+
+@router.delete("/calendar-feeds/{feed_id}", response={204: None}, summary="Turn a calendar link off")
+def feed_revoke(request: HttpRequest, feed_id: int) -> tuple[int, None]:
+    feed = CalendarFeed.objects.select_related("agency").filter(pk=feed_id).first()
+    if feed is None:
+        raise NotFound("No such calendar link.")
+    calendar_feed_revoke(actor=request.user, feed=feed)
+    return 204, None
+
+
+@router.get("/audit-reports/{code}", response=AuditReportIO, summary="An agency's §2 audit report")
+def audit_report(request: HttpRequest, code: str) -> Any:
+    agency = _agency(code)
+    assert agency is not None
+    return audit_report_get(request.user, agency)
+
+
+@router.put("/audit-reports/{code}", response=AuditReportIO, summary="Save an agency's §2 audit report")
+def audit_report_put(request: HttpRequest, code: str, payload: AuditReportIO) -> Any:
+    agency = _agency(code)
+    assert agency is not None
+    data = payload.dict()
+    version = data.pop("version")
+    return audit_report_save(actor=request.user, agency=agency, expected_version=version, **data)

@@ -1,0 +1,61 @@
+"""The §2 audit report each of the six agencies sends the Mayor: findings, policy changes, compliance steps and
+training (EO 13 §2). Free text is scrubbed; edits carry the version they started from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from eo13.agencies.models import Agency
+from eo13.audit.services import audit_record, field_changes, snapshot
+from eo13.errors import ConflictError, NotFound, ValidationFailed
+from eo13.obligations.models import AuditReport
+from eo13.obligations.policy import OBLIGATION_POLICY
+from eo13.scrub import scrub_text
+
+REPORT_FIELDS = ("findings", "policy_changes", "compliance_steps", "training")
+MAX_FIELD = 20000
+
+
+def audit_report_get(user: Any, agency: Agency) -> AuditReport:
+    """The agency's report (an empty one before the first save). Only the six §2 agencies write one."""
+    if not agency.is_section_2:
+        raise NotFound("Only the six agencies named in EO 13 §2 send an audit report.")
+    if not OBLIGATION_POLICY.can_read(user, AuditReport(agency=agency)):
+        raise NotFound("No such report, or you may not see it.")
+    return AuditReport.objects.filter(agency=agency).first() or AuditReport(agency=agency, version=0)
+
+
+def audit_report_save(*, actor: Any, agency: Agency, expected_version: int, **texts: str) -> AuditReport:
+    OBLIGATION_POLICY.require_write(actor, agency_id=agency.pk)
+    report = audit_report_get(actor, agency)
+    unknown = set(texts) - set(REPORT_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"Unknown part of the report: {sorted(unknown)[0]}.", field=sorted(unknown)[0])
+    clean = {f: scrub_text((texts.get(f) or "").strip()) for f in REPORT_FIELDS}
+    for f, text in clean.items():
+        if len(text) > MAX_FIELD:
+            raise ValidationFailed(f"Keep each part under {MAX_FIELD} characters.", field=f)
+    with transaction.atomic():
+        before = snapshot(report, REPORT_FIELDS) if report.pk else None
+        if report.pk is None:
+            if expected_version != 0:
+                raise ConflictError("Someone else changed this report since you opened it. Reload and try again.")
+            report = AuditReport.objects.create(agency=agency, updated_by=actor, version=1, **clean)
+        else:
+            n = AuditReport.objects.filter(pk=report.pk, version=expected_version).update(
+                version=expected_version + 1, updated_by=actor, updated_at=timezone.now(), **clean
+            )
+            if not n:
+                raise ConflictError("Someone else changed this report since you opened it. Reload and try again.")
+            report.refresh_from_db()
+        audit_record(
+            actor=actor,
+            action="audit_report.save",
+            target=report,
+            agency_code=agency.code,
+            changes=field_changes(before, snapshot(report, REPORT_FIELDS)),
+        )
+    return report

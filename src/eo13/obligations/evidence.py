@@ -1,0 +1,126 @@
+"""Evidence files for obligations: a size limit, a type allow-list checked by content (never by name alone),
+the SHA-256 kept, and an effective date separate from the upload date. Files are served only by a view that
+checks permission first (settings.MEDIA_URL is None)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+import filetype
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from eo13.audit.services import audit_record
+from eo13.errors import ValidationFailed
+from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation
+from eo13.obligations.policy import OBLIGATION_POLICY
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    mime: str
+    extensions: tuple[str, ...]
+
+
+# The allow-list: what a reviewer can open without risk.
+ALLOWED = {
+    "pdf": Kind("PDF", "application/pdf", (".pdf",)),
+    "docx": Kind(
+        "Word document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",)
+    ),
+    "xlsx": Kind("Excel workbook", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",)),
+    "png": Kind("PNG image", "image/png", (".png",)),
+    "jpg": Kind("JPEG image", "image/jpeg", (".jpg", ".jpeg")),
+    "gif": Kind("GIF image", "image/gif", (".gif",)),
+    "webp": Kind("WebP image", "image/webp", (".webp",)),
+    "csv": Kind("CSV table", "text/csv", (".csv",)),
+}
+ALLOWED_TEXT = "PDF, Word (.docx), Excel (.xlsx), CSV, or an image (PNG, JPEG, GIF, WebP)"
+
+
+def _looks_like_csv(data: bytes) -> bool:
+    if b"\x00" in data[:4096]:
+        return False
+    try:
+        text = data[:65536].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    if text.lstrip().startswith(("<", "{", "#!", "%PDF")):
+        return False
+    rows = list(csv.reader(io.StringIO(text)))[:20]
+    return bool(rows) and len(rows[0]) >= 2
+
+
+def sniff(data: bytes) -> str | None:
+    """The allow-listed kind the bytes really are, or None."""
+    guess = filetype.guess(data[:8192]) if data else None
+    if guess is not None:
+        return guess.extension if guess.extension in ALLOWED else None
+    return "csv" if _looks_like_csv(data) else None
+
+
+def check_file(name: str, data: bytes) -> Kind:
+    """Refuse an empty, oversize, unknown or mislabelled file with a clear message."""
+    limit = settings.EO13_MAX_UPLOAD_BYTES
+    if not data:
+        raise ValidationFailed("The file is empty.", field="file")
+    if len(data) > limit:
+        raise ValidationFailed(f"The file is larger than {limit // (1024 * 1024)} MB.", field="file")
+    kind_key = sniff(data)
+    if kind_key is None:
+        raise ValidationFailed(f"This kind of file is not accepted. Send a {ALLOWED_TEXT}.", field="file")
+    kind = ALLOWED[kind_key]
+    suffix = PurePath(name or "").suffix.lower()
+    if suffix and suffix not in kind.extensions:
+        raise ValidationFailed(
+            f"The file is named '{suffix}' but its content is a {kind.label}. Rename it or send the right file.",
+            field="file",
+        )
+    return kind
+
+
+def evidence_add(
+    *, actor: Any, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
+) -> Evidence:
+    """Attach one evidence file to a duty that is still open or was returned."""
+    OBLIGATION_POLICY.require_write(actor, obligation)
+    if obligation.status not in OPEN_STATUSES:
+        raise ValidationFailed("Evidence can be added only while the duty is open or returned.", field="status")
+    if effective_date is None:
+        raise ValidationFailed("Give the date the evidence speaks for.", field="effective_date")
+    kind = check_file(name, data)
+    digest = hashlib.sha256(data).hexdigest()
+    clean_name = PurePath(name or f"evidence{kind.extensions[0]}").name[:200]
+    with transaction.atomic():
+        evidence = Evidence(
+            obligation=obligation,
+            original_name=clean_name,
+            content_type=kind.mime,
+            size=len(data),
+            sha256=digest,
+            effective_date=effective_date,
+            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        evidence.file.save(digest, ContentFile(data), save=False)
+        evidence.save()
+        audit_record(
+            actor=actor,
+            action="obligation.evidence_add",
+            target=evidence,
+            agency_code=obligation.agency.code,
+            changes={
+                "obligation": {"new": obligation.pk},
+                "sha256": {"new": digest},
+                "type": {"new": kind.mime},
+                "effective_date": {"new": effective_date.isoformat()},
+            },
+        )
+    return evidence

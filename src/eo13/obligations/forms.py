@@ -1,0 +1,69 @@
+"""Web forms of the obligations app. They validate shape; the services decide."""
+
+from django import forms
+
+from eo13.obligations.evidence import ALLOWED_TEXT
+
+ACCEPT = ".pdf,.docx,.xlsx,.csv,.png,.jpg,.jpeg,.gif,.webp"
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label="Evidence file", help_text=f"A {ALLOWED_TEXT}.")
+    effective_date = forms.DateField(
+        label="Date the evidence speaks for",
+        help_text="For example the date the policy took effect. Write it as YYYY-MM-DD.",
+        widget=forms.DateInput(attrs={"type": "date", "class": "usa-input"}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["file"].widget.attrs.update({"class": "usa-file-input", "accept": ACCEPT})
+
+
+class SubmitForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label="Note for the reviewer",
+        help_text="What the evidence shows. Do not name members of the public.",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )
+
+
+class ReviewForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("accept", "Accept"), ("return", "Return with comments")],
+        widget=forms.RadioSelect,
+    )
+    comments = forms.CharField(
+        label="Comments",
+        required=False,
+        help_text="Needed when you return it: say what is missing.",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )
+
+
+class FeedForm(forms.Form):
+    name = forms.CharField(label="Name of this link", max_length=100, initial="My calendar")
+    name.widget.attrs.update({"class": "usa-input"})
+
+
+class AuditReportForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    findings = forms.CharField(
+        label="What the audit found", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+    )
+    policy_changes = forms.CharField(
+        label="Policy changes made", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+    )
+    compliance_steps = forms.CharField(
+        label="Steps to make sure staff comply",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"}),
+    )
+    training = forms.CharField(
+        label="Training", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+    )

@@ -1,0 +1,124 @@
+"""Deadline reminders by e-mail (issue 4): table-driven, one digest per person per run, never twice for the same
+threshold of one duty.
+
+A duty is reminded 14, 7 and 1 days before its due date, and on the day it becomes overdue (the day after the
+due date, which is the last day to act). If the daily run missed some days, only the most urgent threshold
+reached is sent; a threshold already passed is never sent late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from eo13.accounts.models import Membership, User
+from eo13.audit.services import audit_record
+from eo13.law.deadlines import days_left
+from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderSent
+from eo13.obligations.policy import PRIVACY_REMINDED_ROLES, REMINDED_ROLES
+from eo13.obligations.services import today
+
+# (days before the due date, what the e-mail says). -1 is the day the duty becomes overdue.
+THRESHOLDS: tuple[tuple[int, str], ...] = (
+    (14, "due in 14 days"),
+    (7, "due in 7 days"),
+    (1, "due tomorrow"),
+    (-1, "now overdue"),
+)
+WINDOW = max(t for t, _ in THRESHOLDS)
+
+
+def threshold_for(left: int) -> int | None:
+    """The most urgent threshold reached with ``left`` days to go, or None when none is reached yet."""
+    reached = [t for t, _ in THRESHOLDS if left <= t]
+    return min(reached) if reached else None
+
+
+@dataclass(frozen=True)
+class Item:
+    obligation: Obligation
+    threshold: int
+    label: str
+    left: int
+
+
+def _recipients(obligation: Obligation) -> list[User]:
+    roles = set(REMINDED_ROLES)
+    if obligation.key.startswith("s6_"):
+        roles |= PRIVACY_REMINDED_ROLES
+    agency_ids = {obligation.agency_id}
+    if obligation.agency.parent_id:
+        agency_ids.add(obligation.agency.parent_id)
+    ms = Membership.objects.filter(agency_id__in=agency_ids, role__in=roles, user__is_active=True).exclude(
+        user__email=""
+    )
+    return [m.user for m in ms.select_related("user")]
+
+
+def reminders_due(on: dt.date) -> list[Item]:
+    """Which duties cross a threshold on ``on`` and have not been reminded at it (or a later one) yet."""
+    qs = (
+        Obligation.objects.filter(status__in=OPEN_STATUSES, due__isnull=False, due__lte=on + dt.timedelta(days=WINDOW))
+        .select_related("agency")
+        .prefetch_related("reminders")
+    )
+    labels = dict(THRESHOLDS)
+    items = []
+    for o in qs:
+        left = days_left(o.due, on)  # type: ignore[arg-type]
+        t = threshold_for(left)
+        if t is None or any(r.threshold <= t for r in o.reminders.all()):
+            continue
+        items.append(Item(o, t, labels[t], left))
+    return items
+
+
+def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> dict[str, int]:
+    """Mail one digest to each person responsible for a duty that crossed a threshold; record what was sent."""
+    on = on or today()
+    items = reminders_due(on)
+    by_user: dict[int, tuple[User, list[Item]]] = {}
+    reached: dict[int, int] = defaultdict(int)
+    for item in items:
+        for user in _recipients(item.obligation):
+            by_user.setdefault(user.pk, (user, []))[1].append(item)
+            reached[item.obligation.pk] += 1
+    base = getattr(settings, "EO13_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    for user, user_items in by_user.values():
+        user_items.sort(key=lambda i: (i.left, i.obligation.agency.code, i.obligation.key))
+        context = {
+            "user": user,
+            "items": [(i, base + reverse("obligations:detail", args=[i.obligation.pk])) for i in user_items],
+            "overdue": sum(1 for i in user_items if i.left < 0),
+            "on": on,
+            "workspace": base + reverse("obligations:workspace"),
+        }
+        count = len(user_items)
+        subject = f"EO13: {count} {'duty needs' if count == 1 else 'duties need'} attention"
+        send_mail(subject, render_to_string("obligations/reminder_email.txt", context), None, [user.email])
+    with transaction.atomic():
+        ReminderSent.objects.bulk_create(
+            [
+                ReminderSent(
+                    obligation=i.obligation, threshold=i.threshold, sent_on=on, recipients=reached[i.obligation.pk]
+                )
+                for i in items
+            ],
+            ignore_conflicts=True,
+        )
+        if items:
+            audit_record(
+                actor=actor,
+                action="obligation.reminders_sent",
+                model="obligations.ReminderSent",
+                changes={"on": {"new": on.isoformat()}, "duties": {"new": len(items)}, "emails": {"new": len(by_user)}},
+            )
+    return {"duties": len(items), "emails": len(by_user)}

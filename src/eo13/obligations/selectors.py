@@ -1,0 +1,234 @@
+"""Reads of obligations, always starting from what the user may see (OBLIGATION_POLICY).
+
+Overdue and due-soon are derived here from the due date and today, never stored: a duty is overdue when it is
+still open (or returned) after its due date, and due soon when its date is at most 14 days away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from eo13.agencies.models import Agency
+from eo13.errors import NotFound
+from eo13.law.deadlines import ORDER_ISSUED
+from eo13.law.obligations import BY_KEY, CATALOGUE
+from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, Status
+from eo13.obligations.policy import OBLIGATION_POLICY
+from eo13.obligations.services import today as today
+
+DUE_SOON_DAYS = 14
+
+
+def due_state(obligation: Obligation, on: dt.date | None = None) -> str:
+    """``overdue``, ``due-soon`` or ``""``, derived from the due date and today."""
+    if obligation.due is None or obligation.status not in OPEN_STATUSES:
+        return ""
+    left = (obligation.due - (on or today())).days
+    if left < 0:
+        return "overdue"
+    return "due-soon" if left <= DUE_SOON_DAYS else ""
+
+
+def _overdue_q(on: dt.date) -> Q:
+    return Q(status__in=OPEN_STATUSES, due__lt=on)
+
+
+def obligation_list(
+    user: Any,
+    *,
+    agency: str | None = None,
+    status: str | None = None,
+    key: str | None = None,
+    section: str | None = None,
+    state: str | None = None,
+) -> QuerySet[Obligation]:
+    qs = OBLIGATION_POLICY.visible(user, Obligation.objects.all()).select_related("agency", "concerns")
+    if agency:
+        qs = qs.filter(agency__code=agency.upper())
+    if status:
+        qs = qs.filter(status=status)
+    if key:
+        qs = qs.filter(key=key)
+    if section:
+        qs = qs.filter(Q(section=section) | Q(section__startswith=section + "("))
+    now = today()
+    if state == "overdue":
+        qs = qs.filter(_overdue_q(now))
+    elif state == "due-soon":
+        qs = qs.filter(status__in=OPEN_STATUSES, due__gte=now, due__lte=now + dt.timedelta(days=DUE_SOON_DAYS))
+    return qs
+
+
+def obligation_get(user: Any, pk: int) -> Obligation:
+    obligation = (
+        OBLIGATION_POLICY.visible(user, Obligation.objects.all())
+        .select_related("agency", "concerns", "event", "submitted_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if obligation is None:
+        raise NotFound("No such duty, or you may not see it.")
+    found: Obligation = obligation
+    return found
+
+
+def evidence_get(user: Any, obligation_pk: int, evidence_pk: int) -> Evidence:
+    obligation = obligation_get(user, obligation_pk)
+    evidence = Evidence.objects.filter(obligation=obligation, pk=evidence_pk).first()
+    if evidence is None:
+        raise NotFound("No such evidence file.")
+    return evidence
+
+
+@dataclass
+class Workspace:
+    agency: Agency
+    owe: list[Obligation]
+    next_up: list[Obligation]
+    returned: list[Obligation]
+    submitted: list[Obligation]
+    accepted_count: int
+    overdue_count: int
+
+
+def workspace(user: Any, agency: Agency) -> Workspace:
+    """One office's duties: what it owes, what is next, what came back (DESIGN "agency compliance lead")."""
+    if not OBLIGATION_POLICY.can_read(user, Obligation(agency=agency)):
+        raise NotFound("No such office, or you may not see it.")
+    rows = list(
+        Obligation.objects.filter(agency=agency)
+        .select_related("concerns")
+        .only(
+            "id",
+            "key",
+            "section",
+            "title",
+            "due",
+            "status",
+            "binding",
+            "subject",
+            "period",
+            "concerns__code",
+            "agency_id",
+            "version",
+        )
+    )
+    now = today()
+    owe = [o for o in rows if o.status in OPEN_STATUSES]
+    owe.sort(key=lambda o: (o.due is None, o.due or now, o.key))
+    return Workspace(
+        agency=agency,
+        owe=owe,
+        next_up=[o for o in owe if o.due is not None and o.due >= now][:5],
+        returned=[o for o in rows if o.status == Status.RETURNED],
+        submitted=[o for o in rows if o.status == Status.SUBMITTED],
+        accepted_count=sum(1 for o in rows if o.status == Status.ACCEPTED),
+        overdue_count=sum(1 for o in owe if o.due is not None and o.due < now),
+    )
+
+
+# Board cells show the most pressing state among an office's copies of one duty.
+_RANK = {"overdue": 0, Status.RETURNED: 1, Status.OPEN: 2, Status.SUBMITTED: 3, Status.ACCEPTED: 4}
+CELL_TEXT = {
+    "overdue": "Late",
+    Status.RETURNED: "Returned",
+    Status.OPEN: "Open",
+    Status.SUBMITTED: "In review",
+    Status.ACCEPTED: "Done",
+}
+
+
+@dataclass
+class Board:
+    keys: list[str]
+    rows: list[tuple[Agency, list[tuple[str, str, int] | None]]]  # per key: (state, text, count) or None
+    overdue: list[Obligation]
+    totals: dict[str, int] = field(default_factory=dict)
+    progress: list[tuple[str, int, int]] = field(default_factory=list)  # (month, accepted, total)
+
+
+def board(user: Any, *, section: str | None = None, state: str | None = None, kind: str | None = None) -> Board:
+    """Every office against every duty, the overdue list and progress over time (City Hall's view)."""
+    base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
+    if section:
+        base = base.filter(Q(section=section) | Q(section__startswith=section + "("))
+    if kind:
+        base = base.filter(agency__kind=kind)
+    now = today()
+    cells: dict[tuple[int, str], tuple[str, int]] = {}
+    counts = (
+        base.values("agency_id", "key", "status")
+        .annotate(n=Count("id"), late=Count("id", filter=_overdue_q(now)))
+        .order_by()
+    )
+    totals: dict[str, int] = defaultdict(int)
+    for row in counts:
+        states = [(row["status"], row["n"] - row["late"])] + ([("overdue", row["late"])] if row["late"] else [])
+        for st, n in states:
+            if not n:
+                continue
+            totals[st] += n
+            cell_key = (row["agency_id"], row["key"])
+            old = cells.get(cell_key)
+            if old is None or _RANK[st] < _RANK[old[0]]:
+                cells[cell_key] = (st, n + (old[1] if old else 0))
+            else:
+                cells[cell_key] = (old[0], old[1] + n)
+    if state:
+        keep = {a for (a, _), (st, _) in cells.items() if st == state}
+        cells = {k: v for k, v in cells.items() if k[0] in keep}
+    present = {k for _, k in cells}
+    keys = [s.key for s in CATALOGUE if s.key in present]
+    agencies = Agency.objects.filter(pk__in={a for a, _ in cells}).order_by("code")
+    rows = [
+        (
+            a,
+            [
+                (cells[(a.pk, k)][0], CELL_TEXT[cells[(a.pk, k)][0]], cells[(a.pk, k)][1])
+                if (a.pk, k) in cells
+                else None
+                for k in keys
+            ],
+        )
+        for a in agencies
+    ]
+    overdue = list(base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code")[:200])
+    return Board(keys=keys, rows=rows, overdue=overdue, totals=dict(totals), progress=progress(base, now))
+
+
+def progress(qs: QuerySet[Obligation], now: dt.date) -> list[tuple[str, int, int]]:
+    """Month by month since the order: duties done by the end of the month, and duties that existed by then."""
+    made = dict(qs.annotate(m=TruncMonth("event__on")).values("m").annotate(n=Count("id")).values_list("m", "n"))
+    done = dict(
+        qs.filter(completed_on__isnull=False)
+        .annotate(m=TruncMonth("completed_on"))
+        .values("m")
+        .annotate(n=Count("id"))
+        .values_list("m", "n")
+    )
+
+    def month(value: Any) -> tuple[int, int]:
+        return (value.year, value.month)
+
+    made_by = defaultdict(int, {month(k): v for k, v in made.items() if k})
+    done_by = defaultdict(int, {month(k): v for k, v in done.items() if k})
+    start = min([month(ORDER_ISSUED), *made_by, *done_by])
+    out: list[tuple[str, int, int]] = []
+    y, m = start
+    total = accepted = 0
+    while (y, m) <= month(now):
+        total += made_by[(y, m)]
+        accepted += done_by[(y, m)]
+        out.append((f"{y:04d}-{m:02d}", accepted, total))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def catalogue_entry(key: str) -> Any:
+    return BY_KEY.get(key)

@@ -1,0 +1,215 @@
+"""Staff pages for obligations: the agency workspace, the City Hall board, one duty with its timeline, evidence,
+submission and review (EO 13 §2, §5, §6, §7, §8). Views check, call one service or selector, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from eo13.accounts.policy import has_role, primary_membership, require_role
+from eo13.agencies.models import Agency
+from eo13.errors import EO13Error, NotFound, PermissionDenied
+from eo13.law.obligations import BY_KEY, RESPONSIBLE_TEXT
+from eo13.obligations import selectors
+from eo13.obligations.evidence import evidence_add
+from eo13.obligations.forms import EvidenceForm, ReviewForm, SubmitForm
+from eo13.obligations.models import OPEN_STATUSES, Status
+from eo13.obligations.policy import OBLIGATION_POLICY, REVIEWERS
+from eo13.obligations.services import obligation_accept, obligation_return, obligation_submit
+
+BOARD_ROLES = {"city_hall", "auditor", "committee", "chief_privacy_officer"}
+
+
+def eo13_errors(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn service errors into Django's 403/404 pages."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from None
+        except PermissionDenied as exc:
+            raise DjangoPermissionDenied(exc.message) from None
+
+    return login_required(wrapped)
+
+
+def _agency(request: HttpRequest) -> Agency:
+    code = request.GET.get("agency", "").upper()
+    if code:
+        agency = Agency.objects.filter(code=code).first()
+        if agency is None:
+            raise NotFound("No such office.")
+        return agency
+    m = primary_membership(request.user)
+    if m is None:
+        raise PermissionDenied("Your account has no office yet.")
+    return m.agency
+
+
+@eo13_errors
+def workspace(request: HttpRequest) -> HttpResponse:
+    ws = selectors.workspace(request.user, _agency(request))
+    return render(
+        request,
+        "obligations/workspace.html",
+        {"ws": ws, "today": selectors.today(), "can_board": has_role(request.user, BOARD_ROLES)},
+    )
+
+
+@eo13_errors
+def board(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, BOARD_ROLES)
+    section = request.GET.get("section") or None
+    state = request.GET.get("state") or None
+    kind = request.GET.get("kind") or None
+    b = selectors.board(request.user, section=section, state=state, kind=kind)
+    chart = [(month, done, total, round(100 * done / total) if total else 0) for month, done, total in b.progress]
+    bars = [(20 * i + 3, 100 - pct, pct, f"{m}: {d} of {t} done ({pct}%)") for i, (m, d, t, pct) in enumerate(chart)]
+    sections = sorted({s.section.split("(")[0] for s in BY_KEY.values()}, key=lambda s: int(s.split("§")[1]))
+    return render(
+        request,
+        "obligations/board.html",
+        {
+            "board": b,
+            "columns": [BY_KEY[k] for k in b.keys],
+            "chart": chart,
+            "bars": bars,
+            "chart_width": max(20 * len(chart), 20),
+            "today": selectors.today(),
+            "filters": {"section": section or "", "state": state or "", "kind": kind or ""},
+            "sections": sections,
+            "states": list(selectors.CELL_TEXT.items()),
+        },
+    )
+
+
+@eo13_errors
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    o = selectors.obligation_get(request.user, pk)
+    can_work = OBLIGATION_POLICY.can_write(request.user, o) and o.status in OPEN_STATUSES
+    can_review = (
+        has_role(request.user, REVIEWERS) and o.status == Status.SUBMITTED and o.submitted_by_id != request.user.pk
+    )
+    spec = BY_KEY.get(o.key)
+    return render(
+        request,
+        "obligations/detail.html",
+        {
+            "o": o,
+            "spec": spec,
+            "responsible_text": RESPONSIBLE_TEXT.get(spec.responsible) if spec else "",
+            "state": selectors.due_state(o),
+            "timeline": o.actions.select_related("actor"),
+            "evidence": o.evidence.all(),
+            "can_work": can_work,
+            "can_review": can_review,
+            "evidence_form": EvidenceForm(),
+            "submit_form": SubmitForm(initial={"version": o.version}),
+            "review_form": ReviewForm(initial={"version": o.version}),
+        },
+    )
+
+
+def _back(pk: int) -> HttpResponse:
+    return redirect("obligations:detail", pk=pk)
+
+
+def _form_errors(request: HttpRequest, form: Any) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for e in errors:
+            messages.error(request, f"{label}: {e}" if label else e)
+
+
+@require_POST
+@eo13_errors
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    o = selectors.obligation_get(request.user, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(pk)
+    upload = form.cleaned_data["file"]
+    try:
+        evidence_add(
+            actor=request.user,
+            obligation=o,
+            name=upload.name,
+            data=upload.read(),
+            effective_date=form.cleaned_data["effective_date"],
+        )
+    except EO13Error as exc:
+        if isinstance(exc, PermissionDenied | NotFound):
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Evidence added.")
+    return _back(pk)
+
+
+@eo13_errors
+def evidence_download(request: HttpRequest, pk: int, eid: int) -> FileResponse:
+    ev = selectors.evidence_get(request.user, pk, eid)
+    response = FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name)
+    response["Content-Type"] = ev.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@eo13_errors
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    o = selectors.obligation_get(request.user, pk)
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(pk)
+    try:
+        obligation_submit(
+            actor=request.user,
+            obligation=o,
+            expected_version=form.cleaned_data["version"],
+            note=form.cleaned_data["note"],
+        )
+    except EO13Error as exc:
+        if isinstance(exc, PermissionDenied | NotFound):
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Sent to City Hall for review.")
+    return _back(pk)
+
+
+@require_POST
+@eo13_errors
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    o = selectors.obligation_get(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(pk)
+    data = form.cleaned_data
+    try:
+        if data["decision"] == "accept":
+            obligation_accept(actor=request.user, obligation=o, expected_version=data["version"], note=data["comments"])
+            messages.success(request, "Accepted.")
+        else:
+            obligation_return(
+                actor=request.user, obligation=o, expected_version=data["version"], comments=data["comments"]
+            )
+            messages.success(request, "Returned to the office with your comments.")
+    except EO13Error as exc:
+        if isinstance(exc, PermissionDenied | NotFound):
+            raise
+        messages.error(request, exc.message)
+    return _back(pk)
