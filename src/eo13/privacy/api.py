@@ -5,7 +5,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound
@@ -144,7 +144,7 @@ def designations(request: HttpRequest, agency: str | None = None, current: bool 
 
 
 @router.post("/privacy/designations", response={201: DesignationOut}, summary="Name an agency's privacy officer")
-def designate(request: HttpRequest, payload: DesignationIn) -> tuple[int, dict[str, Any]]:
+def designate(request: HttpRequest, payload: DesignationIn) -> Status[Any]:
     d = services.designation_record(
         actor=request.user,
         agency=_agency(request.user, payload.agency),
@@ -154,7 +154,7 @@ def designate(request: HttpRequest, payload: DesignationIn) -> tuple[int, dict[s
         phone=payload.phone,
         designated_on=payload.designated_on,
     )
-    return 201, _designation(d)
+    return Status(201, _designation(d))
 
 
 @router.patch("/privacy/designations/{designation_id}", response=DesignationOut, summary="Correct contact details")
@@ -177,14 +177,14 @@ def vacancies(request: HttpRequest, open_only: bool = False) -> list[dict[str, A
 
 
 @router.post("/privacy/vacancies", response={201: VacancyOut}, summary="Record that a privacy officer left")
-def vacate(request: HttpRequest, payload: VacancyIn) -> tuple[int, dict[str, Any]]:
+def vacate(request: HttpRequest, payload: VacancyIn) -> Status[Any]:
     v = services.vacancy_record(
         actor=request.user,
         agency=_agency(request.user, payload.agency),
         vacated_on=payload.vacated_on,
         note=payload.note,
     )
-    return 201, _vacancy(v)
+    return Status(201, _vacancy(v))
 
 
 # ---- training (EO 13 §6(1)) ----
@@ -238,12 +238,12 @@ def sessions(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/privacy/training-sessions", response={201: SessionOut}, summary="Record a CPO training session")
-def session_create(request: HttpRequest, payload: SessionIn) -> tuple[int, dict[str, Any]]:
+def session_create(request: HttpRequest, payload: SessionIn) -> Status[Any]:
     protocol = selectors.protocol_get(user=request.user, pk=payload.protocol_id) if payload.protocol_id else None
     s = services.training_session_create(
         actor=request.user, kind=payload.kind, topic=payload.topic, held_on=payload.held_on, protocol=protocol
     )
-    return 201, _session(s)
+    return Status(201, _session(s))
 
 
 @router.post(
@@ -251,11 +251,11 @@ def session_create(request: HttpRequest, payload: SessionIn) -> tuple[int, dict[
     response={201: SessionOut},
     summary="Record that a privacy officer attended",
 )
-def attend(request: HttpRequest, session_id: int, payload: AttendanceIn) -> tuple[int, dict[str, Any]]:
+def attend(request: HttpRequest, session_id: int, payload: AttendanceIn) -> Status[Any]:
     session = selectors.training_session_get(user=request.user, pk=session_id)
     designation = selectors.designation_get(user=request.user, pk=payload.designation_id)
     services.training_attendance_record(actor=request.user, session=session, designation=designation)
-    return 201, _session(selectors.training_session_get(user=request.user, pk=session_id))
+    return Status(201, _session(selectors.training_session_get(user=request.user, pk=session_id)))
 
 
 # ---- protocols (EO 13 §6(2)) ----
@@ -293,11 +293,11 @@ def protocols(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/privacy/protocols", response={201: ProtocolOut}, summary="Publish a new protocol version (CPO)")
-def protocol_publish(request: HttpRequest, payload: ProtocolIn) -> tuple[int, dict[str, Any]]:
+def protocol_publish(request: HttpRequest, payload: ProtocolIn) -> Status[Any]:
     p = services.protocol_publish(
         actor=request.user, title=payload.title, body=payload.body, effective_on=payload.effective_on
     )
-    return 201, _protocol(p, p.pk)
+    return Status(201, _protocol(p, p.pk))
 
 
 class AckOut(Schema):
@@ -311,15 +311,18 @@ class AckOut(Schema):
     response={201: AckOut},
     summary="Acknowledge the current protocol (privacy officer)",
 )
-def protocol_ack(request: HttpRequest, protocol_id: int) -> tuple[int, dict[str, Any]]:
+def protocol_ack(request: HttpRequest, protocol_id: int) -> Status[Any]:
     ack = services.protocol_acknowledge(
         actor=request.user, protocol=selectors.protocol_get(user=request.user, pk=protocol_id)
     )
-    return 201, {
-        "protocol_number": ack.protocol.number,
-        "agency": ack.designation.agency.code,
-        "acknowledged_at": ack.acknowledged_at,
-    }
+    return Status(
+        201,
+        {
+            "protocol_number": ack.protocol.number,
+            "agency": ack.designation.agency.code,
+            "acknowledged_at": ack.acknowledged_at,
+        },
+    )
 
 
 # ---- requests for identifying information (EO 13 §6; Admin Code §23-1202) ----
@@ -456,7 +459,7 @@ def _officer(user: Any, pk: int | None) -> Any:
 
 
 @router.post("/privacy/requests", response={201: RequestOut}, summary="Log a request for identifying information")
-def request_create(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[str, Any]]:
+def request_create(request: HttpRequest, payload: RequestIn) -> Status[Any]:
     r = services.request_create(
         actor=request.user,
         agency=Agency.objects.filter(code=payload.agency.upper()).first() or _no_agency(payload.agency),
@@ -469,7 +472,7 @@ def request_create(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[
         summary=payload.summary,
         assigned_officer=_officer(request.user, payload.assigned_officer_id),
     )
-    return 201, _request(r)
+    return Status(201, _request(r))
 
 
 def _no_agency(code: str) -> Agency:
