@@ -1,5 +1,388 @@
-"""API routes of the policies app."""
+"""API for policies, translations, coverage and §5 materials (EO 13 §2(1), §5). Same services as the web."""
 
-from ninja import Router
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from eo13.agencies.models import Agency
+from eo13.errors import NotFound
+from eo13.policies import material_services, selectors, services
+from eo13.policies.models import Material, Policy, PolicyTranslation, PolicyVersion
+from eo13.policies.plain import plain_language_report
 
 router = Router(tags=["policies"])
+
+
+class LanguageOut(Schema):
+    code: str
+    name: str
+    native_name: str
+    designated_on: str
+    source: str
+
+
+class VersionOut(Schema):
+    id: int
+    policy_id: int
+    number: int
+    title: str
+    body: str
+    change_summary: str
+    status: str
+    lock: int
+    created_by: str
+    submitted_by: str | None
+    submitted_at: datetime | None
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    review_note: str
+    published_at: datetime | None
+
+
+class PolicyOut(Schema):
+    id: int
+    agency: str
+    slug: str
+    current_version: int | None
+    published_at: datetime | None
+
+
+class PolicyIn(Schema):
+    agency: str
+    title: str
+    body: str
+    change_summary: str = ""
+
+
+class VersionIn(Schema):
+    lock: int
+    title: str
+    body: str
+    change_summary: str = ""
+
+
+class LockIn(Schema):
+    lock: int
+
+
+class ReviewIn(Schema):
+    lock: int
+    note: str = ""
+
+
+class TranslationIn(Schema):
+    language: str
+    version: int
+    title: str
+    body: str
+
+
+class TranslationOut(Schema):
+    id: int
+    policy_id: int
+    version: int
+    language: str
+    title: str
+    status: str
+    lock: int
+    translated_by: str
+    approved_by: str | None
+    approved_at: datetime | None
+
+
+class MaterialIn(Schema):
+    kind: str
+    audience: str
+    title: str
+    body: str
+    languages: list[str]
+
+
+class MaterialUpdateIn(MaterialIn):
+    lock: int
+
+
+class SendIn(Schema):
+    agencies: list[str]
+
+
+class DisseminationOut(Schema):
+    id: int
+    agency: str
+    sent_at: datetime
+    confirmed_at: datetime | None
+
+
+class MaterialOut(Schema):
+    id: int
+    kind: str
+    section: str
+    audience: str
+    title: str
+    body: str
+    languages: list[str]
+    owner: str
+    approved_at: datetime | None
+    lock: int
+    disseminations: list[DisseminationOut]
+
+
+def _name(user: Any) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def _version(v: PolicyVersion) -> dict[str, Any]:
+    return {
+        "id": v.pk,
+        "policy_id": v.policy_id,
+        "number": v.number,
+        "title": v.title,
+        "body": v.body,
+        "change_summary": v.change_summary,
+        "status": v.status,
+        "lock": v.lock,
+        "created_by": _name(v.created_by),
+        "submitted_by": _name(v.submitted_by),
+        "submitted_at": v.submitted_at,
+        "reviewed_by": _name(v.reviewed_by),
+        "reviewed_at": v.reviewed_at,
+        "review_note": v.review_note,
+        "published_at": v.published_at,
+    }
+
+
+def _policy(p: Policy) -> dict[str, Any]:
+    cv = p.current_version
+    return {
+        "id": p.pk,
+        "agency": p.agency.code,
+        "slug": p.slug,
+        "current_version": cv.number if cv else None,
+        "published_at": cv.published_at if cv else None,
+    }
+
+
+def _translation(t: PolicyTranslation) -> dict[str, Any]:
+    return {
+        "id": t.pk,
+        "policy_id": t.version.policy_id,
+        "version": t.version.number,
+        "language": t.language.code,
+        "title": t.title,
+        "status": t.status,
+        "lock": t.lock,
+        "translated_by": _name(t.translated_by),
+        "approved_by": _name(t.approved_by),
+        "approved_at": t.approved_at,
+    }
+
+
+def _material(m: Material) -> dict[str, Any]:
+    return {
+        "id": m.pk,
+        "kind": m.kind,
+        "section": m.section,
+        "audience": m.audience,
+        "title": m.title,
+        "body": m.body,
+        "languages": m.languages,
+        "owner": m.owner.code,
+        "approved_at": m.approved_at,
+        "lock": m.lock,
+        "disseminations": [
+            {"id": d.pk, "agency": d.agency.code, "sent_at": d.sent_at, "confirmed_at": d.confirmed_at}
+            for d in m.disseminations.select_related("agency")
+        ],
+    }
+
+
+def _agency(code: str) -> Agency:
+    agency = Agency.objects.filter(code=code.upper(), active=True).first()
+    if agency is None:
+        raise NotFound(f"No agency with code {code}.")
+    return agency
+
+
+@router.get("/languages", response=list[LanguageOut], summary="The designated citywide languages")
+def list_languages(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": lang.code,
+            "name": lang.name,
+            "native_name": lang.native_name,
+            "designated_on": lang.designated_on.isoformat(),
+            "source": lang.source,
+        }
+        for lang in selectors.languages()
+    ]
+
+
+@router.get("/policies", response=list[PolicyOut])
+def list_policies(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_policy(p) for p in selectors.policy_list(user=request.user)]
+
+
+@router.post("/policies", response={201: PolicyOut}, summary="Start a policy with its first draft (EO 13 §2(1))")
+def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[str, Any]]:
+    policy = services.policy_create(
+        actor=request.user,
+        agency=_agency(payload.agency),
+        title=payload.title,
+        body=payload.body,
+        change_summary=payload.change_summary,
+    )
+    return 201, _policy(policy)
+
+
+@router.get("/policies/coverage", summary="Translation coverage per policy and language (Admin Code §23-1102)")
+def policy_coverage(request: HttpRequest) -> dict[str, Any]:
+    board = selectors.coverage_board(user=request.user)
+    return {
+        "languages": [lang.code for lang in board["languages"]],
+        "policies": [
+            {
+                "policy_id": row.policy.pk,
+                "agency": row.policy.agency.code,
+                "version": row.policy.current_version.number,
+                "languages": {cell.language.code: cell.state for cell in row.cells},
+            }
+            for row in board["rows"]
+        ],
+    }
+
+
+@router.get("/policies/{int:policy_id}", response=PolicyOut)
+def get_policy(request: HttpRequest, policy_id: int) -> dict[str, Any]:
+    return _policy(selectors.policy_get(user=request.user, pk=policy_id))
+
+
+@router.get("/policies/{int:policy_id}/versions", response=list[VersionOut])
+def list_versions(request: HttpRequest, policy_id: int) -> list[dict[str, Any]]:
+    policy = selectors.policy_get(user=request.user, pk=policy_id)
+    return [_version(v) for v in selectors.version_list(user=request.user).filter(policy=policy)]
+
+
+@router.post("/policies/{int:policy_id}/versions", response={201: VersionOut}, summary="Start a new draft")
+def start_version(request: HttpRequest, policy_id: int) -> tuple[int, dict[str, Any]]:
+    policy = selectors.policy_get(user=request.user, pk=policy_id)
+    return 201, _version(services.version_start(actor=request.user, policy=policy))
+
+
+@router.get("/policy-versions/{int:version_id}", response=VersionOut)
+def get_version(request: HttpRequest, version_id: int) -> dict[str, Any]:
+    return _version(selectors.version_get(user=request.user, pk=version_id))
+
+
+@router.get("/policy-versions/{int:version_id}/plain-language", summary="Grade level, long sentences, passive voice")
+def version_plain_language(request: HttpRequest, version_id: int) -> dict[str, object]:
+    return plain_language_report(selectors.version_get(user=request.user, pk=version_id).body).as_dict()
+
+
+@router.patch("/policy-versions/{int:version_id}", response=VersionOut, summary="Edit a draft")
+def update_version(request: HttpRequest, version_id: int, payload: VersionIn) -> dict[str, Any]:
+    version = selectors.version_get(user=request.user, pk=version_id)
+    return _version(
+        services.version_update(
+            actor=request.user,
+            version=version,
+            expected_lock=payload.lock,
+            title=payload.title,
+            body=payload.body,
+            change_summary=payload.change_summary,
+        )
+    )
+
+
+@router.post("/policy-versions/{int:version_id}/submit", response=VersionOut, summary="Send to the Law Department")
+def submit_version(request: HttpRequest, version_id: int, payload: LockIn) -> dict[str, Any]:
+    version = selectors.version_get(user=request.user, pk=version_id)
+    return _version(services.version_submit(actor=request.user, version=version, expected_lock=payload.lock))
+
+
+@router.post("/policy-versions/{int:version_id}/approve", response=VersionOut, summary="Approve and publish")
+def approve_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
+    version = selectors.version_get(user=request.user, pk=version_id)
+    return _version(
+        services.version_approve(actor=request.user, version=version, expected_lock=payload.lock, note=payload.note)
+    )
+
+
+@router.post("/policy-versions/{int:version_id}/return", response=VersionOut, summary="Send back with a note")
+def return_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
+    version = selectors.version_get(user=request.user, pk=version_id)
+    return _version(
+        services.version_return(actor=request.user, version=version, expected_lock=payload.lock, note=payload.note)
+    )
+
+
+@router.post("/policies/{int:policy_id}/translations", response={201: TranslationOut})
+def submit_translation(request: HttpRequest, policy_id: int, payload: TranslationIn) -> tuple[int, dict[str, Any]]:
+    policy = selectors.policy_get(user=request.user, pk=policy_id)
+    translation = services.translation_submit(
+        actor=request.user,
+        policy=policy,
+        language_code=payload.language,
+        version_number=payload.version,
+        title=payload.title,
+        body=payload.body,
+    )
+    return 201, _translation(translation)
+
+
+@router.post("/policy-translations/{int:translation_id}/approve", response=TranslationOut)
+def approve_translation(request: HttpRequest, translation_id: int, payload: LockIn) -> dict[str, Any]:
+    translation = selectors.translation_get(user=request.user, pk=translation_id)
+    return _translation(
+        services.translation_approve(actor=request.user, translation=translation, expected_lock=payload.lock)
+    )
+
+
+@router.get("/materials", response=list[MaterialOut], summary="The §5 library (EO 13 §5(1)–(4))")
+def list_materials(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_material(m) for m in selectors.material_list(user=request.user)]
+
+
+@router.post("/materials", response={201: MaterialOut})
+def create_material(request: HttpRequest, payload: MaterialIn) -> tuple[int, dict[str, Any]]:
+    return 201, _material(material_services.material_create(actor=request.user, **payload.dict()))
+
+
+@router.get("/materials/{int:material_id}", response=MaterialOut)
+def get_material(request: HttpRequest, material_id: int) -> dict[str, Any]:
+    return _material(selectors.material_get(user=request.user, pk=material_id))
+
+
+@router.patch("/materials/{int:material_id}", response=MaterialOut)
+def update_material(request: HttpRequest, material_id: int, payload: MaterialUpdateIn) -> dict[str, Any]:
+    material = selectors.material_get(user=request.user, pk=material_id)
+    data = payload.dict()
+    lock = data.pop("lock")
+    return _material(
+        material_services.material_update(actor=request.user, material=material, expected_lock=lock, **data)
+    )
+
+
+@router.post("/materials/{int:material_id}/approve", response=MaterialOut)
+def approve_material(request: HttpRequest, material_id: int, payload: LockIn) -> dict[str, Any]:
+    material = selectors.material_get(user=request.user, pk=material_id)
+    return _material(
+        material_services.material_approve(actor=request.user, material=material, expected_lock=payload.lock)
+    )
+
+
+@router.post("/materials/{int:material_id}/send", response=MaterialOut)
+def send_material(request: HttpRequest, material_id: int, payload: SendIn) -> dict[str, Any]:
+    material = selectors.material_get(user=request.user, pk=material_id)
+    agencies = [_agency(code) for code in payload.agencies]
+    material_services.material_send(actor=request.user, material=material, agencies=agencies)
+    return _material(selectors.material_get(user=request.user, pk=material_id))
+
+
+@router.post("/disseminations/{int:dissemination_id}/confirm", response=DisseminationOut)
+def confirm_dissemination(request: HttpRequest, dissemination_id: int) -> dict[str, Any]:
+    d = material_services.dissemination_confirm(
+        actor=request.user, dissemination=selectors.dissemination_get(user=request.user, pk=dissemination_id)
+    )
+    return {"id": d.pk, "agency": d.agency.code, "sent_at": d.sent_at, "confirmed_at": d.confirmed_at}
