@@ -134,30 +134,47 @@ def obligation_event_record(
                 "recorded_by": _actor_name(actor),
             },
         )
-        out: list[Obligation] = []
-        created: list[Obligation] = []
-        for d in duties:
-            dedupe = "|".join([d.key, d.responsible, d.concerns or "", instance_subject, str(d.period)])
-            obligation, was_created = Obligation.objects.get_or_create(
+        keyed = {"|".join([d.key, d.responsible, d.concerns or "", instance_subject, str(d.period)]): d for d in duties}
+        existing = {o.dedupe_key: o for o in Obligation.objects.filter(dedupe_key__in=list(keyed))}
+        fresh = [
+            Obligation(
                 dedupe_key=dedupe,
-                defaults={
-                    "key": d.key,
-                    "section": d.spec.section,
-                    "title": d.spec.title,
-                    "agency": agencies[d.responsible],
-                    "concerns": agencies.get(d.concerns) if d.concerns else None,
-                    "subject": instance_subject,
-                    "period": d.period,
-                    "due": d.due,
-                    "stated_due": d.spec.stated if ev is Event.ORDER_ISSUED and d.period <= 1 else None,
-                    "binding": d.spec.binding,
-                    "event": record,
-                },
+                key=d.key,
+                section=d.spec.section,
+                title=d.spec.title,
+                agency=agencies[d.responsible],
+                concerns=agencies.get(d.concerns) if d.concerns else None,
+                subject=instance_subject,
+                period=d.period,
+                due=d.due,
+                stated_due=d.spec.stated if ev is Event.ORDER_ISSUED and d.period <= 1 else None,
+                binding=d.spec.binding,
+                event=record,
             )
-            if was_created:
-                _step(obligation, actor, "created", "", f"Made due by {ev.value} on {on.isoformat()}.")
-                created.append(obligation)
-            out.append(obligation)
+            for dedupe, d in keyed.items()
+            if dedupe not in existing
+        ]
+        # One insert for the duties and one for their first timeline step: the order's issuance makes hundreds.
+        created = Obligation.objects.bulk_create(fresh)
+        if any(o.pk is None for o in created):  # a backend that does not return keys
+            created = list(Obligation.objects.filter(dedupe_key__in=[o.dedupe_key for o in fresh]))
+        now = timezone.now()
+        note = f"Made due by {ev.value} on {on.isoformat()}."
+        ObligationAction.objects.bulk_create(
+            ObligationAction(
+                obligation=o,
+                at=now,
+                actor=_user(actor),
+                actor_name=_actor_name(actor),
+                action="created",
+                from_status="",
+                to_status=Status.OPEN,
+                note=note,
+            )
+            for o in created
+        )
+        by_key = existing | {o.dedupe_key: o for o in created}
+        out = [by_key[k] for k in keyed]
         if created or new_event:
             audit_record(
                 actor=actor,
