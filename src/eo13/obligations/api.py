@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import FileResponse, HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -216,7 +216,7 @@ def obligation(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @router.post("/obligation-events", response={201: list[ObligationOut]}, summary="Record an event")
-def record_event(request: HttpRequest, payload: EventIn) -> tuple[int, list[dict[str, Any]]]:
+def record_event(request: HttpRequest, payload: EventIn) -> Status[Any]:
     made = obligation_event_record(
         actor=request.user,
         event=payload.event,
@@ -224,7 +224,7 @@ def record_event(request: HttpRequest, payload: EventIn) -> tuple[int, list[dict
         agency=_agency(payload.agency),
         subject=payload.subject,
     )
-    return 201, [_out(o) for o in made]
+    return Status(201, [_out(o) for o in made])
 
 
 @router.get("/obligations/{pk}/evidence", response=list[EvidenceOut], summary="A duty's evidence files")
@@ -235,12 +235,12 @@ def evidence_list(request: HttpRequest, pk: int) -> list[Evidence]:
 @router.post("/obligations/{pk}/evidence", response={201: EvidenceOut}, summary="Upload evidence (multipart)")
 def evidence_upload(
     request: HttpRequest, pk: int, effective_date: Form[dt.date], file: File[UploadedFile]
-) -> tuple[int, Evidence]:
+) -> Status[Any]:
     o = selectors.obligation_get(request.user, pk)
     ev = evidence_add(
         actor=request.user, obligation=o, name=file.name or "", data=file.read(), effective_date=effective_date
     )
-    return 201, ev
+    return Status(201, ev)
 
 
 @router.get("/obligations/{pk}/evidence/{eid}/file", summary="Download one evidence file")
@@ -276,21 +276,21 @@ def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[str, Any]:
 
 
 @router.post("/calendar-feeds", response={201: FeedOut}, summary="Make a secret calendar link for an office")
-def feed_create(request: HttpRequest, payload: FeedIn) -> tuple[int, dict[str, Any]]:
+def feed_create(request: HttpRequest, payload: FeedIn) -> Status[Any]:
     agency = _agency(payload.agency)
     assert agency is not None
     feed, raw = calendar_feed_create(actor=request.user, agency=agency, name=payload.name)
     url = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
-    return 201, {"id": feed.pk, "agency": agency.code, "name": feed.name, "url": url}
+    return Status(201, {"id": feed.pk, "agency": agency.code, "name": feed.name, "url": url})
 
 
 @router.delete("/calendar-feeds/{feed_id}", response={204: None}, summary="Turn a calendar link off")
-def feed_revoke(request: HttpRequest, feed_id: int) -> tuple[int, None]:
+def feed_revoke(request: HttpRequest, feed_id: int) -> Status[Any]:
     feed = CalendarFeed.objects.select_related("agency").filter(pk=feed_id).first()
     if feed is None:
         raise NotFound("No such calendar link.")
     calendar_feed_revoke(actor=request.user, feed=feed)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/audit-reports/{code}", response=AuditReportIO, summary="An agency's §2 audit report")
