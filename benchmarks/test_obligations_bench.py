@@ -1,0 +1,105 @@
+"""`make bench`: the City Hall board and an agency workspace with 150 offices, 60 duties each and three years
+of history (issue 4). Fictional offices BENCH001…BENCH150."""
+
+import datetime as dt
+import random
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from eo13.accounts.models import Membership, Role, User
+from eo13.agencies.models import Agency
+from eo13.obligations.models import Obligation, ObligationAction, ObligationEvent, Status
+
+OFFICES, DUTIES, MONTHS = 150, 60, 36
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
+
+
+def _history() -> dict[str, object]:
+    rng = random.Random(13)
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=3 * 365)
+    agencies = Agency.objects.bulk_create(
+        Agency(code=f"BENCH{i:03d}", name=f"Bench Office {i}", kind="mayoral_agency") for i in range(1, OFFICES + 1)
+    )
+    agencies = list(Agency.objects.filter(code__startswith="BENCH").order_by("code"))
+    events = ObligationEvent.objects.bulk_create(
+        ObligationEvent(
+            event="policy-changed", on=start + dt.timedelta(days=30 * m), dedupe_key=f"bench|{m}", recorded_by="bench"
+        )
+        for m in range(MONTHS)
+    )
+    rows = []
+    for a in agencies:
+        for d in range(DUTIES):
+            ev = events[(d * 7 + a.pk) % MONTHS]
+            due = ev.on + dt.timedelta(days=rng.choice([14, 30, 60, 90]))
+            status = rng.choices(
+                [Status.ACCEPTED, Status.OPEN, Status.SUBMITTED, Status.RETURNED], weights=[6, 2, 1, 1]
+            )[0]
+            rows.append(
+                Obligation(
+                    key=f"s2_bench_{d:02d}",
+                    section=f"EO 13 §{2 + d % 7}",
+                    title=f"Bench duty {d}",
+                    agency=a,
+                    due=due,
+                    event=ev,
+                    status=status,
+                    dedupe_key=f"bench|{a.code}|{d}",
+                    completed_on=min(due, today) if status == Status.ACCEPTED else None,
+                )
+            )
+    obligations = Obligation.objects.bulk_create(rows, batch_size=2000)
+    now = timezone.now()
+    ObligationAction.objects.bulk_create(
+        (
+            ObligationAction(
+                obligation=o,
+                at=now - dt.timedelta(days=rng.randint(0, 3 * 365)),
+                actor_name="bench",
+                action=step,
+                to_status=step,
+            )
+            for o in obligations
+            for step in ("created", "submitted", "returned", "submitted", "accepted")[: rng.randint(1, 5)]
+        ),
+        batch_size=5000,
+    )
+    hall = User.objects.create(username="bench-city-hall")
+    Membership.objects.create(user=hall, agency=Agency.objects.get(code="CITYHALL"), role=Role.CITY_HALL)
+    lead = User.objects.create(username="bench-lead")
+    Membership.objects.create(user=lead, agency=agencies[0], role=Role.AGENCY_LEAD)
+    return {"hall": hall, "lead": lead}
+
+
+@pytest.fixture
+def history(db):
+    return _history()
+
+
+def _client(user: User) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_board_150_offices(benchmark, history):
+    c = _client(history["hall"])
+    response = benchmark.pedantic(lambda: c.get("/staff/obligations/board/"), rounds=5, iterations=1)
+    assert response.status_code == 200
+    assert Obligation.objects.count() >= OFFICES * DUTIES
+    assert response.content.count(b'<tr><th scope="row">') >= OFFICES
+
+
+def test_board_filtered_overdue(benchmark, history):
+    c = _client(history["hall"])
+    response = benchmark.pedantic(lambda: c.get("/staff/obligations/board/?state=overdue"), rounds=5, iterations=1)
+    assert response.status_code == 200
+
+
+def test_agency_workspace(benchmark, history):
+    c = _client(history["lead"])
+    response = benchmark.pedantic(lambda: c.get("/staff/obligations/"), rounds=10, iterations=1)
+    assert response.status_code == 200 and b"BENCH001" in response.content
