@@ -111,12 +111,16 @@ class ScrubResult:
         return bool(self.removed)
 
 
-def scrub(text: str | None) -> ScrubResult:
-    """Replace identifiers of members of the public in ``text`` with labels."""
+def scrub(text: str | None, *, keep: tuple[str, ...] = ()) -> ScrubResult:
+    """Replace identifiers of members of the public in ``text`` with labels.
+
+    ``keep`` names kinds to leave alone where they are not about people (a City parcel's street address)."""
     if not text:
         return ScrubResult("", ())
     found: list[str] = []
     for kind, label, pattern in _PATTERNS:
+        if kind in keep:
+            continue
         text, n = pattern.subn(label, text)
         if n:
             found.append(kind)

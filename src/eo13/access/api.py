@@ -1,5 +1,324 @@
-"""API routes of the access app."""
+"""API routes of the access app: decisions (INTERFACES §2), properties, agreements, encounters, §10-178(d) report."""
 
-from ninja import Router
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from eo13.access.decisions import decision_make
+from eo13.access.models import Agreement, CityProperty, DecisionLog, Encounter
+from eo13.access.policy import sees_free_text
+from eo13.access.registry import resolve_property
+from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
+from eo13.access.services import agreement_create, encounter_create, encounter_update
+from eo13.agencies.models import Agency
+from eo13.errors import EO13Error, NotFound, ValidationFailed
+from eo13.law.facts import KINDS, FactsError
+from eo13.law.schema import facts_schema
 
 router = Router(tags=["access"])
+
+
+class FactsRejected(EO13Error):
+    status = 422
+
+
+def _decision_body_schema() -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"oneOf": [facts_schema(k) for k in KINDS]}}},
+        }
+    }
+
+
+@router.post(
+    "/decisions/{kind}",
+    summary="Decide: lot-use, property-access or warrant",
+    description="Same facts and decision object as `eo13 decide` (INTERFACES §2). An array decides a batch, all or "
+    "nothing. `?partial=true` accepts missing facts and lists those that could change the answer.",
+    openapi_extra=_decision_body_schema(),
+)
+def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> Any:
+    if kind not in KINDS:
+        raise FactsRejected(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
+    try:
+        raw = json.loads(request.body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise FactsRejected("the body is not valid JSON", "facts") from None
+    try:
+        logs = decision_make(actor=request.user, kind=kind, raw=raw, partial=partial, channel="api")
+    except FactsError as exc:
+        raise FactsRejected(exc.error, exc.field) from None
+    bodies = [log.decision | {"decision_id": log.pk} for log in logs]
+    return bodies if isinstance(raw, list) else bodies[0]
+
+
+class PropertyOut(Schema):
+    uid: str
+    bbl: str
+    address: str
+    parcel_name: str
+    borough: int
+    agency_abbreviation: str
+    use_type: str
+    kind: str
+    is_city_property: bool
+    is_city_lot: bool
+    basis: str
+    uncertain: bool
+
+
+@router.get("/properties", response=list[PropertyOut], summary="Search City property by address, name or BBL")
+def properties(request: HttpRequest, q: str, city_lots_only: bool = False) -> Any:
+    if len(q) > 100:
+        raise ValidationFailed("The search is too long.", "q")
+    return list(property_search(q=q, city_lots_only=city_lots_only))
+
+
+@router.get("/properties/{ref}", response=PropertyOut, summary="One property by registry id or BBL")
+def property_detail(request: HttpRequest, ref: str) -> CityProperty:
+    p = resolve_property(ref)
+    if p is None:
+        raise NotFound("No property with this id or BBL.")
+    return p
+
+
+class AgreementIn(Schema):
+    agency: str
+    reference: str
+    kind: str
+    title: str
+    parties: str
+    valid_from: date
+    valid_to: date | None = None
+    all_properties: bool = False
+    bbls: list[str] = []
+    uses: list[str] = []
+
+
+class AgreementOut(Schema):
+    id: int
+    reference: str
+    kind: str
+    title: str
+    parties: str
+    agency: str
+    valid_from: date
+    valid_to: date | None
+    all_properties: bool
+    bbls: list[str]
+    uses: list[str]
+
+
+def _agreement_out(a: Agreement) -> dict[str, Any]:
+    return {
+        "id": a.pk,
+        "reference": a.reference,
+        "kind": a.kind,
+        "title": a.title,
+        "parties": a.parties,
+        "agency": a.agency.code,
+        "valid_from": a.valid_from,
+        "valid_to": a.valid_to,
+        "all_properties": a.all_properties,
+        "bbls": [c.bbl for c in a.covered.all()],
+        "uses": a.uses,
+    }
+
+
+def _agency(code: str) -> Agency:
+    try:
+        return Agency.objects.get(code=code.upper())
+    except Agency.DoesNotExist:
+        raise ValidationFailed(f"No agency with code {code!r}.", "agency") from None
+
+
+@router.get(
+    "/agreements", response=list[AgreementOut], summary="Agreements and cooperative arrangements (§3(1), §3(3))"
+)
+def agreements(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_agreement_out(a) for a in agreement_list(user=request.user)]
+
+
+@router.post("/agreements", response={201: AgreementOut}, summary="Register an agreement")
+def agreement_new(request: HttpRequest, payload: AgreementIn) -> tuple[int, dict[str, Any]]:
+    data = payload.dict()
+    a = agreement_create(actor=request.user, **(data | {"agency": _agency(data["agency"])}))
+    return 201, _agreement_out(a)
+
+
+class EncounterIn(Schema):
+    agency: str
+    occurred_at: datetime
+    requesting_agency: str
+    request_kind: str
+    city_response: str
+    property: str | None = None
+    place_description: str = ""
+    immigration_enforcement: bool | None = None
+    documents_shown: list[str] = []
+    decision_id: int | None = None
+    what_happened: str = ""
+    counsel_called: bool = False
+
+
+class EncounterPatch(Schema):
+    version: int
+    city_response: str | None = None
+    what_happened: str | None = None
+    counsel_called: bool | None = None
+    immigration_enforcement: bool | None = None
+    request_kind: str | None = None
+
+
+class EncounterOut(Schema):
+    id: int
+    agency: str
+    occurred_at: datetime
+    property_bbl: str | None
+    place_description: str | None
+    requesting_agency: str
+    request_kind: str
+    immigration_enforcement: bool | None
+    documents_shown: list[str]
+    decision_id: int | None
+    outcome_given: str
+    city_response: str
+    what_happened: str | None
+    counsel_called: bool
+    version: int
+    scrubbed: list[str] = []
+
+
+def encounter_out(e: Encounter, user: Any, scrubbed: tuple[str, ...] = ()) -> dict[str, Any]:
+    free = sees_free_text(user, e)
+    return {
+        "id": e.pk,
+        "agency": e.agency.code,
+        "occurred_at": e.occurred_at,
+        "property_bbl": e.property.bbl if e.property else None,
+        "place_description": e.place_description if free else None,
+        "requesting_agency": e.requesting_agency,
+        "request_kind": e.request_kind,
+        "immigration_enforcement": e.immigration_enforcement,
+        "documents_shown": e.documents_shown,
+        "decision_id": e.decision_id,
+        "outcome_given": e.outcome_given,
+        "city_response": e.city_response,
+        "what_happened": e.what_happened if free else None,
+        "counsel_called": e.counsel_called,
+        "version": e.version,
+        "scrubbed": list(scrubbed),
+    }
+
+
+@router.post("/encounters", response={201: EncounterOut}, summary="File an encounter record")
+def encounter_new(request: HttpRequest, payload: EncounterIn) -> tuple[int, dict[str, Any]]:
+    data = payload.dict()
+    prop = None
+    if data.pop("property"):
+        prop = resolve_property(payload.property or "")
+        if prop is None:
+            raise ValidationFailed("No property with this id or BBL.", "property")
+    decision = None
+    if data.get("decision_id"):
+        decision = decision_list(user=request.user).filter(pk=data["decision_id"]).first()
+        if decision is None:
+            raise ValidationFailed("No decision with this id that you may use.", "decision_id")
+    data.pop("decision_id", None)
+    e, removed = encounter_create(
+        actor=request.user,
+        **(data | {"agency": _agency(data["agency"]), "property_id": prop.pk if prop else None, "decision": decision}),
+    )
+    return 201, encounter_out(e, request.user, removed)
+
+
+@router.get("/encounters", response=list[EncounterOut], summary="Encounter records I may see")
+def encounters(
+    request: HttpRequest, agency: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    limit = max(1, min(limit, 500))
+    rows = encounter_list(user=request.user, agency_code=agency)[offset : offset + limit]
+    return [encounter_out(e, request.user) for e in rows]
+
+
+def _encounter(request: HttpRequest, pk: int) -> Encounter:
+    e = encounter_list(user=request.user).filter(pk=pk).first()
+    if e is None:
+        raise NotFound("No encounter record with this id that you may see.")
+    return e
+
+
+@router.get("/encounters/{pk}", response=EncounterOut, summary="One encounter record")
+def encounter_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return encounter_out(_encounter(request, pk), request.user)
+
+
+@router.patch("/encounters/{pk}", response=EncounterOut, summary="Correct an encounter record (agency lead)")
+def encounter_patch(request: HttpRequest, pk: int, payload: EncounterPatch) -> dict[str, Any]:
+    changes = {k: v for k, v in payload.dict().items() if k != "version" and v is not None}
+    e = encounter_update(
+        actor=request.user, encounter=_encounter(request, pk), expected_version=payload.version, **changes
+    )
+    return encounter_out(e, request.user)
+
+
+class DecisionLogOut(Schema):
+    id: int
+    kind: str
+    partial: bool
+    outcome: str
+    rules_version: str
+    as_of: date
+    agency: str | None
+    channel: str
+    created_at: datetime
+    facts: Any
+    decision: Any
+
+
+@router.get("/decision-log", response=list[DecisionLogOut], summary="Decisions I may see")
+def decision_log(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    limit = max(1, min(limit, 500))
+    rows: list[DecisionLog] = list(decision_list(user=request.user)[offset : offset + limit])
+    return [
+        {
+            "id": d.pk,
+            "kind": d.kind,
+            "partial": d.partial,
+            "outcome": d.outcome,
+            "rules_version": d.rules_version,
+            "as_of": d.as_of,
+            "agency": d.agency.code if d.agency else None,
+            "channel": d.channel,
+            "created_at": d.created_at,
+            "facts": d.facts,
+            "decision": d.decision,
+        }
+        for d in rows
+    ]
+
+
+class ReportRow(Schema):
+    requesting_agency: str
+    receiving_agency: str
+    requests: int
+    declined: int
+    allowed: int
+    referred: int
+    other: int
+
+
+@router.get("/reports/10-178d", response=list[ReportRow], summary="Quarterly Admin Code §10-178(d) report (anonymized)")
+def report_10_178d(request: HttpRequest, year: int, quarter: int) -> Any:
+    if not 1 <= quarter <= 4 or not 2018 <= year <= 2100:
+        raise ValidationFailed("Give a year and a quarter from 1 to 4.", "quarter")
+    return [
+        r | {"receiving_agency": r["agency__code"]}
+        for r in requests_report(user=request.user, year=year, quarter=quarter)
+    ]

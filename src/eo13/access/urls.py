@@ -1,6 +1,18 @@
-"""Web routes of the access app."""
+"""Web routes of the access app, under /staff/access/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from eo13.access import views
 
 app_name = "access"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("guide/", views.guide, name="guide"),
+    path("guide/answer/<int:pk>/", views.answer, name="answer"),
+    path("properties/search/", views.property_search_view, name="property-search"),
+    path("encounters/", views.encounters, name="encounters"),
+    path("encounters/new/", views.encounter_new, name="encounter-new"),
+    path("encounters/<int:pk>/", views.encounter_detail, name="encounter"),
+    path("decisions/", views.decisions, name="decisions"),
+    path("agreements/", views.agreements, name="agreements"),
+    path("reports/10-178d/", views.report, name="report"),
+]

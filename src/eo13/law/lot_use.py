@@ -26,7 +26,7 @@ from eo13.law.engine import (
 )
 from eo13.law.facts import ATTESTED_FACTS
 from eo13.law.versions import first_version, version_for
-from eo13.law.warrant import warrant_reasons
+from eo13.law.warrant import warrant_reasons, why_not_judicial
 
 EXCLUDED_EMPLOYERS = {
     "city": "City of New York",
@@ -79,7 +79,7 @@ def _warrant_exception(facts: dict[str, Any]) -> ExceptionResult:
             )
         if judicial:
             return ExceptionResult(True, "They showed a judicial warrant.")
-        return ExceptionResult(False, "The paper they showed is not a judicial warrant.")
+        return ExceptionResult(False, f"The paper they showed is not a judicial warrant. {why_not_judicial(paper)}")
     if claimed:
         return ExceptionResult(True, "They showed a judicial warrant.")
     return ExceptionResult(False, "No judicial warrant was shown.")

@@ -24,7 +24,7 @@ from eo13.law.engine import (
     unique,
 )
 from eo13.law.versions import first_version, version_for
-from eo13.law.warrant import warrant_reasons
+from eo13.law.warrant import warrant_reasons, why_not_judicial
 
 PROPERTY_FACTS = (
     "property",
@@ -47,7 +47,7 @@ def _warrant(facts: dict[str, Any]) -> ExceptionResult:
             )
         if judicial:
             return ExceptionResult(True, "They showed a judicial warrant. They may go only where it allows.")
-        return ExceptionResult(False, "The paper they showed is not a judicial warrant.")
+        return ExceptionResult(False, f"The paper they showed is not a judicial warrant. {why_not_judicial(paper)}")
     if claimed:
         return ExceptionResult(True, "They showed a judicial warrant. They may go only where it allows.")
     return ExceptionResult(False, "No judicial warrant was shown.")

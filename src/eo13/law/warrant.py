@@ -56,6 +56,14 @@ def warrant_reasons(facts: dict[str, Any]) -> tuple[bool, list[Reason]]:
     return judicial, reasons
 
 
+def why_not_judicial(facts: dict[str, Any]) -> str:
+    """The most telling reason a paper is not a judicial warrant, for rules that rely on one."""
+    _, reasons = warrant_reasons(facts)
+    order = ("dhs_form", "issuer_not_judicial", "authorizes_nothing")
+    failing = sorted((r for r in reasons if r.code in order), key=lambda r: order.index(r.code))
+    return failing[0].text if failing else ""
+
+
 def decide_warrant(facts: dict[str, Any], today: date) -> Decision:
     on = facts.get("date") or today
     version = version_for("warrant", on)

@@ -1,0 +1,69 @@
+"""Asking the engine from the web and the API: decide, add whom to call, and log the decision (INTERFACES §2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from eo13.access.models import DecisionLog
+from eo13.access.registry import DatabaseRegistry
+from eo13.accounts.policy import primary_membership
+from eo13.audit.services import audit_record
+from eo13.law.decide import decide, decide_batch
+from eo13.law.engine import Decision
+from eo13.scrub import scrub_value
+
+
+def today_in_new_york() -> date:
+    return timezone.localdate()  # TIME_ZONE is America/New_York
+
+
+def _with_contacts(decision: Decision, actor: Any) -> Decision:
+    membership = primary_membership(actor)
+    if membership is not None:
+        a = membership.agency
+        decision.next_steps.append(f"Your agency counsel: {a.counsel_name}, {a.counsel_phone}, {a.counsel_email}.")
+        for entry in decision.attested:
+            if not entry.get("by"):
+                entry["by"] = f"{actor.get_username()} ({a.code})"
+    return decision
+
+
+def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, channel: str = "api") -> list[DecisionLog]:
+    """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts."""
+    registry = DatabaseRegistry()
+    today = today_in_new_york()
+    if isinstance(raw, list):
+        decisions = decide_batch(kind, raw, today=today, partial=partial, registry=registry)
+        items = list(zip(raw, decisions, strict=True))
+    else:
+        items = [(raw, decide(kind, raw, today=today, partial=partial, registry=registry))]
+    membership = primary_membership(actor)
+    logs: list[DecisionLog] = []
+    with transaction.atomic():
+        for facts, decision in items:
+            body = _with_contacts(decision, actor).as_dict()
+            log = DecisionLog.objects.create(
+                kind=kind,
+                partial=partial,
+                facts=scrub_value(facts),
+                outcome=decision.outcome,
+                decision=scrub_value(body),
+                rules_version=decision.rules_version or "",
+                as_of=decision.as_of or today,
+                asked_by=actor if getattr(actor, "is_authenticated", False) else None,
+                agency=membership.agency if membership else None,
+                channel=channel,
+            )
+            audit_record(
+                actor=actor,
+                action="decision.record",
+                target=log,
+                agency_code=membership.agency.code if membership else "",
+                changes={"kind": {"new": kind}, "outcome": {"new": decision.outcome}},
+            )
+            logs.append(log)
+    return logs

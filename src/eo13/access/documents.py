@@ -1,0 +1,20 @@
+"""Agreement documents: PDF only, checked by content, size-limited."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from eo13.errors import ValidationFailed
+
+
+def check_pdf(f: UploadedFile[Any]) -> str:
+    from eo13.access.services import file_sha256
+
+    if f.size is not None and f.size > settings.EO13_MAX_UPLOAD_BYTES:
+        raise ValidationFailed("The file is too large.", "document")
+    head = f.read(5)
+    f.seek(0)
+    if head != b"%PDF-":
+        raise ValidationFailed("The agreement document must be a PDF file.", "document")
+    return file_sha256(f)

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.db import models
+
+
+class DecisionLog(models.Model):
+    """Every decision asked of the engine through the API or the web (after OPA's decision log): enough to replay."""
+
+    kind = models.CharField(max_length=20)
+    partial = models.BooleanField(default=False)
+    facts = models.JSONField()  # scrubbed
+    outcome = models.CharField(max_length=30, db_index=True)
+    decision = models.JSONField()
+    rules_version = models.CharField(max_length=40)
+    as_of = models.DateField()
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.PROTECT, related_name="decisions")
+    channel = models.CharField(max_length=10)  # api | web
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["agency", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.outcome} ({self.created_at:%Y-%m-%d})"

@@ -1,0 +1,212 @@
+"""Writes for agreements and encounter records. Each checks role and agency, scrubs free text, and audits."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
+from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
+from eo13.access.policy import agreement_policy, may_file_for
+from eo13.agencies.models import Agency
+from eo13.audit.services import audit_record, field_changes, snapshot
+from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.law.facts import USES
+from eo13.scrub import scrub
+
+DOCUMENTS = ("none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other")
+ENCOUNTER_FIELDS = (
+    "occurred_at",
+    "property_id",
+    "place_description",
+    "requesting_agency",
+    "request_kind",
+    "immigration_enforcement",
+    "documents_shown",
+    "decision_id",
+    "outcome_given",
+    "city_response",
+    "what_happened",
+    "counsel_called",
+)
+
+
+def _choice(value: Any, choices: Any, field: str) -> str:
+    if value not in choices.values:
+        raise ValidationFailed(f"Choose one of: {', '.join(choices.values)}.", field)
+    return str(value)
+
+
+def encounter_create(
+    *,
+    actor: Any,
+    agency: Agency,
+    occurred_at: datetime,
+    requesting_agency: str,
+    request_kind: str,
+    city_response: str,
+    property_id: int | None = None,
+    place_description: str = "",
+    immigration_enforcement: bool | None = None,
+    documents_shown: list[str] | None = None,
+    decision: DecisionLog | None = None,
+    what_happened: str = "",
+    counsel_called: bool = False,
+) -> tuple[Encounter, tuple[str, ...]]:
+    """File an encounter record. Returns it and the kinds of identifiers the scrubber removed, to tell the writer."""
+    if not may_file_for(actor, agency.pk):
+        raise PermissionDenied("You can file encounter records only for your own agency.")
+    docs = list(dict.fromkeys(documents_shown or []))
+    for d in docs:
+        if d not in DOCUMENTS:
+            raise ValidationFailed(f"Unknown document {d!r}; use: {', '.join(DOCUMENTS)}.", "documents_shown")
+    if len(what_happened) > 1000 or len(place_description) > 200:
+        raise ValidationFailed("Keep it short: 1,000 characters for what happened, 200 for the place.", "what_happened")
+    if decision is not None and decision.agency_id not in (agency.pk, None):
+        raise PermissionDenied("That decision belongs to another agency.")
+    place = scrub(place_description, keep=("street_address",))
+    happened = scrub(what_happened)
+    with transaction.atomic():
+        encounter = Encounter.objects.create(
+            agency=agency,
+            occurred_at=occurred_at,
+            property_id=property_id,
+            place_description=place.text,
+            requesting_agency=_choice(requesting_agency, RequestingAgency, "requesting_agency"),
+            request_kind=_choice(request_kind, RequestKind, "request_kind"),
+            immigration_enforcement=immigration_enforcement,
+            documents_shown=docs,
+            decision=decision,
+            outcome_given=decision.outcome if decision else "",
+            city_response=_choice(city_response, CityResponse, "city_response"),
+            what_happened=happened.text,
+            counsel_called=counsel_called,
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="encounter.create",
+            target=encounter,
+            agency_code=agency.code,
+            changes=field_changes(
+                None, snapshot(encounter, ENCOUNTER_FIELDS), sensitive=("what_happened", "place_description")
+            ),
+        )
+    return encounter, tuple(dict.fromkeys(place.removed + happened.removed))
+
+
+def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
+    """Agency leads correct a record; a stale version conflicts instead of overwriting."""
+    from eo13.access.policy import encounter_policy
+
+    encounter_policy.require_write(actor, encounter)
+    allowed = {"city_response", "what_happened", "counsel_called", "immigration_enforcement", "request_kind"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationFailed(f"These fields cannot be changed: {', '.join(sorted(unknown))}.", sorted(unknown)[0])
+    if "what_happened" in changes:
+        changes["what_happened"] = scrub(changes["what_happened"]).text
+    if "city_response" in changes:
+        _choice(changes["city_response"], CityResponse, "city_response")
+    if "request_kind" in changes:
+        _choice(changes["request_kind"], RequestKind, "request_kind")
+    with transaction.atomic():
+        before = snapshot(encounter, list(changes))
+        updated = Encounter.objects.filter(pk=encounter.pk, version=expected_version).update(
+            **changes, version=expected_version + 1
+        )
+        if not updated:
+            raise ConflictError("Someone else changed this record since you opened it. Reload and try again.")
+        encounter.refresh_from_db()
+        audit_record(
+            actor=actor,
+            action="encounter.update",
+            target=encounter,
+            agency_code=encounter.agency.code,
+            changes=field_changes(before, snapshot(encounter, list(changes)), sensitive=("what_happened",)),
+        )
+    return encounter
+
+
+def _check_uses(uses: list[str]) -> list[str]:
+    for u in uses:
+        if u not in USES:
+            raise ValidationFailed(f"Unknown use {u!r}; use: {', '.join(USES)}.", "uses")
+    return list(dict.fromkeys(uses))
+
+
+def agreement_create(
+    *,
+    actor: Any,
+    agency: Agency,
+    reference: str,
+    kind: str,
+    title: str,
+    parties: str,
+    valid_from: date,
+    valid_to: date | None = None,
+    all_properties: bool = False,
+    bbls: list[str] | None = None,
+    uses: list[str] | None = None,
+    document: UploadedFile[Any] | None = None,
+) -> Agreement:
+    """Register an agreement or cooperative arrangement (EO 13 §3(1), §3(3))."""
+    agreement_policy.require_write(actor, agency_id=agency.pk)
+    if kind not in ("formal_agreement", "cooperative_arrangement"):
+        raise ValidationFailed("Choose formal_agreement or cooperative_arrangement.", "kind")
+    if valid_to is not None and valid_to < valid_from:
+        raise ValidationFailed("The end date is before the start date.", "valid_to")
+    bbls = list(dict.fromkeys(b.strip() for b in (bbls or []) if b.strip()))
+    if not all_properties and not bbls:
+        raise ValidationFailed("List the BBLs it covers, or mark it as covering every City lot.", "bbls")
+    for b in bbls:
+        if not (len(b) == 10 and b.isdigit()):
+            raise ValidationFailed(f"{b!r} is not a ten-digit BBL.", "bbls")
+    if Agreement.objects.filter(reference=reference).exists():
+        raise ValidationFailed("An agreement with this reference already exists.", "reference")
+    digest = ""
+    if document is not None:
+        from eo13.access.documents import check_pdf
+
+        digest = check_pdf(document)
+    with transaction.atomic():
+        a = Agreement.objects.create(
+            agency=agency,
+            reference=reference.strip(),
+            kind=kind,
+            title=scrub(title).text,
+            parties=scrub(parties).text,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            all_properties=all_properties,
+            uses=_check_uses(uses or []),
+            document=document or "",
+            document_sha256=digest,
+        )
+        AgreementProperty.objects.bulk_create([AgreementProperty(agreement=a, bbl=b) for b in bbls])
+        audit_record(
+            actor=actor,
+            action="agreement.create",
+            target=a,
+            agency_code=agency.code,
+            changes=field_changes(
+                None,
+                {
+                    **snapshot(a, ("reference", "kind", "title", "valid_from", "valid_to", "all_properties", "uses")),
+                    "bbls": bbls,
+                },
+            ),
+        )
+    return a
+
+
+def file_sha256(f: UploadedFile[Any]) -> str:
+    h = hashlib.sha256()
+    for chunk in f.chunks():
+        h.update(chunk)
+    f.seek(0)
+    return h.hexdigest()
