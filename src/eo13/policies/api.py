@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound
@@ -225,7 +225,7 @@ def list_policies(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/policies", response={201: PolicyOut}, summary="Start a policy with its first draft (EO 13 §2(1))")
-def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[str, Any]]:
+def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[Any]:
     policy = services.policy_create(
         actor=request.user,
         agency=_agency(payload.agency),
@@ -233,7 +233,7 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> tuple[int, dict[st
         body=payload.body,
         change_summary=payload.change_summary,
     )
-    return 201, _policy(policy)
+    return Status(201, _policy(policy))
 
 
 @router.get("/policies/coverage", summary="Translation coverage per policy and language (Admin Code §23-1102)")
@@ -265,9 +265,9 @@ def list_versions(request: HttpRequest, policy_id: int) -> list[dict[str, Any]]:
 
 
 @router.post("/policies/{int:policy_id}/versions", response={201: VersionOut}, summary="Start a new draft")
-def start_version(request: HttpRequest, policy_id: int) -> tuple[int, dict[str, Any]]:
+def start_version(request: HttpRequest, policy_id: int) -> Status[Any]:
     policy = selectors.policy_get(user=request.user, pk=policy_id)
-    return 201, _version(services.version_start(actor=request.user, policy=policy))
+    return Status(201, _version(services.version_start(actor=request.user, policy=policy)))
 
 
 @router.get("/policy-versions/{int:version_id}", response=VersionOut)
@@ -318,7 +318,7 @@ def return_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> 
 
 
 @router.post("/policies/{int:policy_id}/translations", response={201: TranslationOut})
-def submit_translation(request: HttpRequest, policy_id: int, payload: TranslationIn) -> tuple[int, dict[str, Any]]:
+def submit_translation(request: HttpRequest, policy_id: int, payload: TranslationIn) -> Status[Any]:
     policy = selectors.policy_get(user=request.user, pk=policy_id)
     translation = services.translation_submit(
         actor=request.user,
@@ -328,7 +328,7 @@ def submit_translation(request: HttpRequest, policy_id: int, payload: Translatio
         title=payload.title,
         body=payload.body,
     )
-    return 201, _translation(translation)
+    return Status(201, _translation(translation))
 
 
 @router.post("/policy-translations/{int:translation_id}/approve", response=TranslationOut)
@@ -345,8 +345,8 @@ def list_materials(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/materials", response={201: MaterialOut})
-def create_material(request: HttpRequest, payload: MaterialIn) -> tuple[int, dict[str, Any]]:
-    return 201, _material(material_services.material_create(actor=request.user, **payload.dict()))
+def create_material(request: HttpRequest, payload: MaterialIn) -> Status[Any]:
+    return Status(201, _material(material_services.material_create(actor=request.user, **payload.dict())))
 
 
 @router.get("/materials/{int:material_id}", response=MaterialOut)

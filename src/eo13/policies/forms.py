@@ -26,7 +26,7 @@ class PolicyForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         for name in ("agency", "title"):
             self.fields[name].widget.attrs.setdefault("class", "usa-input" if name == "title" else "usa-select")
 
@@ -78,10 +78,11 @@ class TranslationForm(forms.Form):
 
     def __init__(self, *args: Any, languages: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [(lang.code, f"{lang.name} · {lang.native_name}") for lang in languages]
+        choices = [(lang.code, f"{lang.name} · {lang.native_name}") for lang in languages]
+        self.fields["language"].choices = choices  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         upload = data.get("upload")
         if upload:
             if upload.size > MAX_UPLOAD_BYTES:

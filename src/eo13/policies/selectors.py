@@ -176,8 +176,8 @@ def material_get(*, user: Any, pk: int) -> Material:
 
 
 def dissemination_get(*, user: Any, pk: int) -> Dissemination:
-    d = DISSEMINATION_ACCESS.visible(user, Dissemination.objects.select_related("agency", "material")).filter(pk=pk)
-    found = d.first()
+    qs = DISSEMINATION_ACCESS.visible(user, Dissemination.objects.select_related("agency", "material"))
+    found: Dissemination | None = qs.filter(pk=pk).first()
     if found is None:
         raise NotFound("No such record of a material sent.")
     return found

@@ -1,0 +1,145 @@
+"""The public site (INTERFACES §6; EO 13 §2(1), §5(3), §5(4)): languages, notices, caching, figures."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+
+from eo13.agencies.models import Agency
+from eo13.policies import services
+
+pytestmark = pytest.mark.django_db
+
+LANGS = [code for code, _ in settings.LANGUAGES]
+PAGES = ["", "policies/", "policies/acs/", "rights/", "order/", "figures/"]
+KOREAN_NOTICE = "이 정책은 아직 귀하의 언어로 번역되지 않았습니다"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _html_tag(html: str) -> str:
+    return re.search(r"<html[^>]*>", html).group(0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_every_language_has_lang_and_dir(client, lang, page):
+    response = client.get(f"/{lang}/{page}")
+    assert response.status_code == 200
+    direction = "rtl" if lang in ("ar", "ur") else "ltr"
+    assert _html_tag(response.content.decode()) == f'<html lang="{lang}" dir="{direction}">'
+
+
+def test_root_sends_the_visitor_to_their_language(client):
+    assert client.get("/", headers={"accept-language": "ko-KR,ko;q=0.9"})["Location"] == "/ko/"
+    assert client.get("/", headers={"accept-language": "ht"})["Location"] == "/ht/"
+
+
+@pytest.mark.parametrize(
+    "accept, expected_lang, words",
+    [
+        ("es", "es", "No pudimos encontrar esa página."),
+        ("ko", "ko", "그 페이지를 찾을 수 없습니다."),
+        ("", "en", "We could not"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/xx/policies/", "/de/", "/zz-top/rights/"])
+def test_unknown_language_gives_404_in_the_likely_language(client, accept, expected_lang, words, path):
+    response = client.get(path, headers={"accept-language": accept} if accept else {})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'lang="{expected_lang}"' in _html_tag(html) and words in html
+
+
+def test_unknown_agency_is_a_404(client):
+    assert client.get("/es/policies/nosuch/").status_code == 404
+
+
+def test_language_switcher_links_to_the_same_page_in_every_language(client):
+    html = client.get("/en/rights/").content.decode()
+    for code in LANGS:
+        assert f'href="/{code}/rights/" lang="{code}" hreflang="{code}"' in html
+
+
+def test_published_policy_shows_at_once_then_korean_notice_then_translation(
+    client, draft, lead, reviewer, translate, django_capture_on_commit_callbacks
+):
+    assert "Outside officers at our sites" not in client.get("/en/policies/acs/").content.decode()
+    assert "Outside officers at our sites" not in client.get("/ko/policies/acs/").content.decode()
+    v = draft.versions.get()
+    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.version_approve(actor=reviewer, version=v, expected_lock=v.lock)
+    english = client.get("/en/policies/acs/").content.decode()
+    assert "Outside officers at our sites" in english and "History of changes" in english
+    korean = client.get("/ko/policies/acs/").content.decode()
+    assert KOREAN_NOTICE in korean
+    assert '<h2 id="policy-' in korean and 'lang="en" dir="ltr">Outside officers at our sites</h2>' in korean
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(draft, "ko")
+    korean = client.get("/ko/policies/acs/").content.decode()
+    assert "[ko] title" in korean and KOREAN_NOTICE not in korean
+
+
+def test_history_lists_every_published_version_with_its_summary(client, published, publish):
+    publish(published, body="Second text.", summary="Added a phone line for staff.")
+    html = client.get("/en/policies/acs/").content.decode()
+    assert "Version 2," in html and "Added a phone line for staff." in html and "First version." in html
+    assert "Second text." in html
+
+
+def test_public_pages_are_cached_and_revalidated(client, django_assert_num_queries):
+    first = client.get("/en/order/")
+    assert first["X-EO13-Cache"] == "miss" and "must-revalidate" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        second = client.get("/en/order/")
+    assert second["X-EO13-Cache"] == "hit"
+    assert client.get("/en/order/", headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_publishing_clears_the_cache(client, draft, lead, reviewer, django_capture_on_commit_callbacks):
+    assert "Outside officers" not in client.get("/en/policies/acs/").content.decode()
+    v = draft.versions.get()
+    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.version_approve(actor=reviewer, version=v, expected_lock=v.lock)
+    assert "Outside officers" in client.get("/en/policies/acs/").content.decode()
+
+
+def test_pages_are_small(client):
+    for page in PAGES:
+        assert len(client.get(f"/ar/{page}").content) < 30_000
+
+
+def test_policy_bodies_are_sanitized_on_the_public_page(client, lead, publish):
+    policy = services.policy_create(
+        actor=lead, agency=Agency.objects.get(code="ACS"), title="Safe", body="Hi <script>alert(1)</script>"
+    )
+    publish(policy)
+    html = client.get("/en/policies/acs/").content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_figures_below_five_are_suppressed(client, lead, publish):
+    html = client.get("/es/figures/").content.decode()
+    assert "Políticas de agencias publicadas en línea" in html
+    row = re.search(r"Políticas de agencias publicadas en línea</th><td>(.*?)</td>", html).group(1)
+    assert row == "menos de 5"
+    for n in range(5):
+        publish(services.policy_create(actor=lead, agency=Agency.objects.get(code="ACS"), title=f"P{n}", body="Text."))
+    cache.clear()
+    html = client.get("/en/figures/").content.decode()
+    assert re.search(r"Agency policies published online</th><td>(.*?)</td>", html).group(1) == "5"
+
+
+def test_signed_in_staff_get_fresh_pages(published, lead):
+    staff = Client()
+    staff.force_login(lead)
+    assert "X-EO13-Cache" not in staff.get("/en/policies/acs/")
