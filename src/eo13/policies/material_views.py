@@ -1,7 +1,6 @@
 """Staff pages for the §5 library: list, make, change, approve, send, confirm (EO 13 §5(1)–(4), §8(1))."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,10 +11,10 @@ from eo13.policies import material_services, selectors
 from eo13.policies.forms import MaterialForm, SendForm
 from eo13.policies.permissions import is_law_reviewer, is_material_maker
 from eo13.policies.plain import render_markdown
-from eo13.policies.views import _form_error
+from eo13.policies.views import _form_error, staff_page
 
 
-@login_required
+@staff_page
 def material_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -24,7 +23,7 @@ def material_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 def material_new(request: HttpRequest) -> HttpResponse:
     form = MaterialForm(request.POST or None, initial={"languages": ["en"]})
     if request.method == "POST" and form.is_valid():
@@ -39,7 +38,7 @@ def material_new(request: HttpRequest) -> HttpResponse:
     return render(request, "policies/materials/form.html", {"form": form, "material": None})
 
 
-@login_required
+@staff_page
 def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
     material = selectors.material_get(user=request.user, pk=pk)
     initial = {
@@ -64,7 +63,7 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "policies/materials/form.html", {"form": form, "material": material})
 
 
-@login_required
+@staff_page
 def material_detail(request: HttpRequest, pk: int) -> HttpResponse:
     material = selectors.material_get(user=request.user, pk=pk)
     my_agencies = agency_ids(request.user, {Role.AGENCY_LEAD})
@@ -83,7 +82,7 @@ def material_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 @require_POST
 def material_approve(request: HttpRequest, pk: int) -> HttpResponse:
     material = selectors.material_get(user=request.user, pk=pk)
@@ -98,7 +97,7 @@ def material_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("policies:material-detail", pk=material.pk)
 
 
-@login_required
+@staff_page
 @require_POST
 def material_send(request: HttpRequest, pk: int) -> HttpResponse:
     material = selectors.material_get(user=request.user, pk=pk)
@@ -117,7 +116,7 @@ def material_send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("policies:material-detail", pk=material.pk)
 
 
-@login_required
+@staff_page
 @require_POST
 def dissemination_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     dissemination = selectors.dissemination_get(user=request.user, pk=pk)

@@ -1,17 +1,20 @@
 """Staff pages for policies and translations (EO 13 §2(1)). Thin: each reads through a selector or calls one
 service; errors from the service become a message on the same page, never a 500."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from eo13.accounts.policy import Role, agency_ids
 from eo13.agencies.models import Agency
-from eo13.errors import EO13Error
+from eo13.errors import EO13Error, NotFound, PermissionDenied
 from eo13.policies import selectors, services
 from eo13.policies.forms import PolicyForm, ReviewForm, TranslationForm, VersionForm
 from eo13.policies.models import VersionStatus
@@ -19,12 +22,28 @@ from eo13.policies.permissions import POLICY_ACCESS, is_citywide_translator, is_
 from eo13.policies.plain import plain_language_report, render_markdown
 
 
+def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed-in only; a record the user may not see is a plain 404, a refused role a 403, never a 500."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+        except PermissionDenied as exc:
+            raise DjangoPermissionDenied(exc.message) from exc
+
+    return wrapper
+
+
 def _form_error(form: Any, exc: EO13Error) -> None:
     field = exc.field if exc.field in getattr(form, "fields", {}) else None
     form.add_error(field, exc.message)
 
 
-@login_required
+@staff_page
 def policy_list(request: HttpRequest) -> HttpResponse:
     policies = selectors.policy_list(user=request.user).prefetch_related("versions")
     can_create = bool(agency_ids(request.user, {Role.AGENCY_LEAD}))
@@ -35,7 +54,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 def policy_new(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.filter(pk__in=agency_ids(request.user, POLICY_ACCESS.write_own))
     if not agencies.exists():
@@ -53,7 +72,7 @@ def policy_new(request: HttpRequest) -> HttpResponse:
     return render(request, "policies/policy_form.html", {"form": form})
 
 
-@login_required
+@staff_page
 def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     policy = selectors.policy_get(user=request.user, pk=pk)
     versions = selectors.version_list(user=request.user).filter(policy=policy).order_by("-number")
@@ -75,7 +94,7 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 @require_POST
 def version_start(request: HttpRequest, pk: int) -> HttpResponse:
     policy = selectors.policy_get(user=request.user, pk=pk)
@@ -87,7 +106,7 @@ def version_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("policies:version-edit", pk=version.pk)
 
 
-@login_required
+@staff_page
 def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
     initial = {"title": version.title, "body": version.body, "change_summary": version.change_summary}
@@ -121,7 +140,7 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 @require_POST
 def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
@@ -134,12 +153,12 @@ def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("policies:detail", pk=version.policy_id)
 
 
-@login_required
+@staff_page
 def review_queue(request: HttpRequest) -> HttpResponse:
     return render(request, "policies/review_queue.html", {"versions": selectors.review_queue(user=request.user)})
 
 
-@login_required
+@staff_page
 def version_review(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
     form = ReviewForm(request.POST or None, initial={"lock": version.lock})
@@ -173,7 +192,7 @@ def version_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 def translation_new(request: HttpRequest, pk: int) -> HttpResponse:
     policy = selectors.policy_get(user=request.user, pk=pk)
     current = policy.current_version
@@ -200,7 +219,7 @@ def translation_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "policies/translation_form.html", {"policy": policy, "current": current, "form": form})
 
 
-@login_required
+@staff_page
 @require_POST
 def translation_approve(request: HttpRequest, pk: int) -> HttpResponse:
     translation = selectors.translation_get(user=request.user, pk=pk)
@@ -215,6 +234,6 @@ def translation_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("policies:detail", pk=translation.version.policy_id)
 
 
-@login_required
+@staff_page
 def coverage(request: HttpRequest) -> HttpResponse:
     return render(request, "policies/coverage.html", {"board": selectors.coverage_board(user=request.user)})
