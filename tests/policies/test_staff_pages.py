@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from eo13.accounts.models import User
 from eo13.policies import bootstrap
 from eo13.policies.models import DesignatedLanguage, Policy, PolicyTranslation
 
@@ -54,3 +55,6 @@ def test_bootstrap_is_idempotent_and_makes_a_demo_policy(settings):
     policy = Policy.objects.get(agency__code="ACS")
     assert policy.current_version.number == 1
     assert list(PolicyTranslation.objects.values_list("language__code", "status")) == [("es", "approved")]
+    reviewer = User.objects.get(username="law-reviewer-demo")
+    assert reviewer.password == User.objects.get(username="demo-agency-lead").password
+    assert reviewer.memberships.get().agency.code == "LAW"

@@ -1,8 +1,6 @@
 """Start-up data: the designated languages always; in demo mode, a Law Department reviewer, a MOIA translator and
 a fictional published policy for ACS with a Spanish translation (Korean left missing, to show the notice)."""
 
-import os
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +13,9 @@ from eo13.policies import services
 from eo13.policies.languages import load_languages
 from eo13.policies.models import DesignatedLanguage, Policy
 
-DEMO_EXTRA = {"demo-law-reviewer": "LAW", "demo-language-access": "MOIA"}
+# Not named "demo-<role>": those are one per role (INTERFACES §1). These two hold the agency_lead role at the Law
+# Department and at MOIA, and share the demo accounts' password.
+DEMO_EXTRA = {"law-reviewer-demo": "LAW", "moia-translator-demo": "MOIA"}
 DEMO_TITLE = "Working with outside law enforcement (demo)"
 DEMO_BODY = """This is a **fictional demo policy** for trying out EO13.
 
@@ -51,20 +51,22 @@ def _demo_users(stdout: Any) -> dict[str, User]:
     from eo13.accounts.demo import create_demo_accounts
 
     create_demo_accounts(stdout)  # idempotent; prints the password only when it makes the accounts
-    password = os.environ.get("EO13_DEMO_PASSWORD") or secrets.token_urlsafe(12)
+    lead = User.objects.get(username="demo-agency-lead")
     made = []
     with transaction.atomic():
         for username, code in DEMO_EXTRA.items():
             if User.objects.filter(username=username).exists():
                 continue
-            user = User.objects.create_user(
-                username=username, password=password, first_name="Demo", email=f"{username}@example.nyc.test"
-            )
+            user = User.objects.create_user(username=username, first_name="Demo", email=f"{username}@example.nyc.test")
+            user.password = lead.password  # the same (hashed) password as the demo accounts, never seen in clear
+            user.save(update_fields=["password"])
             Membership.objects.create(user=user, agency=Agency.objects.get(code=code), role=Role.AGENCY_LEAD)
             audit_record(actor="bootstrap", action="user.create_demo", target=user, agency_code=code)
             made.append(username)
-    for username in made:
-        stdout.write(f"  {username:32s} password: {password}  (Law Department reviewer / MOIA translator)")
+    if made:
+        stdout.write(
+            f"Policy demo: {', '.join(made)} (Law Department reviewer, MOIA translator), same sign-in as above."
+        )
     return {u.username: u for u in User.objects.filter(username__in=["demo-agency-lead", *DEMO_EXTRA])}
 
 
@@ -72,7 +74,7 @@ def _demo_policy(stdout: Any, users: dict[str, User]) -> None:
     acs = Agency.objects.get(code="ACS")
     if Policy.objects.filter(agency=acs).exists():
         return
-    lead, reviewer, translator = users["demo-agency-lead"], users["demo-law-reviewer"], users["demo-language-access"]
+    lead, reviewer, translator = (users[name] for name in ("demo-agency-lead", *DEMO_EXTRA))
     policy = services.policy_create(
         actor=lead, agency=acs, title=DEMO_TITLE, body=DEMO_BODY, change_summary="First version."
     )
