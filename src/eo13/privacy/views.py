@@ -170,17 +170,15 @@ def protocols(request: HttpRequest) -> HttpResponse:
                 "New protocol version published. Privacy officers will be asked to acknowledge it.",
             ):
                 return redirect("privacy:protocols")
-        elif (
-            request.POST.get("action") == "acknowledge"
-            and items
-            and run(
+        elif request.POST.get("action") == "acknowledge" and items:
+            ack_form = django_forms.Form(request.POST)
+            if ack_form.is_valid() and run(
                 request,
                 ack_form,
                 lambda: services.protocol_acknowledge(actor=user, protocol=items[0]),
                 "Thank you. Your agency's acknowledgement is recorded.",
-            )
-        ):
-            return redirect("privacy:protocols")
+            ):
+                return redirect("privacy:protocols")
     acknowledged = False
     if items and has_role(user, {Role.PRIVACY_OFFICER}):
         acknowledged = (
