@@ -32,8 +32,19 @@ def _with_contacts(decision: Decision, actor: Any) -> Decision:
     return decision
 
 
+def _scrub_free_text(raw: Any) -> Any:
+    """The only free text in decision facts is who attested a judgment and why; scrub it before anything sees it.
+    Everything else is an enum, a boolean, a date or a registry id, which the parser checks strictly."""
+    if isinstance(raw, list):
+        return [_scrub_free_text(item) for item in raw]
+    if isinstance(raw, dict) and isinstance(raw.get("attestations"), dict):
+        return {**raw, "attestations": scrub_value(raw["attestations"])}
+    return raw
+
+
 def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, channel: str = "api") -> list[DecisionLog]:
     """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts."""
+    raw = _scrub_free_text(raw)
     registry = DatabaseRegistry()
     today = today_in_new_york()
     if isinstance(raw, list):
@@ -49,9 +60,9 @@ def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, cha
             log = DecisionLog.objects.create(
                 kind=kind,
                 partial=partial,
-                facts=scrub_value(facts),
+                facts=facts,
                 outcome=decision.outcome,
-                decision=scrub_value(body),
+                decision=body,
                 rules_version=decision.rules_version or "",
                 as_of=decision.as_of or today,
                 asked_by=actor if getattr(actor, "is_authenticated", False) else None,

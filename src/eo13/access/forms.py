@@ -64,7 +64,11 @@ class EncounterForm(forms.Form):
         label="What happened? (short)", required=False, max_length=1000, help_text=NO_NAMES,
         widget=forms.Textarea(attrs={"class": "usa-textarea", "rows": 4}),
     )  # fmt: skip
-    counsel_called = forms.BooleanField(label="We called agency counsel", required=False)
+    counsel_called = forms.BooleanField(
+        label="We called agency counsel",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "usa-checkbox__input"}),
+    )
     decision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -84,7 +88,11 @@ class AgreementForm(forms.Form):
     parties = forms.CharField(max_length=400, widget=forms.TextInput(attrs={"class": "usa-input"}))
     valid_from = forms.DateField(widget=forms.DateInput(attrs={"type": "date", "class": "usa-input"}))
     valid_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date", "class": "usa-input"}))
-    all_properties = forms.BooleanField(required=False, label="Covers every City lot")
+    all_properties = forms.BooleanField(
+        required=False,
+        label="Covers every City lot",
+        widget=forms.CheckboxInput(attrs={"class": "usa-checkbox__input"}),
+    )
     bbls = forms.CharField(
         required=False,
         label="BBLs it covers (one per line)",

@@ -68,7 +68,8 @@ def encounter_create(
         raise ValidationFailed("Keep it short: 1,000 characters for what happened, 200 for the place.", "what_happened")
     if decision is not None and decision.agency_id not in (agency.pk, None):
         raise PermissionDenied("That decision belongs to another agency.")
-    place = scrub(place_description, keep=("street_address",))
+    # Addresses are removed here too: a registered place is chosen by BBL, and a free-typed address may be a home.
+    place = scrub(place_description)
     happened = scrub(what_happened)
     with transaction.atomic():
         encounter = Encounter.objects.create(

@@ -19,6 +19,8 @@ from eo13.law.facts import KINDS, FactsError
 
 class Command(BaseCommand):
     help = "Decide lot-use, property-access or warrant facts given as JSON (a file, or - for standard input)."
+    # System checks open the database (JSONField support); deciding plain facts must not need one.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}")
