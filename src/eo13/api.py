@@ -57,13 +57,13 @@ def _eo13_error(request: HttpRequest, exc: EO13Error) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
-    loc = [str(p) for p in first.get("loc", []) if p not in ("body", "payload", "query", "path")]
+    field = ""
+    for part in first.get("loc", []):
+        if part in ("body", "payload", "query", "path"):
+            continue
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
     message = first.get("msg", "Invalid input.")
-    return api.create_response(
-        request,
-        {"error": message, "field": ".".join(loc) or None, "detail": exc.errors},
-        status=422,
-    )
+    return api.create_response(request, {"error": message, "field": field or None, "detail": exc.errors}, status=422)
 
 
 @api.exception_handler(AuthenticationError)

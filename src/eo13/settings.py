@@ -135,6 +135,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+AXES_USERNAME_CALLABLE = "eo13.accounts.throttle.scrubbed_username"
 
 # Time: stored in UTC, shown in New York; deadlines are New York dates.
 USE_TZ = True

@@ -66,7 +66,7 @@ def test_leads_register_agreements_for_their_agency(api_as, make_user):
         ({"valid_to": "2026-01-01"}, "valid_to"),
         ({"bbls": []}, "bbls"),
         ({"bbls": ["12"]}, "bbls"),
-        ({"uses": ["picnic"]}, "uses"),
+        ({"uses": ["picnic"]}, "uses[0]"),
     ],
 )
 def test_bad_agreements_change_nothing(api_as, make_user, over, field):

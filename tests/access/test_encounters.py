@@ -87,7 +87,7 @@ def test_web_form_tells_the_writer_what_was_removed(login, make_user):
         ({"requesting_agency": "martians"}, "requesting_agency"),
         ({"request_kind": "tea"}, "request_kind"),
         ({"city_response": "shrug"}, "city_response"),
-        ({"documents_shown": ["napkin"]}, "documents_shown"),
+        ({"documents_shown": ["napkin"]}, "documents_shown[0]"),
         ({"what_happened": "x" * 1001}, "what_happened"),
         ({"agency": "NOPE"}, "agency"),
         ({"property": "0000000000"}, "property"),

@@ -140,3 +140,19 @@ def test_answer_pages_are_agency_scoped(walker, login, make_user):
     assert other.get(f"/staff/access/guide/answer/{log.pk}/").status_code == 404
     own_lead = login(make_user("agency_lead", "DHS"))
     assert own_lead.get(f"/staff/access/guide/answer/{log.pk}/").status_code == 200
+
+
+def test_identifiers_typed_as_a_reason_never_reach_the_log(walker, city_lot):
+    from eo13.audit.models import AuditEntry
+
+    canaries = ["078-05-1120", "A123456789", "Canarysdottir", "canary.person@example.org", "(212) 555-0147"]
+    w = walker.start("lot-use").answer("personnel", "state").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("law_enforcement_purpose", "yes")
+    basis = (
+        "Agent said name: Zelda Canarysdottir, SSN 078-05-1120, A123456789, canary.person@example.org, (212) 555-0147"
+    )
+    w.answer("exceptions", "exigent_circumstances", basis_exigent_circumstances=basis)
+    log = DecisionLog.objects.get()
+    stored = str(log.facts) + str(log.decision) + str(list(AuditEntry.objects.values_list("changes", flat=True)))
+    for c in canaries:
+        assert c not in stored and c not in w.page, c

@@ -25,6 +25,8 @@ SAFE_DATE = "2026-11-20"
 SAFE_TEXT = "Plain words"
 CREDENTIAL_FIELDS = {"username", "password", "old_password", "new_password1", "new_password2", "password1", "password2"}
 AGENCY_FIELDS = {"agency", "agency_code", "code"}
+# Registry references: a made-up value is refused outright, so they are left out (they hold no free text).
+REFERENCE_FIELDS = {"property", "property_id", "agreement_id", "decision_id", "bbls"}
 
 
 def _letters(k: int) -> str:
@@ -154,6 +156,8 @@ class Pusher:
         kind = schema.get("type")
         if name in ctx["safe"]:
             return self._safe(schema, name, ctx), False
+        if name in REFERENCE_FIELDS:
+            return None, False
         if "enum" in schema:
             return schema["enum"][0], False
         if "const" in schema:
@@ -397,7 +401,7 @@ class Pusher:
             data: dict[str, Any] = {}
             canaries: list[str] = []
             for name, kind, value in form["fields"]:
-                if not name:
+                if not name or name in REFERENCE_FIELDS:
                     continue
                 if kind in ("hidden", "submit") or kind in ("checkbox", "radio"):
                     data.setdefault(name, value)
@@ -409,6 +413,8 @@ class Pusher:
                     data[name] = SAFE_PHONE
                 elif kind == "date":
                     data[name] = SAFE_DATE
+                elif kind == "datetime-local":
+                    data[name] = SAFE_DATE + "T10:00"
                 elif kind == "number":
                     data[name] = "1"
                 elif name in safe:

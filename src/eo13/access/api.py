@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -88,17 +88,24 @@ def property_detail(request: HttpRequest, ref: str) -> CityProperty:
     return p
 
 
+Use = Literal["staging_area", "processing_location", "operations_base", "other"]
+Document = Literal["none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other"]
+Requester = Literal["ice", "cbp", "hsi", "fbi", "dea", "usms", "other_federal", "state", "other", "unknown"]
+RequestKindIn = Literal["use_lot", "enter_non_public", "information", "assistance", "other"]
+Response = Literal["declined", "allowed_exception", "referred", "they_left", "other"]
+
+
 class AgreementIn(Schema):
     agency: str
     reference: str
-    kind: str
+    kind: Literal["formal_agreement", "cooperative_arrangement"]
     title: str
     parties: str
     valid_from: date
     valid_to: date | None = None
     all_properties: bool = False
     bbls: list[str] = []
-    uses: list[str] = []
+    uses: list[Use] = []
 
 
 class AgreementOut(Schema):
@@ -155,13 +162,13 @@ def agreement_new(request: HttpRequest, payload: AgreementIn) -> tuple[int, dict
 class EncounterIn(Schema):
     agency: str
     occurred_at: datetime
-    requesting_agency: str
-    request_kind: str
-    city_response: str
+    requesting_agency: Requester
+    request_kind: RequestKindIn
+    city_response: Response
     property: str | None = None
     place_description: str = ""
     immigration_enforcement: bool | None = None
-    documents_shown: list[str] = []
+    documents_shown: list[Document] = []
     decision_id: int | None = None
     what_happened: str = ""
     counsel_called: bool = False
@@ -169,11 +176,11 @@ class EncounterIn(Schema):
 
 class EncounterPatch(Schema):
     version: int
-    city_response: str | None = None
+    city_response: Response | None = None
     what_happened: str | None = None
     counsel_called: bool | None = None
     immigration_enforcement: bool | None = None
-    request_kind: str | None = None
+    request_kind: RequestKindIn | None = None
 
 
 class EncounterOut(Schema):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.facts import USES
 from eo13.scrub import scrub
 
+REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
 DOCUMENTS = ("none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other")
 ENCOUNTER_FIELDS = (
     "occurred_at",
@@ -167,6 +169,11 @@ def agreement_create(
     for b in bbls:
         if not (len(b) == 10 and b.isdigit()):
             raise ValidationFailed(f"{b!r} is not a ten-digit BBL.", "bbls")
+    reference = reference.strip()
+    if not REFERENCE.match(reference) or scrub(reference).changed:
+        raise ValidationFailed(
+            "Use the agreement's own reference: letters, digits, spaces and - . / only.", "reference"
+        )
     if Agreement.objects.filter(reference=reference).exists():
         raise ValidationFailed("An agreement with this reference already exists.", "reference")
     digest = ""

@@ -7,7 +7,7 @@ from eo13.audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Read-only: no one changes or deletes the audit log through any interface."""
 
     list_display = ["seq", "at", "actor_username", "action", "model", "object_id", "agency_code"]

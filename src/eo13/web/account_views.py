@@ -23,7 +23,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             audit_record(
                 actor=self.request.user,
                 action="user.password_change",
-                target=self.request.user,
+                target=self.request.user,  # type: ignore[arg-type]
                 changes={"password": {"old": "[redacted]", "new": "[redacted]"}},
             )
         return response

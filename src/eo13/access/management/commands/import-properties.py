@@ -36,3 +36,14 @@ class Command(BaseCommand):
             self.stderr.write(f"{len(result.errors)} bad row(s); nothing was imported.")
             sys.exit(2)
         self.stdout.write(f"Imported {result.created} new and updated {result.updated} existing properties.")
+
+    def canary_file(self, text: str, directory: Path) -> Path:
+        """For the privacy canary test: a valid COLP file with ``text`` in its free-text columns."""
+        from eo13.access.sample import generate_rows, to_csv
+
+        rows = generate_rows(2, seed=99)
+        for row in rows:
+            row["PARCELNAME"] = text
+        path = directory / "colp-canary.csv"
+        path.write_text(to_csv(rows))
+        return path
