@@ -98,7 +98,7 @@ def test_a_declined_request_allows_no_disclosure(po, designate):
     "change, field",
     [
         ({"categories": []}, "categories"),
-        ({"categories": ["shoe_size"]}, "categories"),
+        ({"categories": ["shoe_size"]}, "categories[0]"),
         ({"instrument": "phone_call"}, "instrument"),
         ({"received_on": "2027-01-01"}, "received_on"),
         ({"respond_by": "2026-10-01"}, "respond_by"),

@@ -12,7 +12,9 @@ GOOD_KEY = "k3y-for-tests-only-9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a"
 
 
 def run(args: list[str], **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("EO13_", "DEBUG", "SECRET_KEY"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("EO13_", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC"))
+    }
     env.update(extra)
     return subprocess.run([EO13, *args], env=env, capture_output=True, text=True, timeout=120)
 
@@ -45,7 +47,9 @@ def test_check_deploy_is_clean_in_production():
 
 def test_production_never_runs_demo_mode():
     code = "from django.conf import settings; print(settings.EO13_DEMO, settings.SESSION_COOKIE_SECURE)"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("EO13_", "DEBUG", "SECRET_KEY"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("EO13_", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC"))
+    }
     env.update(EO13_ENV="production", EO13_DEMO="1", SECRET_KEY=GOOD_KEY, DJANGO_SETTINGS_MODULE="eo13.settings")
     out = subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); " + code], env=env, capture_output=True, text=True
