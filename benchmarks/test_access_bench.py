@@ -115,7 +115,7 @@ def history(django_db_blocker):
     agencies = list(Agency.objects.filter(is_section_2=True))
     now = timezone.now()
     decision = {"kind": "lot-use", "outcome": "not_permitted", "reasons": [], "citations": ["EO 13 §3"]}
-    for start in range(0, 1_000_000, 50_000):
+    for _chunk in range(0, 1_000_000, 50_000):
         DecisionLog.objects.bulk_create(
             (
                 DecisionLog(
