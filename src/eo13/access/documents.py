@@ -1,4 +1,4 @@
-"""Agreement documents: PDF only, checked by content, size-limited."""
+"""Agreement documents: PDF only, checked by content (the evidence checker's sniffing), size-limited."""
 
 from typing import Any
 
@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from eo13.errors import ValidationFailed
+from eo13.obligations.evidence import sniff
 
 
 def check_pdf(f: UploadedFile[Any]) -> str:
@@ -13,8 +14,8 @@ def check_pdf(f: UploadedFile[Any]) -> str:
 
     if f.size is not None and f.size > settings.EO13_MAX_UPLOAD_BYTES:
         raise ValidationFailed("The file is too large.", "document")
-    head = f.read(5)
+    head = f.read(8192)
     f.seek(0)
-    if head != b"%PDF-":
+    if sniff(head) != "pdf":
         raise ValidationFailed("The agreement document must be a PDF file.", "document")
     return file_sha256(f)

@@ -26,7 +26,7 @@ from eo13.law.engine import (
 )
 from eo13.law.facts import ATTESTED_FACTS
 from eo13.law.versions import first_version, version_for
-from eo13.law.warrant import warrant_reasons, why_not_judicial
+from eo13.law.warrant import warrant_exception
 
 EXCLUDED_EMPLOYERS = {
     "city": "City of New York",
@@ -67,22 +67,9 @@ def _agreement_exception(kind: str, label: str, noun: str) -> Any:
 
 
 def _warrant_exception(facts: dict[str, Any]) -> ExceptionResult:
-    claimed = _listed(facts, "judicial_warrant")
-    paper = facts.get("warrant")
-    if paper is not None:
-        judicial, _ = warrant_reasons(paper)
-        if claimed and not judicial:
-            return ExceptionResult(
-                False,
-                "You said they showed a judicial warrant, but the paper you described is not one. Ask counsel.",
-                conflict=True,
-            )
-        if judicial:
-            return ExceptionResult(True, "They showed a judicial warrant.")
-        return ExceptionResult(False, f"The paper they showed is not a judicial warrant. {why_not_judicial(paper)}")
-    if claimed:
-        return ExceptionResult(True, "They showed a judicial warrant.")
-    return ExceptionResult(False, "No judicial warrant was shown.")
+    return warrant_exception(
+        _listed(facts, "judicial_warrant"), facts.get("warrant"), "They showed a judicial warrant."
+    )
 
 
 def _attested(key: str, yes: str, no: str) -> Any:

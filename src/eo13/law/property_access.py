@@ -24,7 +24,7 @@ from eo13.law.engine import (
     unique,
 )
 from eo13.law.versions import first_version, version_for
-from eo13.law.warrant import warrant_reasons, why_not_judicial
+from eo13.law.warrant import warrant_exception
 
 PROPERTY_FACTS = (
     "property",
@@ -35,22 +35,8 @@ PROPERTY_FACTS = (
 
 
 def _warrant(facts: dict[str, Any]) -> ExceptionResult:
-    claimed = facts.get("judicial_warrant")
-    paper = facts.get("warrant")
-    if paper is not None:
-        judicial, _ = warrant_reasons(paper)
-        if claimed is True and not judicial:
-            return ExceptionResult(
-                False,
-                "You said they showed a judicial warrant, but the paper you described is not one. Ask counsel.",
-                conflict=True,
-            )
-        if judicial:
-            return ExceptionResult(True, "They showed a judicial warrant. They may go only where it allows.")
-        return ExceptionResult(False, f"The paper they showed is not a judicial warrant. {why_not_judicial(paper)}")
-    if claimed:
-        return ExceptionResult(True, "They showed a judicial warrant. They may go only where it allows.")
-    return ExceptionResult(False, "No judicial warrant was shown.")
+    applies = "They showed a judicial warrant. They may go only where it allows."
+    return warrant_exception(facts.get("judicial_warrant") is True, facts.get("warrant"), applies)
 
 
 def _authorized(facts: dict[str, Any]) -> ExceptionResult:

@@ -7,7 +7,7 @@ from typing import Any
 
 from eo13.law.citations import S1_JUDICIAL_WARRANT
 from eo13.law.definitions import DHS_FORMS, judicial_warrant_issuer
-from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
+from eo13.law.engine import CALL_COUNSEL, Decision, ExceptionResult, Reason, unique
 from eo13.law.versions import first_version, version_for
 
 HOW_TO_TELL = (
@@ -62,6 +62,25 @@ def why_not_judicial(facts: dict[str, Any]) -> str:
     order = ("dhs_form", "issuer_not_judicial", "authorizes_nothing")
     failing = sorted((r for r in reasons if r.code in order), key=lambda r: order.index(r.code))
     return failing[0].text if failing else ""
+
+
+def warrant_exception(claimed: bool, paper: dict[str, Any] | None, applies_text: str) -> ExceptionResult:
+    """The judicial-warrant exception of a rule: a claim that one was shown, a paper the engine judges, or both.
+    A claim the paper contradicts is a conflict for counsel, not a silent winner."""
+    if paper is not None:
+        judicial, _ = warrant_reasons(paper)
+        if claimed and not judicial:
+            return ExceptionResult(
+                False,
+                "You said they showed a judicial warrant, but the paper you described is not one. Ask counsel.",
+                conflict=True,
+            )
+        if judicial:
+            return ExceptionResult(True, applies_text)
+        return ExceptionResult(False, f"The paper they showed is not a judicial warrant. {why_not_judicial(paper)}")
+    if claimed:
+        return ExceptionResult(True, applies_text)
+    return ExceptionResult(False, "No judicial warrant was shown.")
 
 
 def decide_warrant(facts: dict[str, Any], today: date) -> Decision:

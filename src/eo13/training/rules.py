@@ -1,0 +1,126 @@
+"""Checks for the values a roster or completion carries, shared by the services and the CSV importers.
+
+Each ``clean_*`` returns the stored value or raises :class:`ValidationFailed` naming the field. Messages never
+repeat the value they refuse: a refused value may be an identifier that must not travel further.
+"""
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from eo13.errors import ValidationFailed
+from eo13.scrub import scrub
+from eo13.training.models import RoleGroup
+
+NEW_YORK = ZoneInfo("America/New_York")
+ORDER_ISSUED = dt.date(2026, 2, 6)  # EO 13 §9: effective on issuance
+_STAFF_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 ._/-]{0,38}[A-Za-z0-9])?$")
+_NINE_DIGITS = re.compile(r"\d{9}")
+_COURSE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0", ""}
+
+
+def today_new_york() -> dt.date:
+    return dt.datetime.now(NEW_YORK).date()
+
+
+def clean_staff_id(value: str | None) -> str:
+    """The agency's own identifier. Never an SSN or other personal identifier (DESIGN "Privacy by design")."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationFailed("Staff id is required.", field="staff_id")
+    if scrub(text).changed or _NINE_DIGITS.search(re.sub(r"[\s.-]", "", text)):
+        raise ValidationFailed(
+            "Staff id looks like a Social Security number or other personal identifier. "
+            "Use the agency's own staff number instead.",
+            field="staff_id",
+        )
+    if not _STAFF_ID.match(text):
+        raise ValidationFailed(
+            "Staff id may use letters, numbers, spaces and . _ / - (up to 40 characters).", field="staff_id"
+        )
+    return text
+
+
+def clean_display_name(value: str | None) -> str:
+    """Free text: scrubbed like every other (DESIGN "Privacy by design")."""
+    text = scrub((value or "").strip()).text
+    if not text:
+        raise ValidationFailed("Name is required.", field="display_name")
+    if len(text) > 200:
+        raise ValidationFailed("Keep the name under 200 characters.", field="display_name")
+    return text
+
+
+def clean_work_email(value: str | None) -> str:
+    text = (value or "").strip().lower()
+    if not text:
+        return ""
+    try:
+        validate_email(text)
+    except ValidationError as exc:
+        raise ValidationFailed("Work e-mail is not a valid e-mail address.", field="work_email") from exc
+    if len(text) > 254:
+        raise ValidationFailed("Work e-mail is too long.", field="work_email")
+    return text
+
+
+def clean_role_group(value: str | None) -> str:
+    text = (value or "").strip().lower()
+    if text not in RoleGroup.values:
+        raise ValidationFailed(
+            "Role group must be one of: employee, officer, contractor, subcontractor (EO 13 §2(2)).",
+            field="role_group",
+        )
+    return text
+
+
+def parse_flag(value: str | None, field: str) -> bool:
+    text = (value or "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationFailed("Use yes or no.", field=field)
+
+
+def clean_course_code(value: str | None) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationFailed("Course code is required.", field="code")
+    if scrub(text).changed or not _COURSE_CODE.match(text):
+        raise ValidationFailed(
+            "Course code may use letters, numbers and . _ - (up to 40 characters, no spaces).", field="code"
+        )
+    return text
+
+
+def clean_title(value: str | None) -> str:
+    text = scrub((value or "").strip()).text
+    if not text:
+        raise ValidationFailed("Title is required.", field="title")
+    if len(text) > 200:
+        raise ValidationFailed("Keep the title under 200 characters.", field="title")
+    return text
+
+
+def clean_completed_on(value: dt.date | str | None) -> dt.date:
+    """A New York date, not in the future and not before the order (EO 13 §2(2), §9)."""
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat((value or "").strip())
+        except ValueError as exc:
+            raise ValidationFailed("Completion date must be a date like 2026-11-20.", field="completed_on") from exc
+    if day > today_new_york():
+        raise ValidationFailed("Completion date is in the future.", field="completed_on")
+    if day < ORDER_ISSUED:
+        raise ValidationFailed(
+            "Completion date is before the order was issued on 2026-02-06 (EO 13 §9).", field="completed_on"
+        )
+    return day
