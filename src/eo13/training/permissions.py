@@ -12,3 +12,5 @@ WRITE_OWN = frozenset({Role.AGENCY_LEAD})
 ROSTER_ACCESS = AgencyScopedPolicy(agency_field="agency", read_all=READ_ALL, write_own=WRITE_OWN)
 COURSE_ACCESS = AgencyScopedPolicy(agency_field="agency", read_all=READ_ALL, write_own=WRITE_OWN)
 COMPLETION_ACCESS = AgencyScopedPolicy(agency_field="person__agency", read_all=READ_ALL, write_own=WRITE_OWN)
+# The agencies themselves, for pages that list agencies: the same roles, keyed on the agency's own id.
+AGENCY_VIEW = AgencyScopedPolicy(agency_field="pk", read_all=READ_ALL, write_own=WRITE_OWN)

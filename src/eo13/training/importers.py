@@ -1,0 +1,284 @@
+"""The roster and completion CSV imports (INTERFACES §5; EO 13 §2(2)). All or nothing.
+
+Every row is checked first. Any bad row means nothing changes; each bad row comes back as (line, reason), and a
+reason never repeats the refused value. Re-importing updates in place: the roster is keyed by agency and staff
+id, and people of an agency that are missing from its re-import become inactive. One audit entry per import
+carries the counts and the file's SHA-256.
+
+Roster columns: ``agency, staff_id, name, role_group`` and optionally ``email, public_facing`` (yes/no).
+Completion columns: ``agency, staff_id, course, completed_on`` (course code; date as YYYY-MM-DD, New York).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from eo13.agencies.models import Agency
+from eo13.audit.services import audit_record
+from eo13.errors import ValidationFailed
+from eo13.training import rules
+from eo13.training.models import Completion, Course, RosterPerson
+from eo13.training.permissions import ROSTER_ACCESS
+
+ROSTER_REQUIRED = ("agency", "staff_id", "name", "role_group")
+ROSTER_OPTIONAL = ("email", "public_facing")
+COMPLETION_REQUIRED = ("agency", "staff_id", "course", "completed_on")
+MAX_ROWS = 100_000
+Progress = Callable[[Iterable[Any]], Iterable[Any]]
+
+
+@dataclass
+class ImportReport:
+    sha256: str
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deactivated: dict[str, int] = field(default_factory=dict)  # agency code -> people marked inactive
+    scrubbed: int = 0  # names from which the scrubber removed an identifier
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self, noun: str) -> str:
+        text = f"Imported {noun}: {self.created} new, {self.updated} updated, {self.unchanged} unchanged."
+        if self.deactivated:
+            parts = ", ".join(f"{code} {n}" for code, n in sorted(self.deactivated.items()))
+            total = sum(self.deactivated.values())
+            text += f" {total} people no longer listed were marked inactive ({parts})."
+        if self.scrubbed:
+            text += f" Personal identifiers were removed from {self.scrubbed} name(s)."
+        return text
+
+
+def _may_write(actor: Any) -> Callable[[Agency], bool]:
+    """The command line (a string actor) may import for any agency; a signed-in user only where their role
+    lets them change the roster (an agency lead: their own agency)."""
+    if isinstance(actor, str):
+        return lambda agency: True
+    return lambda agency: ROSTER_ACCESS.can_write(actor, agency_id=agency.pk)
+
+
+def _rows(
+    data: bytes, required: tuple[str, ...], optional: tuple[str, ...], report: ImportReport, progress: Progress | None
+) -> list[tuple[int, dict[str, str]]]:
+    """Decoded rows with their line numbers, or header errors in ``report``."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append((1, "the file is not UTF-8 text"))
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in required + optional]
+    if missing:
+        report.errors.append((1, f"missing columns: {', '.join(missing)}"))
+    if unknown:
+        report.errors.append((1, f"{len(unknown)} unknown column(s); allowed: {', '.join(required + optional)}"))
+    if len(set(header)) != len(header):
+        report.errors.append((1, "a column name repeats"))
+    if report.errors:
+        return []
+    reader.fieldnames = header
+    out: list[tuple[int, dict[str, str]]] = []
+    for row in progress(reader) if progress else reader:
+        line = reader.line_num
+        if None in row:
+            report.errors.append((line, "the row has more fields than the header"))
+        elif len(out) >= MAX_ROWS:
+            report.errors.append((line, f"the file has more than {MAX_ROWS} rows"))
+            break
+        else:
+            out.append((line, {k: (v or "").strip() for k, v in row.items()}))
+    if not out and not report.errors:
+        report.errors.append((1, "the file has no rows"))
+    return out
+
+
+def _agency(code: str, agencies: dict[str, Agency], may_write: Callable[[Agency], bool]) -> Agency:
+    agency = agencies.get(code.upper())
+    if agency is None:
+        raise ValidationFailed("agency is not a known agency code (INTERFACES §4)", field="agency")
+    if not may_write(agency):
+        raise ValidationFailed(f"you may not change {agency.code}'s training records", field="agency")
+    return agency
+
+
+def import_roster(data: bytes, *, actor: Any, progress: Progress | None = None) -> ImportReport:
+    """Import who must be trained (EO 13 §2(2)); see the module docstring for the columns."""
+    report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
+    rows = _rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress)
+    agencies = {a.code: a for a in Agency.objects.filter(active=True)}
+    may_write = _may_write(actor)
+    clean: list[tuple[Agency, dict[str, Any]]] = []
+    seen: dict[tuple[int, str], int] = {}
+    for line, row in rows:
+        try:
+            agency = _agency(row["agency"], agencies, may_write)
+            staff_id = rules.clean_staff_id(row["staff_id"])
+            values: dict[str, Any] = {
+                "staff_id": staff_id,
+                "display_name": rules.clean_display_name(row["name"]),
+                "work_email": rules.clean_work_email(row.get("email")),
+                "role_group": rules.clean_role_group(row["role_group"]),
+                "public_facing": rules.parse_flag(row.get("public_facing"), "public_facing"),
+            }
+        except ValidationFailed as exc:
+            report.errors.append((line, exc.message))
+            continue
+        key = (agency.pk, staff_id)
+        if key in seen:
+            report.errors.append((line, f"staff id repeats line {seen[key]}"))
+            continue
+        seen[key] = line
+        report.scrubbed += values["display_name"] != row["name"]
+        clean.append((agency, values))
+    if report.errors:
+        report.scrubbed = 0
+        return report
+
+    with transaction.atomic():
+        ids = {agency.pk for agency, _ in clean}
+        existing = {
+            (p.agency_id, p.staff_id): p for p in RosterPerson.objects.select_for_update().filter(agency_id__in=ids)
+        }
+        now = timezone.now()
+        new: list[RosterPerson] = []
+        changed: list[RosterPerson] = []
+        for agency, values in clean:
+            person = existing.get((agency.pk, str(values["staff_id"])))
+            if person is None:
+                new.append(RosterPerson(agency=agency, **values))
+                continue
+            values = {**values, "active": True}
+            if all(getattr(person, k) == v for k, v in values.items()):
+                report.unchanged += 1
+                continue
+            for k, v in values.items():
+                setattr(person, k, v)
+            person.version += 1
+            person.updated_at = now
+            changed.append(person)
+        report.created, report.updated = len(new), len(changed)
+        gone = [p for key, p in existing.items() if key not in seen and p.active]
+        code_of = _codes_by_id(agencies)
+        for person in gone:
+            person.active = False
+            person.version += 1
+            person.updated_at = now
+            code = code_of[person.agency_id]
+            report.deactivated[code] = report.deactivated.get(code, 0) + 1
+        RosterPerson.objects.bulk_create(new, batch_size=1000)
+        RosterPerson.objects.bulk_update(
+            changed + gone,
+            ["display_name", "work_email", "role_group", "public_facing", "active", "version", "updated_at"],
+            batch_size=1000,
+        )
+        codes = sorted({agency.code for agency, _ in clean})
+        audit_record(
+            actor=actor,
+            action="training.roster_import",
+            model="training.RosterPerson",
+            agency_code=codes[0] if len(codes) == 1 else "",
+            changes={
+                "file_sha256": {"new": report.sha256},
+                "agencies": {"new": codes},
+                "created": {"new": report.created},
+                "updated": {"new": report.updated},
+                "unchanged": {"new": report.unchanged},
+                "deactivated": {"new": report.deactivated},
+            },
+        )
+    return report
+
+
+def _codes_by_id(agencies: dict[str, Agency]) -> dict[int, str]:
+    return {a.pk: code for code, a in agencies.items()}
+
+
+def import_completions(data: bytes, *, actor: Any, progress: Progress | None = None) -> ImportReport:
+    """Import who finished which course, and when (EO 13 §2(2)); see the module docstring for the columns."""
+    report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
+    rows = _rows(data, COMPLETION_REQUIRED, (), report, progress)
+    agencies = {a.code: a for a in Agency.objects.filter(active=True)}
+    may_write = _may_write(actor)
+    parsed: list[tuple[int, Agency, str, str, Any]] = []
+    for line, row in rows:
+        try:
+            agency = _agency(row["agency"], agencies, may_write)
+            staff_id = rules.clean_staff_id(row["staff_id"])
+            code = rules.clean_course_code(row["course"])
+            day = rules.clean_completed_on(row["completed_on"])
+        except ValidationFailed as exc:
+            report.errors.append((line, exc.message))
+            continue
+        parsed.append((line, agency, staff_id, code, day))
+    ids = {agency.pk for _, agency, _, _, _ in parsed}
+    people = {(p.agency_id, p.staff_id): p for p in RosterPerson.objects.filter(agency_id__in=ids)}
+    courses = {(c.agency_id, c.code): c for c in Course.objects.filter(agency_id__in=ids)}
+    seen: dict[tuple[int, int], int] = {}
+    clean: list[tuple[RosterPerson, Course, Any]] = []
+    for line, agency, staff_id, code, day in parsed:
+        person = people.get((agency.pk, staff_id))
+        course = courses.get((agency.pk, code))
+        if person is None:
+            report.errors.append((line, f"staff id is not on {agency.code}'s roster; import the roster first"))
+            continue
+        if course is None:
+            report.errors.append((line, f"{agency.code} has no course with this code"))
+            continue
+        key = (person.pk, course.pk)
+        if key in seen:
+            report.errors.append((line, f"the same person and course repeat line {seen[key]}"))
+            continue
+        seen[key] = line
+        clean.append((person, course, day))
+    if report.errors:
+        return report
+
+    with transaction.atomic():
+        existing = {
+            (c.person_id, c.course_id): c
+            for c in Completion.objects.select_for_update().filter(person_id__in={p.pk for p, _, _ in clean})
+        }
+        now = timezone.now()
+        new: list[Completion] = []
+        changed: list[Completion] = []
+        for person, course, day in clean:
+            done = existing.get((person.pk, course.pk))
+            if done is None:
+                new.append(Completion(person=person, course=course, completed_on=day))
+            elif done.completed_on != day:
+                done.completed_on, done.recorded_at = day, now
+                changed.append(done)
+            else:
+                report.unchanged += 1
+        Completion.objects.bulk_create(new, batch_size=1000)
+        Completion.objects.bulk_update(changed, ["completed_on", "recorded_at"], batch_size=1000)
+        report.created, report.updated = len(new), len(changed)
+        code_of = _codes_by_id(agencies)
+        codes = sorted({code_of[person.agency_id] for person, _, _ in clean})
+        audit_record(
+            actor=actor,
+            action="training.completions_import",
+            model="training.Completion",
+            agency_code=codes[0] if len(codes) == 1 else "",
+            changes={
+                "file_sha256": {"new": report.sha256},
+                "agencies": {"new": codes},
+                "created": {"new": report.created},
+                "updated": {"new": report.updated},
+                "unchanged": {"new": report.unchanged},
+            },
+        )
+    return report
