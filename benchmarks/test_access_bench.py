@@ -170,3 +170,18 @@ def test_encounter_list_and_report_at_scale(benchmark, history):
 
     benchmark.extra_info["what"] = "lead list + City Hall list + decision-log API page + report (selector and page)"
     benchmark.pedantic(run, rounds=5, iterations=1, warmup_rounds=1)
+
+
+@pytest.mark.django_db
+def test_decisions_through_the_wsgi_stack(benchmark):
+    """The same API call through Django's full request stack in process (no socket): the framework's share."""
+    _, raw = token_create(actor=_user(Role.FRONTLINE, "ACS"), name="bench")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    body = json.dumps(FACTS)
+    benchmark(lambda: client.post("/api/v1/decisions/lot-use", data=body, content_type="application/json"))
+
+
+@pytest.mark.django_db
+def test_trivial_json_view_through_the_wsgi_stack(benchmark):
+    client = Client()
+    benchmark(lambda: client.get("/healthz"))
