@@ -1,0 +1,246 @@
+"""The order's duties as data (EO 13 §2, §5, §6, §7, §8): one entry per duty, read by :mod:`eo13.law.obligations`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eo13.law.obligation_types import ObligationSpec, Responsible
+
+_SIX = Responsible.SECTION_2_AGENCIES
+_I = "ongoing from order-issued"
+
+CATALOGUE: tuple[ObligationSpec, ...] = (
+    ObligationSpec(
+        key="s2_compliance",
+        section="EO 13 §2",
+        title="Follow the laws on outside immigration enforcement",
+        summary="Make sure staff, contractors and subcontractors follow every law, rule and reporting duty about "
+        "outside immigration enforcement, including Admin Code §9-131, §9-205, §10-178 and §14-154.",
+        responsible=_SIX,
+        rules=(_I,),
+        evidence="A short statement of how the agency checks compliance, with its latest required reports.",
+    ),
+    ObligationSpec(
+        key="s2_audit_report",
+        section="EO 13 §2",
+        title="Audit your policies and report to the Mayor",
+        summary="Review and audit every internal policy, guideline and protocol on working with outside agencies "
+        "that enforce immigration law, then send the Mayor a report with the changes made.",
+        responsible=_SIX,
+        rules=("within 90 days of order-issued",),
+        stated=date(2026, 5, 7),
+        evidence="The audit report: findings, policy changes, compliance steps and training.",
+    ),
+    ObligationSpec(
+        key="s2_continuous_review",
+        section="EO 13 §2",
+        title="Keep reviewing and updating policies",
+        summary="After the first audit and report, keep reviewing the policies and protocols and update them when "
+        "needed.",
+        responsible=_SIX,
+        rules=(_I,),
+        evidence="The review schedule and the record of the latest review.",
+    ),
+    ObligationSpec(
+        key="s2_1_publish_policies",
+        section="EO 13 §2(1)",
+        title="Publish your policies online",
+        summary="Put the agency's policies and protocols on dealing with immigration enforcement on its website, "
+        "in plain language and meeting the City's accessibility law (Admin Code Title 23, Chapter 11).",
+        responsible=_SIX,
+        rules=(_I,),
+        evidence="The web address of the published policies and the accessibility and plain-language check.",
+    ),
+    ObligationSpec(
+        key="s2_1_update_online",
+        section="EO 13 §2(1)",
+        title="Update the online policy after a change",
+        summary="When a policy or protocol changes, change the version on the website quickly too.",
+        responsible=_SIX,
+        rules=("promptly after policy-changed",),
+        evidence="The web address and the date the new version went online.",
+    ),
+    ObligationSpec(
+        key="s2_2_training",
+        section="EO 13 §2(2)",
+        title="Train staff and contractors on the policies",
+        summary="Run training on the policies for agency employees, officers, contractors and subcontractors.",
+        responsible=_SIX,
+        rules=(_I,),
+        evidence="The training plan and completion figures.",
+    ),
+    ObligationSpec(
+        key="s2_2_training_update",
+        section="EO 13 §2(2)",
+        title="Update training after a policy change",
+        summary="When the policies change, bring the training up to date with them.",
+        responsible=_SIX,
+        rules=("promptly after policy-changed",),
+        evidence="The updated training material and the date it took effect.",
+    ),
+    ObligationSpec(
+        key="s2_3_health_and_hospitals",
+        section="EO 13 §2(3)",
+        title="Audit, share policies and train (encouraged)",
+        summary="NYC Health + Hospitals is asked, not required, to audit its policies, share them and train its "
+        "staff in the same way as the six agencies.",
+        responsible=Responsible.HEALTH_AND_HOSPITALS,
+        rules=(_I,),
+        binding=False,
+        evidence="Any audit, published policy or training record H+H chooses to share.",
+    ),
+    ObligationSpec(
+        key="s5_1_interaction_information",
+        section="EO 13 §5(1)",
+        title="Guidance on handling outside law enforcement",
+        summary="With mayoral agencies, prepare and share guidance on what to do when outside law enforcement asks "
+        "City workers for help, for entry to City property, or for information, for immigration enforcement.",
+        responsible=Responsible.COORDINATING_OFFICES,
+        rules=(_I,),
+        evidence="The guidance, its approval by the Law Department, and the list of agencies it went to.",
+    ),
+    ObligationSpec(
+        key="s5_2_training_materials",
+        section="EO 13 §5(2)",
+        title="Training for public-facing staff",
+        summary="Prepare and share training materials and courses for City workers and contractors who deal with "
+        "the public and may meet outside law enforcement asking to enter City property.",
+        responsible=Responsible.COORDINATING_OFFICES,
+        rules=(_I,),
+        evidence="The training materials and where they were sent.",
+    ),
+    ObligationSpec(
+        key="s5_3_public_materials",
+        section="EO 13 §5(3)",
+        title="Public materials on City property and personal information",
+        summary="Prepare and share materials that tell the public the City's laws and policies on entry to City "
+        "property and on people's personal information.",
+        responsible=Responsible.COORDINATING_OFFICES,
+        rules=(_I,),
+        evidence="The public materials, in the designated languages, and where they are published.",
+    ),
+    ObligationSpec(
+        key="s5_4_rights_information",
+        section="EO 13 §5(4)",
+        title="Information on people's rights",
+        summary="Prepare and share information on the rights that federal, state and local law and the U.S. "
+        "Constitution give everyone, immigrant New Yorkers included.",
+        responsible=Responsible.COORDINATING_OFFICES,
+        rules=(_I,),
+        evidence="The rights information, in the designated languages, and where it is published.",
+    ),
+    ObligationSpec(
+        key="s6_privacy_officer_designation",
+        section="EO 13 §6",
+        title="Name your privacy officer to the Chief Privacy Officer",
+        summary="Send the Chief Privacy Officer the name and contact details of the agency's privacy officer.",
+        responsible=Responsible.EVERY_AGENCY,
+        rules=("within 14 days of order-issued",),
+        stated=date(2026, 2, 20),
+        evidence="The message to the Chief Privacy Officer, or the privacy officer's entry in the register.",
+        note="Divisions (such as HRA and DHS) are covered by their parent agency's privacy officer.",
+    ),
+    ObligationSpec(
+        key="s6_privacy_officer_replacement",
+        section="EO 13 §6",
+        title="Name a new privacy officer after a vacancy",
+        summary="When the privacy officer leaves, work with the Chief Privacy Officer, make every reasonable effort "
+        "to name a new one within 30 days, and send their name and contact details to the Chief Privacy Officer.",
+        responsible=Responsible.EVENT_AGENCY,
+        rules=("within 30 days of privacy-officer-vacancy",),
+        evidence="The new designation and the message to the Chief Privacy Officer.",
+    ),
+    ObligationSpec(
+        key="s6_1_cpo_training",
+        section="EO 13 §6(1)",
+        title="Train the agency's privacy officer",
+        summary="The Chief Privacy Officer trains each agency's privacy officer on the Identifying Information Law, "
+        "within 60 days of the order and within 60 days of each new designation.",
+        responsible=Responsible.CHIEF_PRIVACY_OFFICER,
+        concerns=Responsible.EVERY_AGENCY,
+        rules=("within 60 days of order-issued", "within 60 days of privacy-officer-designated"),
+        stated=date(2026, 4, 7),
+        evidence="The attendance record of the training.",
+    ),
+    ObligationSpec(
+        key="s6_1_cpo_further_training",
+        section="EO 13 §6(1)",
+        title="Further privacy training",
+        summary="The Chief Privacy Officer later trains privacy officers on other privacy laws when that is "
+        "reasonably needed.",
+        responsible=Responsible.CHIEF_PRIVACY_OFFICER,
+        rules=(_I,),
+        evidence="The training plan and attendance records.",
+    ),
+    ObligationSpec(
+        key="s6_2_cpo_protocols",
+        section="EO 13 §6(2)",
+        title="Protocols to protect identifying information",
+        summary="The Chief Privacy Officer writes the protocols needed to protect New Yorkers' identifying "
+        "information under the law.",
+        responsible=Responsible.CHIEF_PRIVACY_OFFICER,
+        rules=(_I,),
+        evidence="The protocols and the date each took effect.",
+    ),
+    ObligationSpec(
+        key="s7_1_committee_coordination",
+        section="EO 13 §7(1)",
+        title="Coordinate the City's crisis response",
+        summary="The Committee coordinates response policy, preparedness, risk analysis, priorities and messaging, "
+        "and gathers the data needed for crises.",
+        responsible=Responsible.COMMITTEE,
+        rules=(_I,),
+        evidence="Committee minutes and actions.",
+    ),
+    ObligationSpec(
+        key="s7_1_f_mayor_reports",
+        section="EO 13 §7(1)(f)",
+        title="Regular report to the Mayor",
+        summary="The Committee reports to the Mayor regularly on its work and the policy or operational changes it "
+        "recommends.",
+        responsible=Responsible.COMMITTEE,
+        rules=("every 90 days from order-issued",),
+        evidence="The report sent to the Mayor.",
+        note="The order says 'regular' without a period; EO13 uses 90 days as the City's working cycle.",
+    ),
+    ObligationSpec(
+        key="s7_3_committee_designation",
+        section="EO 13 §7(3)",
+        title="Name your senior operations manager to the Committee",
+        summary="The head of each City agency and office, the Department of Education and each public benefit "
+        "corporation names a senior operations manager to sit on the Committee.",
+        responsible=Responsible.COMMITTEE_ENTITIES,
+        rules=("by 2026-02-13",),
+        stated=date(2026, 2, 13),
+        evidence="The designation letter or message naming the member.",
+    ),
+    ObligationSpec(
+        key="s8_1_cooperation",
+        section="EO 13 §8(1)",
+        title="Keep City property access lawful and help with §5 materials",
+        summary="Keep access to City property and City lots in line with City law, and work with the Committee, "
+        "Chief Counsel, MOIA and the Law Department on the §5 guidance and materials.",
+        responsible=Responsible.MAYORAL_AGENCIES,
+        rules=(_I,),
+        evidence="The agency's access procedure and its contact for §5 work.",
+    ),
+    ObligationSpec(
+        key="s8_1_coordinate_property_access",
+        section="EO 13 §8(1)",
+        title="Coordinate property access with DOE, H+H and others",
+        summary="Work with the Department of Education, NYC Health + Hospitals and other public bodies on access "
+        "to City property.",
+        responsible=Responsible.COORDINATING_OFFICES,
+        rules=(_I,),
+        evidence="Meeting notes or agreements with those bodies.",
+    ),
+    ObligationSpec(
+        key="s8_2_committee_resources",
+        section="EO 13 §8(2)",
+        title="Work with the Committee and give the resources asked for",
+        summary="Cooperate with the Committee and provide the resources the First Deputy Mayor asks for.",
+        responsible=Responsible.MAYORAL_AGENCIES,
+        rules=(_I,),
+        evidence="Resource requests received and the agency's answers.",
+    ),
+)
