@@ -253,7 +253,7 @@ def _run_import(request: HttpRequest, file: UploadedFile, importer: Any, noun: s
 
 
 @router.post(
-    "/training/roster/import",
+    "/training/imports/roster",
     response={200: ImportOut, 422: ImportErrorOut},
     summary="Import a roster CSV (all or nothing)",
 )
@@ -262,7 +262,7 @@ def roster_import(request: HttpRequest, file: File[UploadedFile]) -> Status[Any]
 
 
 @router.post(
-    "/training/completions/import",
+    "/training/imports/completions",
     response={200: ImportOut, 422: ImportErrorOut},
     summary="Import a completions CSV (all or nothing)",
 )
