@@ -1,0 +1,247 @@
+"""API routes of the privacy app: requests for identifying information and their reports (EO 13 §6)."""
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Router, Schema, Status
+
+from eo13.agencies.models import Agency
+from eo13.errors import NotFound
+from eo13.law import identifying_information as ii
+from eo13.privacy import selectors, services
+from eo13.privacy.reports import report_export, request_report
+
+router = Router(tags=["privacy"])
+
+if TYPE_CHECKING:
+    type CategoryKey = str
+    type InstrumentKey = str
+    type DecisionKey = str
+else:
+    # The law's own lists, so the OpenAPI document names every allowed value.
+    CategoryKey = Literal[tuple(ii.CATEGORY_KEYS)]
+    InstrumentKey = Literal[tuple(r.instrument.value for r in ii.INSTRUMENTS)]
+    DecisionKey = Literal[tuple(ii.DECISION_LABELS)]
+
+
+# ---- requests for identifying information (EO 13 §6; Admin Code §23-1202) ----
+class RequestIn(Schema):
+    agency: str
+    requesting_agency: str = Field(max_length=200, description="The outside agency, e.g. a federal agency's name")
+    instrument: InstrumentKey
+    received_on: date
+    respond_by: date | None = None
+    categories: list[CategoryKey] = Field(min_length=1)
+    people_count: int | None = Field(None, ge=0, description="How many people the request is about; no names")
+    summary: str = Field("", max_length=5000, description="What was asked, never who")
+    assigned_officer_id: int | None = None
+
+
+class AssignIn(Schema):
+    assigned_officer_id: int
+    version: int
+
+
+class ReferIn(Schema):
+    referred_on: date
+    note: str = Field("", max_length=2000)
+    version: int
+
+
+class DecideIn(Schema):
+    decision: DecisionKey
+    reasons: str = Field(max_length=5000)
+    decided_on: date
+    version: int
+
+
+class DiscloseIn(Schema):
+    categories: list[CategoryKey] = Field(min_length=1)
+    disclosed_on: date
+    note: str = Field("", max_length=2000)
+    version: int
+
+
+class CategoryOut(Schema):
+    key: str
+    label: str
+    flagged: bool
+    citations: list[str]
+
+
+class RequestOut(Schema):
+    id: int
+    reference: str
+    agency: str
+    requesting_agency: str
+    instrument: str
+    needs_law_department: bool
+    received_on: date
+    respond_by: date | None
+    categories: list[CategoryOut]
+    people_count: int | None
+    summary: str
+    assigned_officer_id: int | None
+    law_department_referred_on: date | None
+    law_department_note: str
+    decision: str
+    decision_reasons: str
+    decided_on: date | None
+    disclosed_categories: list[str]
+    disclosed_on: date | None
+    disclosure_approved_by: str | None
+    disclosure_note: str
+    status: str
+    citations: list[str]
+    version: int
+
+
+def _category(key: str) -> dict[str, Any]:
+    c = ii.category(key)
+    return {"key": c.key, "label": c.label, "flagged": c.singled_out, "citations": list(c.citations)}
+
+
+def _request(r: Any) -> dict[str, Any]:
+    rule = ii.instrument_rule(r.instrument)
+    return {
+        "id": r.pk,
+        "reference": r.reference,
+        "agency": r.agency.code,
+        "requesting_agency": r.requesting_agency,
+        "instrument": r.instrument,
+        "needs_law_department": rule.is_legal_process,
+        "received_on": r.received_on,
+        "respond_by": r.respond_by,
+        "categories": [_category(k) for k in r.categories],
+        "people_count": r.people_count,
+        "summary": r.summary,
+        "assigned_officer_id": r.assigned_officer_id,
+        "law_department_referred_on": r.law_department_referred_on,
+        "law_department_note": r.law_department_note,
+        "decision": r.decision,
+        "decision_reasons": r.decision_reasons,
+        "decided_on": r.decided_on,
+        "disclosed_categories": r.disclosed_categories,
+        "disclosed_on": r.disclosed_on,
+        "disclosure_approved_by": r.disclosure_approved_by.get_username() if r.disclosure_approved_by else None,
+        "disclosure_note": r.disclosure_note,
+        "status": r.status,
+        "citations": ["EO 13 §6", *rule.citations],
+        "version": r.version,
+    }
+
+
+@router.get("/privacy/categories", response=list[CategoryOut], summary="Kinds of identifying information")
+def categories(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_category(k) for k in ii.CATEGORY_KEYS]
+
+
+@router.get("/privacy/requests", response=list[RequestOut], summary="Requests for identifying information")
+def requests(
+    request: HttpRequest,
+    agency: str | None = None,
+    status: Literal["", "open", "decided"] = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> list[dict[str, Any]]:
+    qs = selectors.request_list(user=request.user, agency_code=agency, status=status, start=start, end=end)
+    return [_request(r) for r in qs.select_related("disclosure_approved_by")]
+
+
+def _officer(user: Any, pk: int | None) -> Any:
+    if pk is None:
+        return None
+    try:
+        return selectors.designation_get(user=user, pk=pk)
+    except NotFound:
+        raise NotFound("No such privacy officer.", field="assigned_officer_id") from None
+
+
+@router.post("/privacy/requests", response={201: RequestOut}, summary="Log a request for identifying information")
+def request_create(request: HttpRequest, payload: RequestIn) -> Status[Any]:
+    r = services.request_create(
+        actor=request.user,
+        agency=Agency.objects.filter(code=payload.agency.upper()).first() or _no_agency(payload.agency),
+        requesting_agency=payload.requesting_agency,
+        instrument=payload.instrument,
+        received_on=payload.received_on,
+        respond_by=payload.respond_by,
+        categories=list(payload.categories),
+        people_count=payload.people_count,
+        summary=payload.summary,
+        assigned_officer=_officer(request.user, payload.assigned_officer_id),
+    )
+    return Status(201, _request(r))
+
+
+def _no_agency(code: str) -> Agency:
+    raise NotFound(f"No agency with code {code!r}.", field="agency")
+
+
+@router.get("/privacy/requests/{request_id}", response=RequestOut, summary="One request")
+def request_detail(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    return _request(selectors.request_get(user=request.user, pk=request_id))
+
+
+@router.post("/privacy/requests/{request_id}/assignment", response=RequestOut, summary="Assign a privacy officer")
+def request_assign(request: HttpRequest, request_id: int, payload: AssignIn) -> dict[str, Any]:
+    r = services.request_assign(
+        actor=request.user,
+        request=selectors.request_get(user=request.user, pk=request_id),
+        officer=_officer(request.user, payload.assigned_officer_id),
+        expected_version=payload.version,
+    )
+    return _request(r)
+
+
+@router.post("/privacy/requests/{request_id}/referral", response=RequestOut, summary="Refer to the Law Department")
+def request_refer(request: HttpRequest, request_id: int, payload: ReferIn) -> dict[str, Any]:
+    r = services.request_refer(
+        actor=request.user,
+        request=selectors.request_get(user=request.user, pk=request_id),
+        referred_on=payload.referred_on,
+        note=payload.note,
+        expected_version=payload.version,
+    )
+    return _request(r)
+
+
+@router.post("/privacy/requests/{request_id}/decision", response=RequestOut, summary="Record the decision")
+def request_decide(request: HttpRequest, request_id: int, payload: DecideIn) -> dict[str, Any]:
+    r = services.request_decide(
+        actor=request.user,
+        request=selectors.request_get(user=request.user, pk=request_id),
+        decision=payload.decision,
+        reasons=payload.reasons,
+        decided_on=payload.decided_on,
+        expected_version=payload.version,
+    )
+    return _request(r)
+
+
+@router.post("/privacy/requests/{request_id}/disclosure", response=RequestOut, summary="Record the disclosure")
+def request_disclose(request: HttpRequest, request_id: int, payload: DiscloseIn) -> dict[str, Any]:
+    r = services.request_disclose(
+        actor=request.user,
+        request=selectors.request_get(user=request.user, pk=request_id),
+        categories=list(payload.categories),
+        disclosed_on=payload.disclosed_on,
+        note=payload.note,
+        expected_version=payload.version,
+    )
+    return _request(r)
+
+
+# ---- reports ----
+@router.get("/privacy/reports/requests", summary="Requests by agency, instrument, category and outcome")
+def report(request: HttpRequest, start: date | None = None, end: date | None = None) -> dict[str, Any]:
+    return request_report(user=request.user, start=start, end=end)
+
+
+@router.get("/privacy/reports/requests.csv", summary="The same report as CSV (the export is audit-logged)")
+def report_csv(request: HttpRequest, start: date | None = None, end: date | None = None) -> HttpResponse:
+    body = report_export(actor=request.user, start=start, end=end)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="privacy-requests-report.csv"'
+    return response
