@@ -65,7 +65,14 @@ def _may_write(actor: Any) -> Callable[[Agency], bool]:
     lets them change the roster (an agency lead: their own agency)."""
     if isinstance(actor, str):
         return lambda agency: True
-    return lambda agency: ROSTER_ACCESS.can_write(actor, agency_id=agency.pk)
+    allowed: dict[int, bool] = {}  # one permission check per agency, not one per row
+
+    def check(agency: Agency) -> bool:
+        if agency.pk not in allowed:
+            allowed[agency.pk] = ROSTER_ACCESS.can_write(actor, agency_id=agency.pk)
+        return allowed[agency.pk]
+
+    return check
 
 
 def _rows(
