@@ -81,6 +81,8 @@ def test_a_digest_rather_than_a_flood(order_issued, make_user):
     assert "Name your privacy officer" in mine[0].body
 
 
+# The task worker commits and closes connections as it would in production, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_daily_task_runs_on_the_tasks_framework(vacancy):
     result = daily_obligations.enqueue(on="2026-10-24", reschedule=False)
     row = DBTaskResult.objects.get(id=result.id)

@@ -28,6 +28,8 @@ def _duty(key, code="ACS"):
     )
 
 
+# The task worker commits and closes connections as it would in production, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_vacancy_to_designation_to_training_closes_each_duty_in_turn(
     make_user, cpo, designate, django_capture_on_commit_callbacks
 ):

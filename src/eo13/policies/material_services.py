@@ -159,7 +159,7 @@ def dissemination_confirm(*, actor: Any, dissemination: Dissemination) -> Dissem
     """The receiving agency's lead confirms the agency has the material and passed it on."""
     DISSEMINATION_ACCESS.require_write(actor, dissemination)
     with transaction.atomic():
-        fresh = Dissemination.objects.select_for_update().select_related("agency").get(pk=dissemination.pk)
+        fresh = Dissemination.objects.select_for_update(of=("self",)).select_related("agency").get(pk=dissemination.pk)
         if fresh.confirmed_at is not None:
             raise ConflictError("This agency already confirmed it has the material.")
         fresh.confirmed_by, fresh.confirmed_at = actor, timezone.now()

@@ -46,7 +46,7 @@ def clean_text(value: str, field: str, *, max_length: int | None = None, require
 
 
 def _locked_version(version: PolicyVersion, expected_lock: int) -> PolicyVersion:
-    fresh = PolicyVersion.objects.select_for_update().select_related("policy__agency").get(pk=version.pk)
+    fresh = PolicyVersion.objects.select_for_update(of=("self",)).select_related("policy__agency").get(pk=version.pk)
     if fresh.lock != expected_lock:
         raise ConflictError(STALE_EDIT)
     return fresh
@@ -84,7 +84,9 @@ def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
     """A new draft, starting from the published text, to update the policy (EO 13 §2 continuous review)."""
     POLICY_ACCESS.require_write(actor, policy)
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().select_related("agency", "current_version").get(pk=policy.pk)
+        policy = (
+            Policy.objects.select_for_update(of=("self",)).select_related("agency", "current_version").get(pk=policy.pk)
+        )
         if policy.versions.filter(status__in=[VersionStatus.DRAFT, VersionStatus.IN_REVIEW]).exists():
             raise ConflictError("This policy already has a draft or a version in review. Finish that one first.")
         base = policy.current_version
@@ -244,7 +246,9 @@ def translation_submit(
     title = clean_text(title, "title", max_length=300)
     body = clean_text(body, "body")
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().select_related("agency", "current_version").get(pk=policy.pk)
+        policy = (
+            Policy.objects.select_for_update(of=("self",)).select_related("agency", "current_version").get(pk=policy.pk)
+        )
         current = policy.current_version
         if current is None:
             raise ValidationFailed("This policy has no published version to translate yet.", field="version")
@@ -288,7 +292,11 @@ def translation_approve(*, actor: Any, translation: PolicyTranslation, expected_
     if translation.translated_by_id == getattr(actor, "pk", None):
         raise PermissionDenied("A second person approves a translation, not the one who entered it.")
     with transaction.atomic():
-        fresh = PolicyTranslation.objects.select_for_update().select_related("version__policy").get(pk=translation.pk)
+        fresh = (
+            PolicyTranslation.objects.select_for_update(of=("self",))
+            .select_related("version__policy")
+            .get(pk=translation.pk)
+        )
         if fresh.lock != expected_lock:
             raise ConflictError(STALE_EDIT)
         if fresh.version.policy.current_version_id != fresh.version_id:

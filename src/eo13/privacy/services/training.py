@@ -4,7 +4,6 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role, require_role
@@ -102,7 +101,9 @@ def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -
     title_text, removed = clean_text(title, field="title", max_length=200, required=True)
     body_text, removed_b = clean_text(body, field="body", max_length=50_000, required=True)
     with transaction.atomic():
-        number = (PrivacyProtocol.objects.select_for_update().aggregate(n=Max("number"))["n"] or 0) + 1
+        # PostgreSQL refuses FOR UPDATE with an aggregate: lock the rows, then take the highest number.
+        numbers = list(PrivacyProtocol.objects.select_for_update().values_list("number", flat=True))
+        number = max(numbers, default=0) + 1
         protocol = PrivacyProtocol.objects.create(
             number=number, title=title_text, body=body_text, effective_on=effective_on, created_by=actor
         )
