@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 # Django 6 needs Python 3.12 or newer. Prefer one on PATH, then pyenv's.
 find_python() {
     local c
-    for c in "${EO13_PYTHON:-}" python3.13 python3.12 python3 \
-             "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.13*/bin/python3 \
-             "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3; do
+    local pyenv="${PYENV_ROOT:-$HOME/.pyenv}"
+    # The lock file is resolved for Python 3.12; 3.13 also works.
+    for c in "${EO13_PYTHON:-}" python3.12 "$pyenv"/versions/3.12*/bin/python3 \
+             python3.13 "$pyenv"/versions/3.13*/bin/python3 python3; do
         [ -n "$c" ] || continue
         if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
             command -v "$c"; return 0

@@ -161,7 +161,9 @@ LANGUAGES_BIDI = ["ar", "ur", "he", "fa"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "staticfiles"
+STATIC_ROOT = PROJECT_DIR / "staticfiles"  # filled by `eo13 collectstatic` in production
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder; in development the finders serve
 # USWDS comes from its npm package (installed by `make setup`), served as it ships.
 STATICFILES_DIRS = [("uswds", PROJECT_DIR / "node_modules" / "@uswds" / "uswds" / "dist")]
 WHITENOISE_USE_FINDERS = not PRODUCTION
