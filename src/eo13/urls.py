@@ -5,6 +5,9 @@ from django.urls import include, path
 from eo13.api import api
 from eo13.web import views
 
+# The Django admin is for superusers only; everyone else works through the staff pages and the API.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser  # type: ignore[method-assign]
+
 handler400 = "eo13.web.views.bad_request"
 handler403 = "eo13.web.views.permission_denied"
 handler404 = "eo13.web.views.page_not_found"

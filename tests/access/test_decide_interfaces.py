@@ -168,3 +168,21 @@ def test_openapi_documents_the_decision_facts(client, db):
     body = doc["paths"]["/api/v1/decisions/{kind}"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     schemas = json.dumps(body)
     assert "law_enforcement_purpose" in schemas and "issued_by" in schemas and "authorized_by_city_personnel" in schemas
+
+
+@pytest.mark.parametrize(
+    "kind, facts",
+    [
+        ("lot-use", lot_use(exceptions=["formal_agreement"])),
+        ("property-access", property_access()),
+        ("warrant", {"issued_by": "court_clerk", "authorizes": ["search"]}),
+    ],
+)
+def test_a_logged_decision_can_be_replayed(api_as, make_user, kind, facts):
+    from eo13.law.decide import decide
+
+    api_as(make_user("frontline", "ACS")).post(f"/api/v1/decisions/{kind}", facts)
+    log = DecisionLog.objects.get()
+    replayed = decide(log.kind, log.facts, today=log.as_of, partial=log.partial).as_dict()
+    assert replayed["outcome"] == log.outcome and replayed["rules_version"] == log.rules_version
+    assert replayed["reasons"] == log.decision["reasons"]

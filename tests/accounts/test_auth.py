@@ -100,3 +100,16 @@ def test_session_and_csrf_cookies_are_httponly(client, make_user):
     user = make_user("frontline")
     client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
     assert client.cookies[settings.SESSION_COOKIE_NAME]["httponly"]
+
+
+def test_admin_is_for_superusers_only(client, make_user):
+    from eo13.accounts.models import User
+
+    staff = make_user("city_hall", "CITYHALL")
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    assert client.get("/admin/").status_code == 302
+    root = User.objects.create_superuser("root-test", "root@example.nyc.test", "a-long-superuser-passphrase-9")
+    client.force_login(root)
+    assert client.get("/admin/").status_code == 200
