@@ -18,21 +18,22 @@ from eo13.law.citations import (
 LOT_KINDS = frozenset({"vacant_lot", "parking_lot", "garage"})
 JUDICIAL_ISSUERS = frozenset({"article_iii_judge", "federal_magistrate_judge", "new_york_state_court"})
 DHS_FORMS = frozenset({"I-200", "I-205", "I-247A"})
+# The kinds of service EO 13 §1(4) lists, as keys (alphabetical).
 HUMAN_SERVICES = frozenset(
     {
         "day_care",
+        "employment_assistance",
         "foster_care",
+        "health_or_medical_services",
         "home_care",
         "homeless_assistance",
         "housing_and_shelter_assistance",
-        "preventive_services",
-        "youth_services",
-        "senior_centers",
-        "health_or_medical_services",
         "legal_services",
-        "employment_assistance",
-        "vocational_and_educational_programs",
+        "preventive_services",
         "recreation_programs",
+        "senior_centers",
+        "vocational_and_educational_programs",
+        "youth_services",
     }
 )
 
