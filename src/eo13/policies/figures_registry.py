@@ -7,10 +7,9 @@ so a small number cannot point to a person (DESIGN "Privacy by design").
 
 import logging
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
+from eo13.discovery import app_modules
 
 SUPPRESS_BELOW = 5
 log = logging.getLogger(__name__)
@@ -29,16 +28,7 @@ class Figure:
 
 
 def _modules() -> list[Any]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("eo13."):
-            continue
-        try:
-            found.append(import_module(f"{config.name}.figures"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.figures":
-                raise
-    return found
+    return app_modules("figures")
 
 
 def collect_figures() -> list[Figure]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from importlib import import_module
 from typing import Any
 
 from django.apps import apps
@@ -19,6 +18,7 @@ from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
 from eo13.audit.services import audit_record
+from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
 from eo13.privacy.common import NEW_YORK, today_ny
 
@@ -51,15 +51,7 @@ class PurgeResult:
 def discover_rules() -> list[RetentionRule]:
     """Every ``RULES`` list in ``<app>/retention.py`` of the project's apps, in INSTALLED_APPS order."""
     rules: list[RetentionRule] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("eo13."):
-            continue
-        try:
-            module = import_module(f"{config.name}.retention")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.retention":
-                raise
-            continue
+    for module in app_modules("retention"):
         for rule in getattr(module, "RULES", []):
             rules.append(rule if isinstance(rule, RetentionRule) else RetentionRule(**rule))
     return rules

@@ -1,27 +1,18 @@
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from eo13.accounts.policy import memberships
+from eo13.discovery import app_modules
 
 
 @cache
 def _nav_items() -> list[tuple[str, str, frozenset[str]]]:
     """Each app may list staff links in ``<app>/nav.py`` as ``ITEMS = [(label, url_name, roles), ...]``."""
     items: list[tuple[str, str, frozenset[str]]] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("eo13."):
-            continue
-        try:
-            module = import_module(f"{config.name}.nav")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.nav":
-                raise
-            continue
+    for module in app_modules("nav"):
         items.extend((label, url, frozenset(roles)) for label, url, roles in module.ITEMS)
     return items
 
