@@ -11,7 +11,8 @@ from eo13.policies import material_services, selectors
 from eo13.policies.forms import MaterialForm, SendForm
 from eo13.policies.permissions import is_law_reviewer, is_material_maker
 from eo13.policies.plain import render_markdown
-from eo13.policies.views import _form_error, staff_page
+from eo13.policies.views import _form_error
+from eo13.web.decorators import staff_page
 
 
 @staff_page

@@ -1,41 +1,22 @@
 """Staff pages for policies and translations (EO 13 §2(1)). Thin: each reads through a selector or calls one
 service; errors from the service become a message on the same page, never a 500."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from eo13.accounts.policy import Role, agency_ids
 from eo13.agencies.models import Agency
-from eo13.errors import EO13Error, NotFound, PermissionDenied
+from eo13.errors import EO13Error
 from eo13.policies import selectors, services
 from eo13.policies.forms import PolicyForm, ReviewForm, TranslationForm, VersionForm
 from eo13.policies.models import VersionStatus
 from eo13.policies.permissions import POLICY_ACCESS, is_citywide_translator, is_law_reviewer
 from eo13.policies.plain import plain_language_report, render_markdown
-
-
-def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed-in only; a record the user may not see is a plain 404, a refused role a 403, never a 500."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(exc.message) from exc
-
-    return wrapper
+from eo13.web.decorators import staff_page
 
 
 def _form_error(form: Any, exc: EO13Error) -> None:

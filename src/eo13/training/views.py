@@ -1,42 +1,23 @@
 """Staff pages for training coverage, rosters, courses and the two CSV uploads (EO 13 §2(2)). Thin: each reads
 through a selector or calls one service or importer; refused input comes back on the same page."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from eo13.agencies.models import Agency
-from eo13.errors import EO13Error, NotFound, PermissionDenied
+from eo13.errors import EO13Error
 from eo13.policies.models import Policy
 from eo13.training import importers, selectors, services
 from eo13.training.coverage import STATE_LABELS
 from eo13.training.forms import CompletionsUploadForm, CourseForm, RosterUploadForm
 from eo13.training.permissions import ROSTER_ACCESS
+from eo13.web.decorators import staff_page
 
 ROSTER_PAGE_LIMIT = 300
-
-
-def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed-in only; what the user may not see is a 404, a refused role a 403, never a 500."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(exc.message) from exc
-
-    return wrapper
 
 
 @staff_page
