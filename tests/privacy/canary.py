@@ -19,6 +19,8 @@ from urllib.parse import quote, urljoin, urlparse
 
 from django.urls import Resolver404, resolve
 
+from eo13.scrub import STAFF_NAME_FIELDS
+
 SAFE_EMAIL = "staff.safe@example.nyc.test"
 SAFE_PHONE = "212-555-0100"
 SAFE_DATE = "2026-11-20"
@@ -53,6 +55,13 @@ class Canary:
         phone = f"212-555-{k % 100:04d}" if k < 100 else f"646-555-{k % 10000:04d}"
         mail = f"zyqx{k}.canary@example.test"
         dob = f"{1 + k % 12:02d}/{1 + (k // 12) % 28:02d}/{1961 - k // 336}"
+        # Issue 9: what people actually write, and disguised forms.
+        bare_surname = "Quorv" + _letters(k) + "son"
+        bare_dob = f"{1950 + k % 40}-{1 + k % 12:02d}-{1 + k % 28:02d}"
+        dotted_ssn = f"079.05.{1100 + k:04d}"
+        split_ssn = f"0790 5{1100 + k:04d}"
+        hidden_anum = f"857{573000 + k:06d}"
+        wide_mail = f"zyqw{k}.canary"
         return [
             (f"name: Zyqx {surname}", [surname]),
             (f"SSN {ssn}", [ssn, ssn.replace("-", "")]),
@@ -60,14 +69,27 @@ class Canary:
             (f"phone {phone}", [phone, phone.replace("-", "")]),
             (f"email {mail}", [mail]),
             (f"DOB {dob}", [dob]),
+            (f"Maria {bare_surname}", [bare_surname]),
+            (bare_dob, [bare_dob]),
+            (dotted_ssn, [dotted_ssn, dotted_ssn.replace(".", "")]),
+            (split_ssn, [split_ssn]),
+            (f"A\u200b{hidden_anum[:3]}\u200b{hidden_anum[3:]}", [hidden_anum, hidden_anum[3:]]),
+            (f"{wide_mail}\uff20example.test", [wide_mail]),
         ]
 
     @property
     def tokens(self) -> list[str]:
         return [t for _, ts in self.parts for t in ts]
 
-    def text(self, max_length: int | None = None) -> str:
-        pieces = [p for p, _ in self.parts]
+    def parts_for(self, *, staff_name: bool = False) -> list[tuple[str, list[str]]]:
+        """A field that holds a City employee's own name on purpose (``staff_name``) gets every identifier but
+        people's names: there a name is the field's meaning."""
+        if staff_name:
+            return [(p, ts) for p, ts in self.parts if not p.startswith(("name:", "Maria "))]
+        return self.parts
+
+    def text(self, max_length: int | None = None, *, staff_name: bool = False) -> str:
+        pieces = [p for p, _ in self.parts_for(staff_name=staff_name)]
         out = ", ".join(pieces)
         while max_length is not None and len(out) > max_length and pieces:
             pieces.pop()
@@ -100,12 +122,14 @@ class Pusher:
         self.exports: list[tuple[str, bytes]] = []
         self.pages: list[tuple[str, bytes]] = []
 
-    def canary(self, where: str, max_length: int | None = None) -> str:
+    def canary(self, where: str, max_length: int | None = None, *, field_name: str = "") -> str:
         self.n += 1
         c = Canary(self.n)
-        for token in c.tokens:
-            self.coverage.canaries[token] = where
-        return c.text(max_length)
+        staff_name = field_name in STAFF_NAME_FIELDS
+        for _piece, tokens in c.parts_for(staff_name=staff_name):
+            for token in tokens:
+                self.coverage.canaries[token] = where
+        return c.text(max_length, staff_name=staff_name)
 
     # ---------------- API ----------------
     def openapi(self) -> dict[str, Any]:
@@ -192,7 +216,7 @@ class Pusher:
             if "pattern" in schema or fmt in ("binary", "uri", "uuid"):
                 return self._safe(schema, name, ctx), False
             ctx["canary_fields"].append(name)
-            return self.canary(f"{where} {name}", schema.get("maxLength")), True
+            return self.canary(f"{where} {name}", schema.get("maxLength"), field_name=name), True
         if kind == "integer":
             if name in ("version", "expected_version"):
                 return (ctx.get("object") or {}).get("version", 1), False
@@ -422,7 +446,7 @@ class Pusher:
                 else:
                     canaries.append(name)
                     maxlength = form["maxlength"].get(name)
-                    data[name] = self.canary(f"WEB {_pattern(action)} {name}", maxlength)
+                    data[name] = self.canary(f"WEB {_pattern(action)} {name}", maxlength, field_name=name)
             res = self.web[role].post(action, data)
             if res.status_code in (301, 302, 303):
                 fields = ", ".join(canaries) or "no free-text field"

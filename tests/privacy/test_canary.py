@@ -65,7 +65,9 @@ def _imports(pusher: Pusher, tmp_path: Path) -> None:
         if make is None:
             pusher.coverage.skipped.append(f"IMPORT eo13 {name}: defines no canary_file(text, directory)")
             continue
-        path = make(pusher.canary(f"IMPORT {name}"), tmp_path)
+        # A command whose free-text column is a City employee's own name says so (``canary_field``).
+        field_name = getattr(command, "canary_field", "")
+        path = make(pusher.canary(f"IMPORT {name}", field_name=field_name), tmp_path)
         try:
             call_command(name, str(path))
             pusher.coverage.covered.append(f"IMPORT eo13 {name}")

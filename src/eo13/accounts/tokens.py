@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from eo13.accounts.models import APIToken, User
 from eo13.audit.services import audit_record
-from eo13.scrub import scrub_text
+from eo13.text import clean_label
 
 TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
 
@@ -20,7 +20,7 @@ def _digest(raw: str) -> str:
 
 def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str]:
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    name = scrub_text(name)[:100] or "API token"
+    name = clean_label(name, field="name", default="API token")
     with transaction.atomic():
         token = APIToken.objects.create(user=actor, name=name, prefix=raw[:12], digest=_digest(raw))
         audit_record(actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}})

@@ -6,7 +6,7 @@ from eo13.accounts.policy import Role, require_role
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError
-from eo13.scrub import scrub_text
+from eo13.text import clean_free_text
 
 COUNSEL_FIELDS = ("counsel_name", "counsel_email", "counsel_phone")
 
@@ -22,7 +22,7 @@ def agency_update_counsel(
 ) -> Agency:
     require_role(actor, {Role.CITY_HALL})
     # The contact is a City office; any identifier of a member of the public typed into its name is removed.
-    counsel_name = scrub_text(counsel_name)
+    counsel_name = clean_free_text(counsel_name, field="counsel_name", max_length=200, keep=("name",)).text
     with transaction.atomic():
         before = snapshot(agency, COUNSEL_FIELDS)
         updated = Agency.objects.filter(pk=agency.pk, version=expected_version).update(

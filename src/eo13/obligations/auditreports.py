@@ -13,7 +13,7 @@ from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, NotFound, ValidationFailed
 from eo13.obligations.models import AuditReport
 from eo13.obligations.policy import OBLIGATION_POLICY
-from eo13.scrub import scrub_text
+from eo13.text import clean_free_text
 
 REPORT_FIELDS = ("findings", "policy_changes", "compliance_steps", "training")
 MAX_FIELD = 20000
@@ -34,10 +34,7 @@ def audit_report_save(*, actor: Any, agency: Agency, expected_version: int, **te
     unknown = set(texts) - set(REPORT_FIELDS)
     if unknown:
         raise ValidationFailed(f"Unknown part of the report: {sorted(unknown)[0]}.", field=sorted(unknown)[0])
-    clean = {f: scrub_text((texts.get(f) or "").strip()) for f in REPORT_FIELDS}
-    for f, text in clean.items():
-        if len(text) > MAX_FIELD:
-            raise ValidationFailed(f"Keep each part under {MAX_FIELD} characters.", field=f)
+    clean = {f: clean_free_text(texts.get(f), field=f, max_length=MAX_FIELD).text for f in REPORT_FIELDS}
     with transaction.atomic():
         before = snapshot(report, REPORT_FIELDS) if report.pk else None
         if report.pk is None:

@@ -22,7 +22,7 @@ from eo13.audit.services import audit_record
 from eo13.errors import NotFound, PermissionDenied, ValidationFailed
 from eo13.obligations.models import CalendarFeed, Obligation, Status
 from eo13.obligations.policy import OBLIGATION_POLICY
-from eo13.scrub import scrub_text
+from eo13.text import clean_label
 
 FEED_PREFIX = "eo13cal_"
 
@@ -39,7 +39,7 @@ def _require_manage(actor: Any, agency: Agency) -> None:
 def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[CalendarFeed, str]:
     """Make a secret link; returns the feed and the raw token (shown once)."""
     _require_manage(actor, agency)
-    name = scrub_text(" ".join((name or "").split()))[:100]
+    name = clean_label(name, field="name")
     if not name:
         raise ValidationFailed("Give the link a name, such as 'Compliance team calendar'.", field="name")
     raw = FEED_PREFIX + secrets.token_urlsafe(32)

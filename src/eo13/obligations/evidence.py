@@ -21,6 +21,7 @@ from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation
 from eo13.obligations.policy import OBLIGATION_POLICY
+from eo13.text import clean_file_name
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def evidence_add(
         raise ValidationFailed("Give the date the evidence speaks for.", field="effective_date")
     kind = check_file(name, data)
     digest = hashlib.sha256(data).hexdigest()
-    clean_name = PurePath(name or f"evidence{kind.extensions[0]}").name[:200]
+    clean_name = clean_file_name(name, default=f"evidence{kind.extensions[0]}")
     with transaction.atomic():
         evidence = Evidence(
             obligation=obligation,

@@ -22,7 +22,8 @@ from eo13.law.deadlines import AGENCY_EVENTS, EVENTS, ORDER_ISSUED, Event, perio
 from eo13.law.obligations import CATALOGUE, CatalogueError, Office, duties_for_event
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ObligationAction, ObligationEvent, Status
 from eo13.obligations.policy import EVENT_RECORDERS, OBLIGATION_POLICY, REVIEWERS
-from eo13.scrub import scrub, scrub_text
+from eo13.scrub import scrub
+from eo13.text import clean_free_text
 
 MAX_NOTE = 4000
 
@@ -50,11 +51,9 @@ def registry_offices() -> list[Office]:
 
 
 def _clean_note(note: str, *, field: str = "note", required: bool = False) -> str:
-    text = scrub_text((note or "").strip())
+    text = clean_free_text(note, field=field, max_length=MAX_NOTE).text
     if required and not text:
         raise ValidationFailed("Write a short note for the reviewer.", field=field)
-    if len(text) > MAX_NOTE:
-        raise ValidationFailed(f"Keep the note under {MAX_NOTE} characters.", field=field)
     return text
 
 

@@ -31,18 +31,13 @@ from eo13.policies.permissions import (
     is_citywide_translator,
     is_law_reviewer,
 )
-from eo13.scrub import scrub_text
+from eo13.text import clean_free_text
 
 STALE_EDIT = "Someone else changed this since you opened it. Reload the page and try again."
 
 
-def clean_text(value: str, field: str, *, max_length: int | None = None, required: bool = True) -> str:
-    text = scrub_text((value or "").strip())
-    if required and not text:
-        raise ValidationFailed("This field is required.", field=field)
-    if max_length is not None and len(text) > max_length:
-        raise ValidationFailed(f"Keep this under {max_length} characters.", field=field)
-    return text
+def clean_text(value: str, field: str, *, max_length: int = 100_000, required: bool = True) -> str:
+    return clean_free_text(value, field=field, max_length=max_length, required=required).text
 
 
 def _locked_version(version: PolicyVersion, expected_lock: int) -> PolicyVersion:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from eo13.accounts.policy import AgencyScopedPolicy, Role
 from eo13.errors import ValidationFailed
-from eo13.scrub import scrub
+from eo13.text import clean_free_text
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -40,14 +40,11 @@ def today_ny() -> date:
     return timezone.now().astimezone(NEW_YORK).date()
 
 
-def clean_text(value: str | None, *, field: str, max_length: int | None = None, required: bool = False) -> Any:
+def clean_text(
+    value: str | None, *, field: str, max_length: int = 5000, required: bool = False, keep: tuple[str, ...] = ()
+) -> Any:
     """Scrub free text (DESIGN "Privacy by design") and return ``(text, removed_kinds)``."""
-    text = (value or "").strip()
-    if required and not text:
-        raise ValidationFailed("This field is required.", field=field)
-    if max_length is not None and len(text) > max_length:
-        raise ValidationFailed(f"Keep this under {max_length} characters.", field=field)
-    result = scrub(text)
+    result = clean_free_text(value, field=field, max_length=max_length, required=required, keep=keep)
     return result.text, list(result.removed)
 
 

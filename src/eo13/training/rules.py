@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 
 from eo13.errors import ValidationFailed
 from eo13.scrub import scrub
+from eo13.text import clean_free_text
 from eo13.training.models import RoleGroup
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -48,11 +49,10 @@ def clean_staff_id(value: str | None) -> str:
 
 def clean_display_name(value: str | None) -> str:
     """Free text: scrubbed like every other (DESIGN "Privacy by design")."""
-    text = scrub((value or "").strip()).text
+    # The trainee is a City employee or contractor: their own name stays, other identifiers go.
+    text = clean_free_text(value, field="display_name", max_length=200, keep=("name",)).text
     if not text:
         raise ValidationFailed("Name is required.", field="display_name")
-    if len(text) > 200:
-        raise ValidationFailed("Keep the name under 200 characters.", field="display_name")
     return text
 
 

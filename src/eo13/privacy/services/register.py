@@ -19,7 +19,7 @@ CONTACT_FIELDS = ("full_name", "title", "email", "phone")
 
 
 def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, str], list[str]]:
-    name, removed = clean_text(full_name, field="full_name", max_length=200, required=True)
+    name, removed = clean_text(full_name, field="full_name", max_length=200, required=True, keep=("name",))
     title_text, removed_t = clean_text(title, field="title", max_length=200, required=True)
     email = (email or "").strip()
     try:
