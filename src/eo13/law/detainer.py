@@ -22,90 +22,13 @@ from typing import Any, Final
 
 from eo13.law.citations import admin_code, eo
 from eo13.law.detainer_crimes import on_list
+from eo13.law.detainer_laws import FEDERAL_JUDGES, LAWS, LOOK_BACK_YEARS, AgencyLaw, look_back_start
 from eo13.law.engine import CALL_COUNSEL, NO_FORCE, Decision, Reason, unique
 from eo13.law.facts import FactsError
 from eo13.law.warrant import warrant_reasons
 
 KIND: Final = "detainer"
-LOOK_BACK_YEARS: Final = 5
 S2 = eo(2)
-FEDERAL_JUDGES: Final = frozenset({"article_iii_judge", "federal_magistrate_judge"})
-
-
-@dataclass(frozen=True)
-class AgencyLaw:
-    agency: str
-    section: str  # "9-131"
-    name: str
-    definitions: str  # citation of the definitions the section uses
-    warrant_paragraph: str
-    basis_paragraph: str
-    effective: date
-    version: str
-    restricts_release_information: bool  # a confirmed limit on telling ICE when a person is released
-
-
-LAWS: Final = {
-    # Local Law 58 of 2014 (Int. 486-A), enacted 2014-11-14 (the Council's legislation page).
-    "DOC": AgencyLaw(
-        "DOC",
-        "9-131",
-        "Department of Correction",
-        admin_code("9-131(a)"),
-        admin_code("9-131(b)(1)"),
-        admin_code("9-131(b)(1)"),
-        date(2014, 11, 14),
-        "admin-code-9-131-ll58-2014",
-        True,
-    ),
-    # Local Law 59 of 2014 (Int. 487-A), enacted with LL 58 (the published Local Laws of 2014, No. 59).
-    "NYPD": AgencyLaw(
-        "NYPD",
-        "14-154",
-        "Police Department",
-        admin_code("14-154(a)"),
-        admin_code("14-154(b)(1)"),
-        admin_code("14-154(b)(1)"),
-        date(2014, 11, 14),
-        "admin-code-14-154-ll59-2014",
-        False,
-    ),
-    # Int. 1558-A of 2017 added §9-205, using §9-131's definitions. Its local law number and the day it took effect
-    # were not confirmed, so dates before 2018 are answered "unknown".
-    "DOP": AgencyLaw(
-        "DOP",
-        "9-205",
-        "Department of Probation",
-        admin_code("9-205(a)"),
-        admin_code("9-205(b)(1)"),
-        admin_code("9-205(b)(2)"),
-        date(2018, 1, 1),
-        "admin-code-9-205-2017",
-        False,
-    ),
-}
-
-# The condition that decided an answer: what the laws' reports count, and nothing about the person.
-CONDITIONS: Final = (
-    "before_law_in_force",
-    "no_judicial_warrant",
-    "warrant_not_federal_judge",
-    "conviction_in_look_back",
-    "terrorist_screening_match",
-    "no_qualifying_conviction",
-    "look_back_unclear",
-    "category_conflict",
-    "request_text_unconfirmed",
-    "depends_on_missing",
-)
-
-
-def look_back_start(on: date) -> date:
-    """The first day inside the look-back: the same calendar day five years earlier (Feb 29 -> Feb 28)."""
-    try:
-        return on.replace(year=on.year - LOOK_BACK_YEARS)
-    except ValueError:
-        return on.replace(year=on.year - LOOK_BACK_YEARS, day=28)
 
 
 @dataclass(frozen=True)
@@ -116,8 +39,12 @@ class Basis:
     conflict: bool = False
 
 
-def _conviction(c: dict[str, Any], i: int, on: date, law: AgencyLaw) -> tuple[str, Reason]:
-    """(qualifies | no | look_back_unclear | category_conflict, reason) for one conviction."""
+def _conviction(c: dict[str, Any], i: int, on: date, arrest: date | None, law: AgencyLaw) -> tuple[str, Reason]:
+    """(qualifies | no | arrest_date_needed | category_conflict, reason) for one conviction.
+
+    The look-back, as the 2014 laws count it (IDP practice advisory, 2014; enacted text not read): five years back
+    from the arrest that brought the person into custody, counted from the day custody for that conviction ended, so
+    time in custody is left out."""
     where = f"convictions[{i}]"
     judged: date | None = c["date_of_judgment"]
     released: date | None = c.get("released_on")
@@ -128,57 +55,43 @@ def _conviction(c: dict[str, Any], i: int, on: date, law: AgencyLaw) -> tuple[st
     if released is not None and (released < judged or released > on):
         raise FactsError("must fall between the judgment and the date of the decision", f"{where}.released_on")
     cite = law.definitions
+    depends = ("convictions",)
     if c["youthful_offender"]:
-        return "no", Reason(
-            "youthful_offender",
-            "A youthful-offender or juvenile adjudication is not a conviction.",
-            cite,
-            depends=("convictions",),
-        )
+        text = "A youthful-offender or juvenile adjudication is not a conviction."
+        return "no", Reason("youthful_offender", text, cite, depends=depends)
     listed = on_list(c.get("offense_code"))
     if c["category"] != "violent_or_serious":
         if listed:
-            return "category_conflict", Reason(
-                "category_conflict",
-                "The offense code is on the violent or serious list, but the conviction was marked as another kind.",
-                cite,
-                depends=("convictions",),
-            )
+            text = "The offense code is on the violent or serious list, but the conviction was marked as another kind."
+            return "category_conflict", Reason("category_conflict", text, cite, depends=depends)
         kind = {"other_felony": "a felony not on the list", "misdemeanor": "a misdemeanor"}[c["category"]]
-        return "no", Reason(
-            "not_violent_or_serious",
-            f"One conviction is {kind}; only violent or serious crimes count.",
-            cite,
-            depends=("convictions",),
+        text = f"One conviction is {kind}; only violent or serious crimes count."
+        return "no", Reason("not_violent_or_serious", text, cite, depends=depends)
+    counted_from = released or judged
+    if counted_from >= look_back_start(arrest or on):
+        text = (
+            f"A conviction for a violent or serious crime falls within the {LOOK_BACK_YEARS} years the law counts "
+            "(time in custody for it left out)."
         )
-    start = look_back_start(on)
-    if judged >= start:
-        return "qualifies", Reason(
-            "conviction_in_look_back",
-            f"A conviction for a violent or serious crime was entered within the last {LOOK_BACK_YEARS} years.",
-            law.basis_paragraph,
-            depends=("convictions",),
+        return "qualifies", Reason("conviction_in_look_back", text, law.basis_paragraph, depends=depends)
+    if arrest is None:
+        text = (
+            f"The {LOOK_BACK_YEARS} years count back from the arrest that brought the person into custody. "
+            "Give the arrest date, or ask counsel."
         )
-    if released is not None and released >= start:
-        return "look_back_unclear", Reason(
-            "look_back_unclear",
-            f"The conviction is older than {LOOK_BACK_YEARS} years, but the person was in custody for it within "
-            f"the last {LOOK_BACK_YEARS} years. We could not confirm whether time in custody is left out of the "
-            "count. Ask counsel.",
-            law.basis_paragraph,
-            depends=("convictions",),
-        )
-    return "no", Reason(
-        "conviction_outside_look_back",
-        f"A violent or serious conviction is older than {LOOK_BACK_YEARS} years, so it does not count.",
-        law.basis_paragraph,
-        depends=("convictions",),
+        return "arrest_date_needed", Reason("arrest_date_needed", text, law.basis_paragraph, depends=depends)
+    text = (
+        f"A violent or serious conviction ended more than {LOOK_BACK_YEARS} years before the arrest; it does not count."
     )
+    return "no", Reason("conviction_outside_look_back", text, law.basis_paragraph, depends=depends)
 
 
 def basis(facts: dict[str, Any], on: date, law: AgencyLaw) -> Basis:
     """Condition (2): a violent or serious conviction in the look-back, or a terrorist-screening match."""
-    found = [_conviction(c, i, on, law) for i, c in enumerate(facts["convictions"])]
+    arrest: date | None = facts.get("arrest_date")
+    if arrest is not None and arrest > on:
+        raise FactsError("is after the date of the decision", "arrest_date")
+    found = [_conviction(c, i, on, arrest, law) for i, c in enumerate(facts["convictions"])]
     reasons = [r for _, r in found]
     statuses = {s for s, _ in found}
     if facts["terrorist_screening_match"]:
@@ -196,8 +109,8 @@ def basis(facts: dict[str, Any], on: date, law: AgencyLaw) -> Basis:
         return Basis("yes", "conviction_in_look_back", tuple(reasons))
     if "category_conflict" in statuses:
         return Basis("unclear", "category_conflict", tuple(reasons), conflict=True)
-    if "look_back_unclear" in statuses:
-        return Basis("unclear", "look_back_unclear", tuple(reasons))
+    if "arrest_date_needed" in statuses:
+        return Basis("unclear", "arrest_date_needed", tuple(reasons))
     reasons.insert(
         0,
         Reason(
@@ -340,15 +253,17 @@ def decide_detainer(facts: dict[str, Any], today: date) -> Decision:
                 depends=("request",),
             )
             return done("may_honor", [lesser, *both])
-        if law.restricts_release_information and found.status == "no":
+        if law.restricts_release_information and (not ok or found.status == "no"):
+            # DOC staff may tell ICE of a release date only about a person whose detainer DOC may honor (the
+            # Council's summary of Int. 486-2014); here it may not.
             limit = Reason(
                 "release_information_limited",
-                "The law limits telling immigration authorities when a person leaves custody. Nothing here lifts "
-                "that limit.",
+                "Staff may tell immigration authorities when a person leaves custody only if the detainer could be "
+                "honored. It cannot be here.",
                 section,
                 depends=("request",),
             )
-            return done("may_not_honor", [limit, *found.reasons, warrant_reason])
+            return done("may_not_honor", [limit, *both])
         unconfirmed = Reason(
             "request_text_unconfirmed",
             "Whether the law lets the agency tell immigration authorities the release time here is not confirmed.",
@@ -357,12 +272,34 @@ def decide_detainer(facts: dict[str, Any], today: date) -> Decision:
         )
         return done("unknown", [unconfirmed, *both], conflict=found.conflict)
     if not ok:
+        if law.agency == "NYPD" and _nypd_short_hold_may_apply(facts):
+            return done("unknown", [_NYPD_SHORT_HOLD, *both])
         return done("may_not_honor", both)
     if found.status == "yes":
         return done("may_honor", both)
     if found.status == "no":
         return done("may_not_honor", [*found.reasons, warrant_reason])
     return done("unknown", [*found.reasons, warrant_reason], conflict=found.conflict)
+
+
+# The 2014 text of §14-154 (Local Law 59 of 2014), as the Immigrant Defense Project's practice advisory describes it,
+# let NYPD hold a person up to 48 hours without a judicial warrant, so ICE could get one, when the person was a
+# possible terrorist-screening match, or had a violent or serious conviction at any time and had been deported and
+# re-entered. We could not read the enacted text nor confirm whether the 2017 amendments removed that path, and the
+# engine never asks about a person's immigration history. So this case is "unknown": call counsel.
+_NYPD_SHORT_HOLD = Reason(
+    "nypd_no_warrant_path_unconfirmed",
+    "The Police Department's law once let it hold some people for a short time without a warrant. We could not "
+    "confirm that this is still the law. Call counsel before holding anyone.",
+    admin_code("14-154(b)"),
+    depends=("warrant", "convictions", "terrorist_screening_match"),
+)
+
+
+def _nypd_short_hold_may_apply(facts: dict[str, Any]) -> bool:
+    if facts["terrorist_screening_match"]:
+        return True
+    return any(c["category"] == "violent_or_serious" and not c["youthful_offender"] for c in facts["convictions"])
 
 
 def deciding_condition(decision: Decision) -> str:
@@ -378,7 +315,13 @@ def deciding_condition(decision: Decision) -> str:
             "warrant_not_federal_judge",
             "no_qualifying_conviction",
         ),
-        "unknown": ("before_law_in_force", "request_text_unconfirmed", "category_conflict", "look_back_unclear"),
+        "unknown": (
+            "before_law_in_force",
+            "request_text_unconfirmed",
+            "nypd_no_warrant_path_unconfirmed",
+            "category_conflict",
+            "arrest_date_needed",
+        ),
     }[decision.outcome]
     for code in order:
         if code in codes:

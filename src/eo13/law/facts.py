@@ -150,6 +150,7 @@ DETAINER_SPEC: Final = {
     "request": Spec("enum", DETAINER_REQUESTS),
     "warrant": Spec("object", required=False, children=WARRANT_SPEC, help="omit when only a detainer was served"),
     "convictions": Spec("object_list", children=CONVICTION_SPEC),
+    "arrest_date": Spec("date", required=False, help="the arrest that brought the person into custody"),
     "terrorist_screening_match": Spec("bool"),
 }
 SPECS: Final = {
