@@ -10,7 +10,7 @@ What we could confirm (see docs/detainer-sources.md): the Council's summary of I
 says the Department of Correction may honor a detainer only with a federal judge's warrant and a conviction for a
 "violent or serious" crime in the last five years, or a terrorist-database match. The enacted list itself, and the
 Department of Correction's rule adding felonies to it, were NOT read: every entry below is marked unconfirmed, and
-an offense code that only the unconfirmed rule would add makes the answer ``unknown``.
+no offense code is matched to the rule. A listed code marked as another category answers ``unknown``.
 """
 
 from __future__ import annotations
