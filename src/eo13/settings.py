@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "eo13.policies",
     "eo13.training",
     "eo13.committee",
+    "eo13.detainers",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
     path("staff/policies/", include("eo13.policies.urls")),
     path("staff/training/", include("eo13.training.urls")),
     path("staff/committee/", include("eo13.committee.urls")),
+    path("staff/detainers/", include("eo13.detainers.urls")),
 ]
 
 # The public site: language in the URL (INTERFACES §6); `/` sends the visitor to their browser's language.

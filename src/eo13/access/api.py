@@ -38,7 +38,7 @@ def _decision_body_schema() -> dict[str, Any]:
 
 @router.post(
     "/decisions/{kind}",
-    summary="Decide: lot-use, property-access or warrant",
+    summary="Decide: lot-use, property-access, warrant or detainer",
     description="Same facts and decision object as `eo13 decide` (INTERFACES §2). An array decides a batch, all or "
     "nothing. `?partial=true` accepts missing facts and lists those that could change the answer.",
     openapi_extra=_decision_body_schema(),
@@ -50,11 +50,25 @@ def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> A
         raw = json.loads(request.body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise FactsRejected("the body is not valid JSON", "facts") from None
+    if kind == "detainer":
+        # Detainer facts describe a person's convictions: decided, counted, never logged (eo13.detainers).
+        return _decide_detainer(request, raw, partial)
     try:
         logs = decision_make(actor=request.user, kind=kind, raw=raw, partial=partial, channel="api")
     except FactsError as exc:
         raise FactsRejected(exc.error, exc.field) from None
     bodies = [log.decision | {"decision_id": log.pk} for log in logs]
+    return bodies if isinstance(raw, list) else bodies[0]
+
+
+def _decide_detainer(request: HttpRequest, raw: Any, partial: bool) -> Any:
+    from eo13.detainers.services import detainer_decide
+
+    try:
+        results = detainer_decide(actor=request.user, raw=raw, partial=partial)
+    except FactsError as exc:
+        raise FactsRejected(exc.error, exc.field) from None
+    bodies = [d.as_dict() | {"recorded": counted} for d, counted in results]
     return bodies if isinstance(raw, list) else bodies[0]
 
 

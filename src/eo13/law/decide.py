@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from eo13.law.agreements import AgreementFacts
 from eo13.law.citations import AC_4_210, S1_JUDICIAL_WARRANT, S3
+from eo13.law.detainer import DOMAINS as DETAINER_DOMAINS
+from eo13.law.detainer import decide_detainer, parse_detainer
 from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
 from eo13.law.facts import KINDS, SPECS, UNKNOWN, WARRANT_SPEC, FactsError, parse_object, require_one_of
 from eo13.law.lot_use import decide_lot_use
@@ -41,8 +43,14 @@ RULES: dict[str, Callable[[dict[str, Any], date], Decision]] = {
     "lot-use": decide_lot_use,
     "property-access": decide_property_access,
     "warrant": decide_warrant,
+    "detainer": decide_detainer,
 }
-RULE_CITATION = {"lot-use": S3, "property-access": AC_4_210, "warrant": S1_JUDICIAL_WARRANT}
+RULE_CITATION = {
+    "lot-use": S3,
+    "property-access": AC_4_210,
+    "warrant": S1_JUDICIAL_WARRANT,
+    "detainer": "EO 13 §2",
+}
 
 _CITY_LOT = {
     "kind": "parking_lot",
@@ -85,6 +93,7 @@ DOMAINS: dict[str, tuple[Any, ...]] = {
     "emergency": (False, True),
     "issued_by": ("article_iii_judge", "immigration_officer"),
     "authorizes": ((), ("custody",)),
+    **DETAINER_DOMAINS,
 }
 PRIORITY = list(DOMAINS)
 
@@ -95,6 +104,8 @@ def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registr
     facts = parse_object(SPECS[kind], raw, "", partial)
     if kind == "warrant":
         return facts
+    if kind == "detainer":
+        return parse_detainer(facts, raw, partial)
     if facts.get("warrant") is not None:
         # A paper described in a partial request is still described whole.
         facts["warrant"] = parse_object(WARRANT_SPEC, raw["warrant"], "warrant", False)

@@ -48,7 +48,11 @@ ISSUERS: Final = (
 )
 AUTHORIZES: Final = ("custody", "search", "entry")
 FORMS: Final = ("I-200", "I-205", "I-247A", "other")
-KINDS: Final = ("lot-use", "property-access", "warrant")
+KINDS: Final = ("lot-use", "property-access", "warrant", "detainer")
+# The detainer laws named by EO 13 §2 (Admin Code §9-131, §9-205, §14-154).
+DETAINER_AGENCIES: Final = ("DOC", "NYPD", "DOP")
+DETAINER_REQUESTS: Final = ("hold_beyond_release", "release_notification", "information_request", "interview_access")
+CONVICTION_CATEGORIES: Final = ("violent_or_serious", "other_felony", "misdemeanor")
 
 
 class _Unknown:
@@ -85,7 +89,7 @@ class FactsError(ValueError):
 class Spec:
     """One fact: its type and, for enums, the values it may take."""
 
-    type: str  # bool | enum | enum_list | date | str | object | attestations
+    type: str  # bool | enum | enum_list | date | str | object | object_list | attestations
     values: tuple[str, ...] = ()
     required: bool = True
     default: Any = None
@@ -132,7 +136,29 @@ PROPERTY_ACCESS_SPEC: Final = {
     "emergency": Spec("bool"),
     "attestations": Spec("attestations", required=False, default=None),
 }
-SPECS: Final = {"lot-use": LOT_USE_SPEC, "property-access": PROPERTY_ACCESS_SPEC, "warrant": WARRANT_SPEC}
+# A conviction, never a name or any identifier of the person (INTERFACES §2 `detainer` facts).
+CONVICTION_SPEC: Final = {
+    "category": Spec("enum", CONVICTION_CATEGORIES),
+    "offense_code": Spec("str", required=False, help="e.g. PL 160.15"),
+    "date_of_judgment": Spec("date"),
+    "released_on": Spec("date", required=False, help="the day custody for this conviction ended; null if none"),
+    "youthful_offender": Spec("bool"),
+}
+DETAINER_SPEC: Final = {
+    "date": Spec("date", required=False),
+    "agency": Spec("enum", DETAINER_AGENCIES),
+    "request": Spec("enum", DETAINER_REQUESTS),
+    "warrant": Spec("object", required=False, children=WARRANT_SPEC, help="omit when only a detainer was served"),
+    "convictions": Spec("object_list", children=CONVICTION_SPEC),
+    "arrest_date": Spec("date", required=False, help="the arrest that brought the person into custody"),
+    "terrorist_screening_match": Spec("bool"),
+}
+SPECS: Final = {
+    "lot-use": LOT_USE_SPEC,
+    "property-access": PROPERTY_ACCESS_SPEC,
+    "warrant": WARRANT_SPEC,
+    "detainer": DETAINER_SPEC,
+}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -182,6 +208,13 @@ def _parse_value(spec: Spec, value: Any, path: str, partial: bool) -> Any:
         return value.strip()
     if spec.type == "object":
         return parse_object(spec.children, value, path, partial)
+    if spec.type == "object_list":
+        if not isinstance(value, list):
+            raise FactsError(f"must be an array, not {_type_name(value)}", path)
+        if len(value) > 50:
+            raise FactsError("has too many entries (50 at most)", path)
+        # Each entry is described whole, even in a partial request.
+        return tuple(parse_object(spec.children, item, f"{path}[{i}]", False) for i, item in enumerate(value))
     if spec.type == "attestations":
         return _parse_attestations(value, path)
     raise AssertionError(f"unknown spec type {spec.type}")

@@ -20,6 +20,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": 100}
     if spec.type == "object":
         return object_schema(spec.children)
+    if spec.type == "object_list":
+        return {"type": "array", "items": object_schema(spec.children), "maxItems": 50}
     if spec.type == "attestations":
         entry = {
             "type": "object",

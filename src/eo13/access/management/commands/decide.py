@@ -18,7 +18,7 @@ from eo13.law.facts import KINDS, FactsError
 
 
 class Command(BaseCommand):
-    help = "Decide lot-use, property-access or warrant facts given as JSON (a file, or - for standard input)."
+    help = "Decide lot-use, property-access, warrant or detainer facts given as JSON (a file, or - for stdin)."
     # System checks open the database (JSONField support); deciding plain facts must not need one.
     requires_system_checks: list[str] = []
 
