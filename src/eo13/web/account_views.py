@@ -4,14 +4,41 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
+from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.audit.services import audit_record
 
 
+def _paused(request: HttpRequest, seconds: int) -> HttpResponse:
+    return render(request, "registration/locked_out.html", {"wait": wait_text(seconds)}, status=429)
+
+
 class LoginView(auth_views.LoginView):
+    """Sign-in, throttled by address and account with growing waits (eo13.accounts.throttle)."""
+
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        wait = signin_wait(request, str(request.POST.get("username", "")))
+        if wait:
+            return _paused(request, wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        username = str(self.request.POST.get("username", ""))
+        if username and self.request.POST.get("password"):
+            wait = signin_failed(self.request, username)
+            if wait:
+                return _paused(self.request, wait)
+        return super().form_invalid(form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        signin_succeeded(self.request, form.get_user(), response)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
