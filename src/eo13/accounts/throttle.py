@@ -73,7 +73,8 @@ def _wait_for(failures: int, free: int) -> int:
     if failures < free:
         return 0
     base = int(getattr(settings, "EO13_SIGNIN_FIRST_WAIT", 60))
-    return min(int(getattr(settings, "EO13_SIGNIN_MAX_WAIT", 3600)), base * 2 ** min(failures - free, 20))
+    grown: int = base * (1 << min(failures - free, 20))
+    return min(int(getattr(settings, "EO13_SIGNIN_MAX_WAIT", 3600)), grown)
 
 
 def _device_user_id(request: HttpRequest) -> int | None:
