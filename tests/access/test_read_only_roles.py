@@ -5,8 +5,8 @@ import pytest
 from eo13.access.models import DecisionLog
 from eo13.accounts.models import User
 from eo13.audit.models import AuditEntry
-from tests.law.facts_builders import lot_use
 from tests.conftest import PASSWORD
+from tests.law.facts_builders import lot_use
 
 
 @pytest.fixture
