@@ -109,3 +109,15 @@ def test_last_use_is_written_at_most_once_a_minute(make_user):
     APIToken.objects.filter(pk=token.pk).update(last_used_at=first - timedelta(minutes=2))
     assert _me(raw) == 200
     assert APIToken.objects.get(pk=token.pk).last_used_at > first - timedelta(minutes=2)
+
+
+@pytest.mark.django_db
+def test_staff_token_page_shows_each_tokens_expiry_and_state(make_user, login):
+    user = make_user("frontline")
+    live, _ = token_create(actor=user, name="Reporting script")
+    old, _ = token_create(actor=user, name="Old laptop")
+    APIToken.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    page = login(user).get("/accounts/tokens/").content.decode()
+    assert "Reporting script" in page and timezone.localtime(live.expires_at).date().isoformat() in page
+    assert "Expired" in page and "Works" in page
+    assert "Old laptop" not in login(make_user("frontline")).get("/accounts/tokens/").content.decode()

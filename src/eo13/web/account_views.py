@@ -2,11 +2,15 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from eo13.accounts.selectors import token_list
 from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.audit.services import audit_record
 
@@ -54,3 +58,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
                 changes={"password": {"old": "[redacted]", "new": "[redacted]"}},
             )
         return response
+
+
+@login_required
+def my_tokens(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's API tokens, with when each expires (tokens are made through the API)."""
+    return render(
+        request,
+        "registration/tokens.html",
+        {"tokens": token_list(user=request.user), "days": settings.EO13_TOKEN_DAYS, "now": timezone.now()},
+    )
