@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from eo13.accounts.throttle import ClientAnonRateThrottle, ClientAuthRateThrottle
 from eo13.accounts.tokens import token_user
 from eo13.errors import EO13Error
 
@@ -36,7 +36,7 @@ api = NinjaAPI(
     "Authenticate with a session (and CSRF token) or `Authorization: Bearer <token>`.",
     urls_namespace="api",
     auth=[BearerToken(), django_auth],
-    throttle=[AnonRateThrottle("60/m"), AuthRateThrottle("600/m")],
+    throttle=[ClientAnonRateThrottle("60/m"), ClientAuthRateThrottle("600/m")],
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -129,15 +129,29 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): five failures lock the username from that address for 15 minutes.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 0.25  # hours
+# Sign-in throttling (eo13.accounts.throttle): by address + account and by account, with growing waits; a browser
+# that signed in before (device cookie) is not slowed by other people's failures. django-axes only records attempts.
+EO13_TRUSTED_PROXIES = env.list("EO13_TRUSTED_PROXIES", default=[])
+EO13_SIGNIN_FREE_TRIES = env.int("EO13_SIGNIN_FREE_TRIES", default=5)
+EO13_SIGNIN_ACCOUNT_FREE_TRIES = env.int("EO13_SIGNIN_ACCOUNT_FREE_TRIES", default=10)
+EO13_SIGNIN_FIRST_WAIT = 60  # seconds; doubles with each further failure
+EO13_SIGNIN_MAX_WAIT = 3600
+AXES_LOCK_OUT_AT_FAILURE = False
+AXES_FAILURE_LIMIT = EO13_SIGNIN_FREE_TRIES
+AXES_COOLOFF_TIME = 24  # hours axes keeps an attempt record
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "username"]
 AXES_USERNAME_CALLABLE = "eo13.accounts.throttle.scrubbed_username"
+AXES_CLIENT_IP_CALLABLE = "eo13.accounts.client_ip.client_ip"
+
+# API tokens expire this many days after they are made.
+EO13_TOKEN_DAYS = env.int("EO13_TOKEN_DAYS", default=90)
+# The audit chain's HMAC key; kept out of the database. Unset: derived from SECRET_KEY. Changing either breaks
+# `eo13 audit-verify` for entries written before, so keep it stable.
+EO13_AUDIT_KEY = env.str("EO13_AUDIT_KEY", default="")
 
 # Time: stored in UTC, shown in New York; deadlines are New York dates.
 USE_TZ = True

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.access.models import DecisionLog
+from eo13.access.policy import NOT_A_DECIDER, may_decide
 from eo13.access.registry import DatabaseRegistry
 from eo13.accounts.policy import primary_membership
 from eo13.audit.services import audit_record
+from eo13.errors import PermissionDenied
 from eo13.law.decide import decide, decide_batch
 from eo13.law.engine import Decision
 from eo13.scrub import scrub_value
@@ -43,7 +45,10 @@ def _scrub_free_text(raw: Any) -> Any:
 
 
 def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, channel: str = "api") -> list[DecisionLog]:
-    """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts."""
+    """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts,
+    PermissionDenied for the read-only auditor or a user with no role (nothing is logged for them)."""
+    if not may_decide(actor):
+        raise PermissionDenied(NOT_A_DECIDER)
     raw = _scrub_free_text(raw)
     registry = DatabaseRegistry()
     today = today_in_new_york()

@@ -160,8 +160,14 @@ def import_properties(
         return ImportResult(0, 0, errors, digest)
     agencies = dict(Agency.objects.values_list("code", "id"))
     objs = [_row_to_property(r, agencies) for r in rows]
+    # Read and prepare before the transaction; inside it only the bulk upsert runs, so SQLite's write lock is held
+    # briefly (issue 9, Medium 7). The counts are for the report; the upsert itself is keyed by uid.
+    uids = [o.uid for o in objs]
+    existing: set[str] = set()
+    for start in range(0, len(uids), 900):  # SQLite allows a limited number of parameters per query
+        chunk = uids[start : start + 900]
+        existing.update(CityProperty.objects.filter(uid__in=chunk).values_list("uid", flat=True))
     with transaction.atomic():
-        existing = set(CityProperty.objects.filter(uid__in=[o.uid for o in objs]).values_list("uid", flat=True))
         CityProperty.objects.bulk_create(
             objs, batch_size=2000, update_conflicts=True, unique_fields=["uid"], update_fields=UPDATE_FIELDS
         )

@@ -22,6 +22,11 @@ agreement_policy = AgencyScopedPolicy(
     write_own=frozenset({Role.AGENCY_LEAD}),
     write_all=frozenset({Role.CITY_HALL}),
 )
+# Anyone with a working role may ask for a decision, which is logged; the read-only auditor (and a user with no
+# role) only reads, so they cannot add decision-log or audit rows (issue 9, Low).
+DECIDERS = ALL_ROLES - {Role.AUDITOR}
+NOT_A_DECIDER = "Your role reads records only. Ask a colleague with a staff role to run the decision guide."
+
 # Front-line staff file encounter records for their own agency and see the ones they filed.
 FILERS = frozenset({Role.FRONTLINE, Role.AGENCY_LEAD})
 
@@ -34,6 +39,10 @@ def visible_with_own(policy: AgencyScopedPolicy, user: Any, qs: QuerySet[Any], o
     return (
         qs.filter(Q(agency_id__in=own_agencies) | Q(**{owner_field: user.pk})) if user.is_authenticated else qs.none()
     )
+
+
+def may_decide(user: Any) -> bool:
+    return has_role(user, DECIDERS)
 
 
 def may_file_for(user: Any, agency_id: int) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +19,7 @@ from eo13.access.decisions import decision_make, today_in_new_york
 from eo13.access.forms import AgreementForm, EncounterForm
 from eo13.access.guide import PLACES, START_CHOICES, GuideState
 from eo13.access.guide_flow import apply_answer, next_step
-from eo13.access.policy import FILERS, agreement_policy, sees_free_text
+from eo13.access.policy import FILERS, NOT_A_DECIDER, agreement_policy, may_decide, sees_free_text
 from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create
@@ -34,6 +35,8 @@ REMOVED_LABELS = {k: k.replace("_", " ").replace("a number", "A-number") for k i
 @require_http_methods(["GET", "POST"])
 def guide(request: HttpRequest) -> HttpResponse:
     """One page that asks the next question, or gives the answer. Works without JavaScript."""
+    if not may_decide(request.user):
+        raise DjangoPermissionDenied(NOT_A_DECIDER)
     if request.method == "GET" or "start" in request.POST:
         kind = request.POST.get("start", "")
         if kind == "other":

@@ -2,14 +2,13 @@
 
 from typing import Any
 
-from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.throttling import AnonRateThrottle
 
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
+from eo13.accounts.throttle import ClientAnonRateThrottle, signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.accounts.tokens import token_create, token_revoke
 from eo13.errors import EO13Error, NotFound
 
@@ -24,6 +23,7 @@ class Credentials(Schema):
 
 class TokenOut(Schema):
     token: str
+    expires_at: Any
 
 
 class TokenInfo(Schema):
@@ -33,6 +33,7 @@ class TokenInfo(Schema):
     created_at: Any
     last_used_at: Any | None
     revoked_at: Any | None
+    expires_at: Any | None
 
 
 class MembershipOut(Schema):
@@ -59,18 +60,24 @@ class Throttled(EO13Error):
     "/auth/token",
     auth=None,
     response={201: TokenOut},
-    throttle=[AnonRateThrottle("10/m")],
+    throttle=[ClientAnonRateThrottle("10/m")],
     summary="Get an API token",
+    description="Throttled by address and account with growing waits (README, Sign-in throttling).",
 )
-def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[str, str]]:
+def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[str, Any]]:
     creds = {"username": payload.username, "password": payload.password}
-    if AxesProxyHandler.is_locked(request, credentials=creds):
-        raise Throttled("Too many failed sign-ins. Try again in 15 minutes.")
+    wait = signin_wait(request, payload.username)
+    if wait:
+        raise Throttled(f"Too many failed sign-ins. Try again in {wait_text(wait)}.")
     user = authenticate(request, **creds)
     if user is None or not user.is_active:
+        wait = signin_failed(request, payload.username)
+        if wait:
+            raise Throttled(f"Too many failed sign-ins. Try again in {wait_text(wait)}.")
         raise Unauthorized("Wrong username or password.")
-    _, raw = token_create(actor=user, name=payload.name)
-    return 201, {"token": raw}
+    signin_succeeded(request, user)
+    token, raw = token_create(actor=user, name=payload.name)
+    return 201, {"token": raw, "expires_at": token.expires_at}
 
 
 @router.get("/auth/tokens", response=list[TokenInfo], summary="My API tokens")

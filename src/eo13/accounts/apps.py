@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "eo13.accounts"
     label = "accounts"
     verbose_name = "Accounts and roles"
+
+    def ready(self) -> None:
+        from eo13.accounts import signals  # noqa: F401  (connects the receivers)

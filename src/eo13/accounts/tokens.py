@@ -1,9 +1,15 @@
-"""Personal API tokens: made, checked and revoked. The token is shown once; only its hash is kept."""
+"""Personal API tokens: made, checked and revoked. The token is shown once; only its hash is kept.
+
+Tokens expire EO13_TOKEN_DAYS after they are made, and a password change or deactivation revokes them all
+(eo13.accounts.signals).
+"""
 
 import hashlib
 import secrets
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +18,8 @@ from eo13.audit.services import audit_record
 from eo13.text import clean_label
 
 TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
+# Writing last use on every request would make every API read take SQLite's write lock (issue 9, Medium 7).
+LAST_USED_EVERY = timedelta(minutes=1)
 
 
 def _digest(raw: str) -> str:
@@ -22,7 +30,10 @@ def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     name = clean_label(name, field="name", default="API token")
     with transaction.atomic():
-        token = APIToken.objects.create(user=actor, name=name, prefix=raw[:12], digest=_digest(raw))
+        expires_at = timezone.now() + timedelta(days=settings.EO13_TOKEN_DAYS)
+        token = APIToken.objects.create(
+            user=actor, name=name, prefix=raw[:12], digest=_digest(raw), expires_at=expires_at
+        )
         audit_record(actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}})
     return token, raw
 
@@ -43,9 +54,15 @@ def token_user(raw: str) -> Any:
     """The active user behind a raw token, or None."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
-    token = APIToken.objects.select_related("user").filter(digest=_digest(raw), revoked_at__isnull=True).first()
+    now = timezone.now()
+    token = (
+        APIToken.objects.select_related("user")
+        .filter(digest=_digest(raw), revoked_at__isnull=True, expires_at__gt=now)
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
-    # Last use is a convenience, not an audited change.
-    APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads.
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_EVERY:
+        APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

@@ -1,12 +1,34 @@
-"""Hashing for the audit chain: one canonical form, used when writing and when verifying."""
+"""Hashing for the audit chain: one canonical form, used when writing and when verifying.
+
+The chain is keyed (HMAC-SHA-256) with a key that is not in the database (``EO13_AUDIT_KEY``, or a key derived
+from SECRET_KEY with its own salt), so someone who can write the database cannot recompute a rewritten chain.
+"""
 
 import hashlib
+import hmac
 import json
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 
-def entry_hash(
+# Only for deriving a key from SECRET_KEY; a distinct salt keeps it apart from every other use of SECRET_KEY.
+AUDIT_KEY_SALT = b"eo13.audit.chain.v1"
+
+
+def audit_key() -> bytes:
+    """The HMAC key: EO13_AUDIT_KEY when set, otherwise derived from SECRET_KEY (never stored in the database)."""
+    explicit = getattr(settings, "EO13_AUDIT_KEY", "")
+    if explicit:
+        return str(explicit).encode()
+    return hmac.new(AUDIT_KEY_SALT, str(settings.SECRET_KEY).encode(), hashlib.sha256).digest()
+
+
+def keyed_digest(body: str) -> str:
+    return hmac.new(audit_key(), body.encode(), hashlib.sha256).hexdigest()
+
+
+def canonical_body(
     *,
     prev_hash: str,
     at: datetime,
@@ -18,7 +40,7 @@ def entry_hash(
     agency_code: str,
     changes: Any,
 ) -> str:
-    body = json.dumps(
+    return json.dumps(
         {
             "prev": prev_hash,
             "at": at.isoformat(timespec="microseconds"),
@@ -35,4 +57,12 @@ def entry_hash(
         ensure_ascii=False,
         default=str,
     )
-    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def entry_hash(**fields: Any) -> str:
+    return keyed_digest(canonical_body(**fields))
+
+
+def plain_entry_hash(**fields: Any) -> str:
+    """The unkeyed SHA-256 the chain used before it was keyed; only the one-off re-keying migration reads it."""
+    return hashlib.sha256(canonical_body(**fields).encode()).hexdigest()

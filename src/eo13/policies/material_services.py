@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.agencies.models import Agency
+from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.policies import public_cache
@@ -16,6 +17,7 @@ from eo13.policies.permissions import DISSEMINATION_ACCESS, is_law_reviewer, is_
 from eo13.policies.services import STALE_EDIT, clean_text
 
 SITE_LANGUAGES = {code for code, _ in settings.LANGUAGES}
+OWN_EDIT = "You made or changed this text, so a second person at the Law Department approves it."
 
 
 def _check_choices(kind: str, audience: str, languages: list[str]) -> list[str]:
@@ -29,6 +31,31 @@ def _check_choices(kind: str, audience: str, languages: list[str]) -> list[str]:
     if not languages:
         raise ValidationFailed("Name at least one language the material exists in.", field="languages")
     return sorted(set(languages), key=[c for c, _ in settings.LANGUAGES].index)
+
+
+def _maker_office_ids(actor: Any) -> set[int]:
+    """The §5 offices the actor makes materials for: their City Hall membership, or where they are the lead."""
+    from eo13.accounts.policy import Role, memberships
+    from eo13.policies.permissions import MATERIAL_MAKERS
+
+    return {
+        m.agency_id
+        for m in memberships(actor)
+        if m.role == Role.CITY_HALL or (m.role == Role.AGENCY_LEAD and m.agency.code in MATERIAL_MAKERS)
+    }
+
+
+def edited_since_approval(actor: Any, material: Material) -> bool:
+    """Whether ``actor`` made or changed the text now waiting for approval (the audit log names each editor)."""
+    actor_id = getattr(actor, "pk", None)
+    if actor_id is None:
+        return False
+    entries = AuditEntry.objects.filter(model=Material._meta.label, object_id=str(material.pk))
+    last_approval = entries.filter(action="material.approve").order_by("-seq").values_list("seq", flat=True).first()
+    edits = entries.filter(action__in=("material.create", "material.update"), actor_id=actor_id)
+    if last_approval is not None:
+        edits = edits.filter(seq__gt=last_approval)
+    return edits.exists() or (last_approval is None and material.created_by_id == actor_id)
 
 
 def _owner_for(actor: Any) -> Agency:
@@ -82,6 +109,8 @@ def material_update(
     """Change a material. A change to an approved one sends it back for the Law Department's approval."""
     if not is_material_maker(actor):
         raise PermissionDenied("City Hall, MOIA or the Law Department change §5 materials.")
+    if material.owner_id not in _maker_office_ids(actor):
+        raise PermissionDenied("Only the office that made this material can change it.")
     languages = _check_choices(kind, audience, languages)
     title = clean_text(title, "title", max_length=200)
     body = clean_text(body, "body")
@@ -116,6 +145,8 @@ def material_approve(*, actor: Any, material: Material, expected_lock: int) -> M
             raise ConflictError(STALE_EDIT)
         if fresh.approved_at is not None:
             raise ConflictError("This material is already approved.")
+        if edited_since_approval(actor, fresh):
+            raise PermissionDenied(OWN_EDIT)
         fresh.approved_by, fresh.approved_at = actor, timezone.now()
         fresh.lock += 1
         fresh.save()

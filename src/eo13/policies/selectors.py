@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound
 from eo13.policies.models import (
@@ -42,9 +43,19 @@ def languages() -> QuerySet[DesignatedLanguage]:
 # ---- staff reads ---------------------------------------------------------------------------------------------
 
 
+# Front-line staff and privacy officers follow what is in force; drafts are the drafting agency's and reviewers'.
+IN_FORCE = (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)
+
+
+def _sees_drafts_everywhere(user: Any) -> bool:
+    return sees_all_policies(user) or has_role(user, CITYWIDE_READERS)
+
+
 def policy_list(*, user: Any, agency: Agency | None = None) -> QuerySet[Policy]:
     qs = Policy.objects.select_related("agency", "current_version")
-    qs = qs if sees_all_policies(user) else POLICY_ACCESS.visible(user, qs)
+    if not _sees_drafts_everywhere(user):
+        drafting = agency_ids(user, POLICY_ACCESS.write_own)
+        qs = POLICY_ACCESS.visible(user, qs).filter(Q(current_version__isnull=False) | Q(agency__in=drafting))
     return qs.filter(agency=agency) if agency is not None else qs
 
 
@@ -57,7 +68,10 @@ def policy_get(*, user: Any, pk: int) -> Policy:
 
 def version_list(*, user: Any) -> QuerySet[PolicyVersion]:
     qs = PolicyVersion.objects.select_related("policy__agency", "created_by", "submitted_by", "reviewed_by")
-    return qs if sees_all_policies(user) else VERSION_ACCESS.visible(user, qs)
+    if _sees_drafts_everywhere(user):
+        return qs
+    drafting = agency_ids(user, VERSION_ACCESS.write_own)
+    return VERSION_ACCESS.visible(user, qs).filter(Q(status__in=IN_FORCE) | Q(policy__agency__in=drafting))
 
 
 def version_get(*, user: Any, pk: int) -> PolicyVersion:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from eo13.agencies.models import Agency
+from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.policies import public_cache
@@ -167,6 +168,25 @@ def _require_reviewer(actor: Any) -> None:
         raise PermissionDenied("Only the Law Department reviews policies.")
 
 
+def wrote_version(actor: Any, version: PolicyVersion) -> bool:
+    """Whether ``actor`` made, edited or sent this version for review: then a second person must approve it.
+    Edits leave no name on the version itself, so the audit log answers."""
+    actor_id = getattr(actor, "pk", None)
+    if actor_id is None:
+        return False
+    if actor_id in (version.created_by_id, version.submitted_by_id):
+        return True
+    return AuditEntry.objects.filter(
+        model=PolicyVersion._meta.label,
+        object_id=str(version.pk),
+        action__in=("policy_version.start", "policy_version.update", "policy_version.submit"),
+        actor_id=actor_id,
+    ).exists()
+
+
+OWN_VERSION = "You wrote or sent this version, so a second person at the Law Department must approve it."
+
+
 def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, note: str = "") -> PolicyVersion:
     """The Law Department approves; the version is published the same moment (EO 13 §2(1) "promptly")."""
     _require_reviewer(actor)
@@ -175,6 +195,8 @@ def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, n
         version = _locked_version(version, expected_lock)
         if version.status != VersionStatus.IN_REVIEW:
             raise ConflictError("Only a version in review can be approved.")
+        if wrote_version(actor, version):
+            raise PermissionDenied(OWN_VERSION)
         policy = Policy.objects.select_for_update().get(pk=version.policy_id)
         previous = policy.current_version_id
         now = timezone.now()

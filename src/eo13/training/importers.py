@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.training import rules
+from eo13.training.bulk_write import ImportRaced, VersionedUpdate, completion_updates, execute_all
 from eo13.training.models import Completion, Course, RosterPerson
 from eo13.training.permissions import ROSTER_ACCESS
 
@@ -154,58 +155,67 @@ def import_roster(data: bytes, *, actor: Any, progress: Progress | None = None) 
         report.scrubbed = 0
         return report
 
-    with transaction.atomic():
-        ids = {agency.pk for agency, _ in clean}
-        existing = {
-            (p.agency_id, p.staff_id): p for p in RosterPerson.objects.select_for_update().filter(agency_id__in=ids)
-        }
-        now = timezone.now()
-        new: list[RosterPerson] = []
-        changed: list[RosterPerson] = []
-        for agency, values in clean:
-            person = existing.get((agency.pk, str(values["staff_id"])))
-            if person is None:
-                new.append(RosterPerson(agency=agency, **values))
-                continue
-            values = {**values, "active": True}
-            if all(getattr(person, k) == v for k, v in values.items()):
-                report.unchanged += 1
-                continue
-            for k, v in values.items():
-                setattr(person, k, v)
-            person.version += 1
-            person.updated_at = now
-            changed.append(person)
-        report.created, report.updated = len(new), len(changed)
-        gone = [p for key, p in existing.items() if key not in seen and p.active]
-        code_of = _codes_by_id(agencies)
-        for person in gone:
-            person.active = False
-            person.version += 1
-            person.updated_at = now
-            code = code_of[person.agency_id]
-            report.deactivated[code] = report.deactivated.get(code, 0) + 1
-        RosterPerson.objects.bulk_create(new, batch_size=1000)
-        RosterPerson.objects.bulk_update(
-            changed + gone,
-            ["display_name", "work_email", "role_group", "public_facing", "active", "version", "updated_at"],
-            batch_size=1000,
-        )
-        codes = sorted({agency.code for agency, _ in clean})
-        audit_record(
-            actor=actor,
-            action="training.roster_import",
-            model="training.RosterPerson",
-            agency_code=codes[0] if len(codes) == 1 else "",
-            changes={
-                "file_sha256": {"new": report.sha256},
-                "agencies": {"new": codes},
-                "created": {"new": report.created},
-                "updated": {"new": report.updated},
-                "unchanged": {"new": report.unchanged},
-                "deactivated": {"new": report.deactivated},
-            },
-        )
+    # Everything row by row happens here, before the transaction: reading what is there, comparing, preparing the
+    # statements. The transaction then only writes, in bulk, so SQLite's write lock is held briefly (issue 9,
+    # Medium 7). A row someone changed in between fails its version check and the whole import rolls back.
+    ids = {agency.pk for agency, _ in clean}
+    existing = {(p.agency_id, p.staff_id): p for p in RosterPerson.objects.filter(agency_id__in=ids)}
+    now = timezone.now()
+    new: list[RosterPerson] = []
+    changed: list[RosterPerson] = []
+    for agency, values in clean:
+        person = existing.get((agency.pk, str(values["staff_id"])))
+        if person is None:
+            new.append(RosterPerson(agency=agency, **values))
+            continue
+        values = {**values, "active": True}
+        if all(getattr(person, k) == v for k, v in values.items()):
+            report.unchanged += 1
+            continue
+        for k, v in values.items():
+            setattr(person, k, v)
+        changed.append(person)
+    report.created, report.updated = len(new), len(changed)
+    gone = [p for key, p in existing.items() if key not in seen and p.active]
+    code_of = _codes_by_id(agencies)
+    for person in gone:
+        person.active = False
+        code = code_of[person.agency_id]
+        report.deactivated[code] = report.deactivated.get(code, 0) + 1
+    updates = VersionedUpdate(
+        RosterPerson, ["display_name", "work_email", "role_group", "public_facing", "active"], now, changed + gone
+    )
+    codes = sorted({agency.code for agency, _ in clean})
+    try:
+        with transaction.atomic():
+            RosterPerson.objects.bulk_create(new, batch_size=1000)
+            updates.run()
+            audit_record(
+                actor=actor,
+                action="training.roster_import",
+                model="training.RosterPerson",
+                agency_code=codes[0] if len(codes) == 1 else "",
+                changes={
+                    "file_sha256": {"new": report.sha256},
+                    "agencies": {"new": codes},
+                    "created": {"new": report.created},
+                    "updated": {"new": report.updated},
+                    "unchanged": {"new": report.unchanged},
+                    "deactivated": {"new": report.deactivated},
+                },
+            )
+    except (ImportRaced, IntegrityError):
+        return _raced(report)
+    return report
+
+
+RACED = "the records changed while this file was being imported; nothing was changed, import it again"
+
+
+def _raced(report: ImportReport) -> ImportReport:
+    report.errors.append((0, RACED))
+    report.created = report.updated = report.unchanged = 0
+    report.deactivated = {}
     return report
 
 
@@ -253,39 +263,41 @@ def import_completions(data: bytes, *, actor: Any, progress: Progress | None = N
     if report.errors:
         return report
 
-    with transaction.atomic():
-        existing = {
-            (c.person_id, c.course_id): c
-            for c in Completion.objects.select_for_update().filter(person_id__in={p.pk for p, _, _ in clean})
-        }
-        now = timezone.now()
-        new: list[Completion] = []
-        changed: list[Completion] = []
-        for person, course, day in clean:
-            done = existing.get((person.pk, course.pk))
-            if done is None:
-                new.append(Completion(person=person, course=course, completed_on=day))
-            elif done.completed_on != day:
-                done.completed_on, done.recorded_at = day, now
-                changed.append(done)
-            else:
-                report.unchanged += 1
-        Completion.objects.bulk_create(new, batch_size=1000)
-        Completion.objects.bulk_update(changed, ["completed_on", "recorded_at"], batch_size=1000)
-        report.created, report.updated = len(new), len(changed)
-        code_of = _codes_by_id(agencies)
-        codes = sorted({code_of[person.agency_id] for person, _, _ in clean})
-        audit_record(
-            actor=actor,
-            action="training.completions_import",
-            model="training.Completion",
-            agency_code=codes[0] if len(codes) == 1 else "",
-            changes={
-                "file_sha256": {"new": report.sha256},
-                "agencies": {"new": codes},
-                "created": {"new": report.created},
-                "updated": {"new": report.updated},
-                "unchanged": {"new": report.unchanged},
-            },
-        )
+    existing = {
+        (c.person_id, c.course_id): c for c in Completion.objects.filter(person_id__in={p.pk for p, _, _ in clean})
+    }
+    now = timezone.now()
+    new: list[Completion] = []
+    changed: list[tuple[Any, ...]] = []
+    for person, course, day in clean:
+        done = existing.get((person.pk, course.pk))
+        if done is None:
+            new.append(Completion(person=person, course=course, completed_on=day))
+        elif done.completed_on != day:
+            changed.append((day, now, done.pk, done.completed_on))
+        else:
+            report.unchanged += 1
+    report.created, report.updated = len(new), len(changed)
+    code_of = _codes_by_id(agencies)
+    codes = sorted({code_of[person.agency_id] for person, _, _ in clean})
+    update_sql, params = completion_updates(changed)
+    try:
+        with transaction.atomic():
+            Completion.objects.bulk_create(new, batch_size=1000)
+            execute_all(update_sql, params)
+            audit_record(
+                actor=actor,
+                action="training.completions_import",
+                model="training.Completion",
+                agency_code=codes[0] if len(codes) == 1 else "",
+                changes={
+                    "file_sha256": {"new": report.sha256},
+                    "agencies": {"new": codes},
+                    "created": {"new": report.created},
+                    "updated": {"new": report.updated},
+                    "unchanged": {"new": report.unchanged},
+                },
+            )
+    except (ImportRaced, IntegrityError):
+        return _raced(report)
     return report

@@ -2,16 +2,47 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
 
+from eo13.accounts.selectors import token_list
+from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.audit.services import audit_record
 
 
+def _paused(request: HttpRequest, seconds: int) -> HttpResponse:
+    return render(request, "registration/locked_out.html", {"wait": wait_text(seconds)}, status=429)
+
+
 class LoginView(auth_views.LoginView):
+    """Sign-in, throttled by address and account with growing waits (eo13.accounts.throttle)."""
+
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        wait = signin_wait(request, str(request.POST.get("username", "")))
+        if wait:
+            return _paused(request, wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        username = str(self.request.POST.get("username", ""))
+        if username and self.request.POST.get("password"):
+            wait = signin_failed(self.request, username)
+            if wait:
+                return _paused(self.request, wait)
+        return super().form_invalid(form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        signin_succeeded(self.request, form.get_user(), response)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -27,3 +58,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
                 changes={"password": {"old": "[redacted]", "new": "[redacted]"}},
             )
         return response
+
+
+@login_required
+def my_tokens(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's API tokens, with when each expires (tokens are made through the API)."""
+    return render(
+        request,
+        "registration/tokens.html",
+        {"tokens": token_list(user=request.user), "days": settings.EO13_TOKEN_DAYS, "now": timezone.now()},
+    )

@@ -63,7 +63,7 @@ def agency_counsel(request: HttpRequest, code: str) -> HttpResponse:
                 counsel_phone=form.cleaned_data["counsel_phone"],
             )
         except EO13Error as exc:
-            form.add_error(None, exc.message)
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, f"Saved the counsel contact for {agency.code}.")
             return redirect("agencies")

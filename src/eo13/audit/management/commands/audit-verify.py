@@ -1,20 +1,33 @@
-"""eo13 audit-verify: exit 0 with the number of entries when the chain is intact; exit 1 naming the first break."""
+"""eo13 audit-verify [--checkpoint FILE]: exit 0 with the number of entries when the chain is intact; exit 1 naming
+the first break (or a rewrite behind the signed checkpoint); exit 2 when the checkpoint file itself is bad."""
 
 import sys
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
-from eo13.audit.verify import verify_chain
+from eo13.audit.verify import BadCheckpoint, checkpoint_read, verify_chain
 
 
 class Command(BaseCommand):
     help = "Walk the hash-chained audit log and report the first broken entry, if any."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--checkpoint", help="A file written by `eo13 audit-checkpoint`; the log must extend it.")
+
     def handle(self, *args: Any, **options: Any) -> None:
-        result = verify_chain()
+        checkpoint = None
+        if options.get("checkpoint"):
+            try:
+                checkpoint = checkpoint_read(Path(options["checkpoint"]).read_text(encoding="utf-8"))
+            except (OSError, BadCheckpoint) as exc:
+                self.stderr.write(f"audit-verify: {exc}")
+                sys.exit(2)
+        result = verify_chain(checkpoint)
         if result.ok:
-            self.stdout.write(f"audit log intact: {result.count} entries")
+            extra = f", extends the checkpoint of {checkpoint['at']}" if checkpoint else ""
+            self.stdout.write(f"audit log intact: {result.count} entries{extra}")
             return
         where = f"entry #{result.broken_seq}" if result.broken_seq else "the end of the log"
         self.stderr.write(f"audit log broken at {where}: {result.reason} ({result.count} entries verified before it)")
