@@ -73,7 +73,8 @@ class Canary:
             (bare_dob, [bare_dob]),
             (dotted_ssn, [dotted_ssn, dotted_ssn.replace(".", "")]),
             (split_ssn, [split_ssn]),
-            (f"A\u200b{hidden_anum[:3]}\u200b{hidden_anum[3:]}", [hidden_anum, hidden_anum[3:]]),
+            # Tokens long enough never to turn up by chance in a hash: the number, and the disguise as typed.
+            (hidden := f"A\u200b{hidden_anum[:3]}\u200b{hidden_anum[3:]}", [hidden_anum, hidden]),
             (f"{wide_mail}\uff20example.test", [wide_mail]),
         ]
 
@@ -125,7 +126,8 @@ class Pusher:
     def canary(self, where: str, max_length: int | None = None, *, field_name: str = "") -> str:
         self.n += 1
         c = Canary(self.n)
-        staff_name = field_name in STAFF_NAME_FIELDS
+        # Web forms prefix field names ("designate-full_name"); the service sees the bare name.
+        staff_name = field_name.rsplit("-", 1)[-1] in STAFF_NAME_FIELDS
         for _piece, tokens in c.parts_for(staff_name=staff_name):
             for token in tokens:
                 self.coverage.canaries[token] = where

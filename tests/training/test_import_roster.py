@@ -162,12 +162,15 @@ def test_the_canary_file_is_valid_and_leaves_no_identifier(tmp_path):
     from django.core.management import load_command_class
 
     command = load_command_class("eo13.training", "import-roster")
-    text = "name: Zyqx Quorvton, SSN 078-05-1199, phone 212-555-0142, email zyqx.canary@example.test"
+    # The name column is the employee's own name: it stays; every other identifier typed beside it goes.
+    assert command.canary_field == "display_name"
+    text = "Zyqx Quorvton, SSN 078-05-1199, phone 212-555-0142, email zyqx.canary@example.test"
     path = command.canary_file(text, tmp_path)
     code, _, err = _run(path)
     assert code == 0, err
     stored = RosterPerson.objects.get().display_name
-    for token in ("Quorvton", "078-05-1199", "212-555-0142", "zyqx.canary@example.test"):
+    assert stored.startswith("Zyqx Quorvton")
+    for token in ("078-05-1199", "212-555-0142", "zyqx.canary@example.test"):
         assert token not in stored
 
 

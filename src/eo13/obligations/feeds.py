@@ -40,10 +40,14 @@ def calendar_links(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?agency={agency.code}")
         form = FeedForm(request.POST)
         if form.is_valid():
-            _, raw = calendar_feed_create(actor=request.user, agency=agency, name=form.cleaned_data["name"])
-            # Shown once, in this response only: never stored, never put in a message cookie.
-            new_link = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
-            form = FeedForm()
+            try:
+                _, raw = calendar_feed_create(actor=request.user, agency=agency, name=form.cleaned_data["name"])
+            except ValidationFailed as exc:
+                form.add_error("name", exc.message)
+            else:
+                # Shown once, in this response only: never stored, never put in a message cookie.
+                new_link = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
+                form = FeedForm()
     return render(
         request,
         "obligations/calendar.html",

@@ -3,6 +3,7 @@
 from django import forms
 
 from eo13.obligations.evidence import ALLOWED_TEXT
+from eo13.text import LABEL_MAX
 
 ACCEPT = ".pdf,.docx,.xlsx,.csv,.png,.jpg,.jpeg,.gif,.webp"
 
@@ -47,7 +48,7 @@ class ReviewForm(forms.Form):
 
 
 class FeedForm(forms.Form):
-    name = forms.CharField(label="Name of this link", max_length=100, initial="My calendar")
+    name = forms.CharField(label="Name of this link", max_length=LABEL_MAX, initial="My calendar")
     name.widget.attrs.update({"class": "usa-input"})
 
 
