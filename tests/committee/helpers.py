@@ -8,6 +8,17 @@ from eo13.law.deadlines import ORDER_ISSUED
 from eo13.obligations.services import obligation_event_record
 
 D = dt.date
+PEOPLE = {
+    "chair": ("committee", "CITYHALL", True),
+    "adviser": ("committee", "MOIA", False),
+    "member_acs": ("committee", "ACS", False),
+    "hall": ("city_hall", "CITYHALL", False),
+    "lead_acs": ("agency_lead", "ACS", False),
+    "lead_doc": ("agency_lead", "DOC", False),
+    "lead_doe": ("agency_lead", "DOE", False),
+    "frontline": ("frontline", "ACS", False),
+    "auditor": ("auditor", "DOI", False),
+}
 
 
 @pytest.fixture
@@ -15,15 +26,19 @@ def duties(db):
     obligation_event_record(actor="bootstrap", event="order-issued", on=ORDER_ISSUED)
 
 
+class _People(dict):
+    """Made on first use: each user costs a password hash."""
+
+    def __init__(self, make_user):
+        super().__init__()
+        self.make_user = make_user
+
+    def __missing__(self, key):
+        role, agency, chair = PEOPLE[key]
+        self[key] = self.make_user(role, agency, is_chair=chair)
+        return self[key]
+
+
 @pytest.fixture
 def people(duties, make_user):
-    return {
-        "chair": make_user("committee", "CITYHALL", is_chair=True),
-        "adviser": make_user("committee", "MOIA"),
-        "member_acs": make_user("committee", "ACS"),
-        "hall": make_user("city_hall", "CITYHALL"),
-        "lead_acs": make_user("agency_lead", "ACS"),
-        "lead_doc": make_user("agency_lead", "DOC"),
-        "frontline": make_user("frontline", "ACS"),
-        "auditor": make_user("auditor", "DOI"),
-    }
+    return _People(make_user)

@@ -109,7 +109,9 @@ def test_city_hall_chases_missing_entities_by_email(people, make_user):
 
 
 def test_api_members_lists_leadership_entities_and_missing(people, api_as):
-    member_designate(actor=people["hall"], agency_code="CITYHALL", role="chair", name="Chair Fictional", starts_on=D(2026, 2, 6))
+    member_designate(
+        actor=people["hall"], agency_code="CITYHALL", role="chair", name="Chair Fictional", starts_on=D(2026, 2, 6)
+    )
     _designate(people["hall"])
     body = api_as(people["chair"]).get("/api/v1/committee/members").json()
     assert [m["role"] for m in body["leadership"]] == ["chair"]
