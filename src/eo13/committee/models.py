@@ -199,6 +199,11 @@ class CrisisTask(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.agency_id} due {self.due}"
 
+    @property
+    def due_text(self) -> str:
+        """Like "Apr 10, 2026", without the template date filter (a crisis can list 150 of these)."""
+        return f"{self.due:%b} {self.due.day}, {self.due.year}"
+
 
 class ResourceKind(models.TextChoices):
     PEOPLE = "people", "People"
@@ -243,6 +248,11 @@ class ResourceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.agency_id} by {self.due}"
+
+    @property
+    def due_text(self) -> str:
+        """Like "Apr 10, 2026", without the template date filter (a crisis can list 150 of these)."""
+        return f"{self.due:%b} {self.due.day}, {self.due.year}"
 
 
 class OfficialLevel(models.TextChoices):

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from eo13.access.models import Encounter
 from eo13.access.models.encounters import CityResponse
+from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
 from eo13.committee import policy
 from eo13.committee.models import (
@@ -87,9 +88,7 @@ def member_board(user: Any, on: dt.date | None = None) -> MemberBoard:
         if d.agency_id in rows and rows[d.agency_id].duty is None:
             rows[d.agency_id].duty = d
     visible = list(rows.values())
-    if not policy.sees_all(user) and not policy.has_role(user, {"committee"}):
-        from eo13.accounts.policy import agency_ids
-
+    if not policy.sees_all(user) and not has_role(user, {"committee"}):
         mine = agency_ids(user, policy.ANSWER_ROLES)
         visible = [r for r in visible if r.agency.pk in mine]
     leadership = [m for m in members if m.role in LEADERSHIP_ROLES]
@@ -133,7 +132,7 @@ def task_get(user: Any, pk: int) -> CrisisTask:
 
 def resource_requests(user: Any, *, crisis: Crisis | None = None) -> QuerySet[ResourceRequest]:
     """§8(2) requests the user may see: leadership, City Hall and auditors all; others their own office's."""
-    if not policy.has_role(user, policy.ENTRY_ROLES):
+    if not has_role(user, policy.ENTRY_ROLES):
         return ResourceRequest.objects.none()
     qs = ResourceRequest.objects.select_related("agency", "crisis")
     if crisis is not None:

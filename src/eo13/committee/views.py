@@ -19,6 +19,7 @@ from eo13.committee.services.members import member_depart, member_designate, mem
 from eo13.committee.services.requests import contact_log, resource_request_answer, risk_record
 from eo13.committee.webutil import run
 from eo13.errors import NotFound
+from eo13.obligations.services import today
 from eo13.web.decorators import staff_page
 
 
@@ -98,7 +99,7 @@ def work(request: HttpRequest) -> HttpResponse:
     reqs = selectors.resource_requests(request.user)
     if code:
         tasks, reqs = tasks.filter(agency__code=code), reqs.filter(agency__code=code)
-    today = selectors.today()
+    today = today()
     return render(
         request,
         "committee/work.html",

@@ -36,7 +36,7 @@ from eo13.committee.webutil import run
 from eo13.errors import NotFound
 from eo13.web.decorators import staff_page
 
-TIMELINE_PAGE = 200  # the newest updates; older ones page on
+TIMELINE_PAGE = 50  # the newest updates; older ones page on
 
 
 @staff_page

@@ -20,13 +20,14 @@ from eo13.committee.models import MayorReport
 from eo13.committee.services.requests import mayor_report_approve, mayor_report_edit
 from eo13.committee.webutil import run
 from eo13.errors import ValidationFailed
+from eo13.obligations.services import today
 from eo13.web.decorators import staff_page
 
 
 def assemble(user: Any, report: MayorReport) -> dict[str, Any]:
     """Everything the report draws on: the crisis, its timeline, actions, requests, contacts and open risks."""
     crisis = report.crisis
-    today = selectors.today()
+    today = today()
     tasks = list(selectors.tasks(user, crisis=crisis))
     requests = list(selectors.resource_requests(user, crisis=crisis))
     return {

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0002_load_registry'),
+        ("agencies", "0002_load_registry"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agency',
-            name='mayor_appoints_board_majority',
+            model_name="agency",
+            name="mayor_appoints_board_majority",
             field=models.BooleanField(blank=True, null=True),
         ),
     ]

@@ -7,7 +7,6 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -260,7 +259,7 @@ def task_answer(
     task: CrisisTask,
     answer: str,
     number: str | Decimal | None = None,
-    file: UploadedFile | None = None,
+    file: Any = None,
 ) -> CrisisTask:
     """The agency reports an action done or answers a data request with a note, a number or a file. Aggregates
     only: free text is scrubbed and a file that names people is the agency's to keep (EO 13 §7(1)(e))."""
