@@ -13,9 +13,14 @@ from eo13.obligations.models import Obligation, Status
 from tests.committee.helpers import D
 
 
-def _designate(actor, code="ACS", role="senior_operations_manager", name="Dana Fictional", starts=D(2026, 2, 10)):
+def _designate(actor, code="ACS", role="senior_operations_manager", name="Dana Fictional", starts=None):
     return member_designate(
-        actor=actor, agency_code=code, role=role, name=name, starts_on=starts, work_email="dana@acs.example.nyc.test"
+        actor=actor,
+        agency_code=code,
+        role=role,
+        name=name,
+        starts_on=starts or D(2026, 2, 10),
+        work_email="dana@acs.example.nyc.test",
     )
 
 

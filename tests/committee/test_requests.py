@@ -22,9 +22,14 @@ def crisis(people):
     return crisis_open(actor=people["chair"], title="Fictional surge", kind="enforcement", starts_on=D(2026, 4, 1))
 
 
-def _ask(people, crisis, code="ACS", due=D(2026, 4, 10), kind="people"):
+def _ask(people, crisis, code="ACS", due=None, kind="people"):
     return resource_request_make(
-        actor=people["chair"], crisis=crisis, agency_code=code, kind=kind, description="Two staff.", due=due
+        actor=people["chair"],
+        crisis=crisis,
+        agency_code=code,
+        kind=kind,
+        description="Two staff.",
+        due=due or D(2026, 4, 10),
     )
 
 
@@ -81,9 +86,9 @@ def test_declining_needs_a_note_and_only_the_agency_answers(people, crisis):
     with pytest.raises(PermissionDenied):
         resource_request_answer(actor=people["lead_doc"], request=req, answer="provided", note="")
     with pytest.raises(PermissionDenied):
-        _ask_as = resource_request_make(
+        resource_request_make(
             actor=people["lead_acs"], agency_code="DOC", kind="people", description="x", due=D(2026, 5, 1)
-        )  # noqa: F841
+        )
 
 
 def test_scoping_of_resource_requests(people, crisis, api_as):

@@ -99,22 +99,20 @@ def work(request: HttpRequest) -> HttpResponse:
     reqs = selectors.resource_requests(request.user)
     if code:
         tasks, reqs = tasks.filter(agency__code=code), reqs.filter(agency__code=code)
-    today = today()
+    on = today()
     return render(
         request,
         "committee/work.html",
         {
-            "tasks": [(t, selectors.is_overdue(t, today), policy.can_answer(request.user, t.agency_id)) for t in tasks],
-            "requests": [
-                (r, selectors.is_overdue(r, today), policy.can_answer(request.user, r.agency_id)) for r in reqs
-            ],
+            "tasks": [(t, selectors.is_overdue(t, on), policy.can_answer(request.user, t.agency_id)) for t in tasks],
+            "requests": [(r, selectors.is_overdue(r, on), policy.can_answer(request.user, r.agency_id)) for r in reqs],
             "deliveries": [
                 d for d in selectors.deliveries_for(request.user) if policy.can_answer(request.user, d.agency_id)
             ],
             "task_form": TaskAnswerForm(),
             "answer_form": ResourceAnswerForm(),
             "agency": code,
-            "overdue": sum(1 for r in reqs if selectors.is_overdue(r, today)),
+            "overdue": sum(1 for r in reqs if selectors.is_overdue(r, on)),
         },
     )
 

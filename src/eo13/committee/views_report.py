@@ -27,7 +27,7 @@ from eo13.web.decorators import staff_page
 def assemble(user: Any, report: MayorReport) -> dict[str, Any]:
     """Everything the report draws on: the crisis, its timeline, actions, requests, contacts and open risks."""
     crisis = report.crisis
-    today = today()
+    on = today()
     tasks = list(selectors.tasks(user, crisis=crisis))
     requests = list(selectors.resource_requests(user, crisis=crisis))
     return {
@@ -35,11 +35,11 @@ def assemble(user: Any, report: MayorReport) -> dict[str, Any]:
         "crisis": crisis,
         "agencies": [a.code for a in crisis.agencies.all()],
         "timeline": list(crisis.timeline.all()[:50]),
-        "tasks": [(t, selectors.is_overdue(t, today)) for t in tasks],
-        "requests": [(r, selectors.is_overdue(r, today)) for r in requests],
+        "tasks": [(t, selectors.is_overdue(t, on)) for t in tasks],
+        "requests": [(r, selectors.is_overdue(r, on)) for r in requests],
         "contacts": list(crisis.contacts.all()),
         "risks": list(selectors.risks(user).filter(closed=False)[:20]),
-        "today": today,
+        "today": on,
     }
 
 
