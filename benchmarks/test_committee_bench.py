@@ -55,6 +55,7 @@ def test_crisis_page_1000_entries_150_offices(benchmark, crisis_room):
     response = benchmark.pedantic(lambda: client.get(f"/staff/committee/crises/{crisis.pk}/"), rounds=10, iterations=1)
     assert response.status_code == 200
     assert b"Bench update 0." in response.content and b"BENCH150" in response.content
+    assert b"All 150 resource requests for this crisis" in response.content
 
 
 def test_timeline_poll_with_nothing_new(benchmark, crisis_room):

@@ -99,6 +99,9 @@ def work(request: HttpRequest) -> HttpResponse:
     reqs = selectors.resource_requests(request.user)
     if code:
         tasks, reqs = tasks.filter(agency__code=code), reqs.filter(agency__code=code)
+    crisis = request.GET.get("crisis", "")
+    if crisis.isdigit():
+        tasks, reqs = tasks.filter(crisis_id=int(crisis)), reqs.filter(crisis_id=int(crisis))
     on = today()
     return render(
         request,

@@ -37,6 +37,7 @@ from eo13.errors import NotFound
 from eo13.web.decorators import staff_page
 
 TIMELINE_PAGE = 50  # the newest updates; older ones page on
+LIST_PAGE = 30  # actions and requests shown in the crisis room; the rest on the work page
 
 
 @staff_page
@@ -75,8 +76,11 @@ def _context(request: HttpRequest, crisis: Crisis, forms: dict[str, Any]) -> dic
     picture = selectors.encounter_picture(user, crisis)
     agency_bars, agency_height = charts.bars(picture.by_agency)
     outcome_bars, outcome_height = charts.bars(picture.by_outcome)
-    tasks = list(selectors.tasks(user, crisis=crisis))
-    requests = list(selectors.resource_requests(user, crisis=crisis))
+    tasks = [(t, selectors.is_overdue(t)) for t in selectors.tasks(user, crisis=crisis)]
+    requests = [(r, selectors.is_overdue(r)) for r in selectors.resource_requests(user, crisis=crisis)]
+    # Late and open ones first; the full lists are one link away (a crisis can reach 150 offices).
+    tasks.sort(key=lambda p: (not p[1], p[0].status != "open", p[0].due))
+    requests.sort(key=lambda p: (not p[1], p[0].answer != "pending", p[0].due))
     lead = policy.is_leadership(user)
     return {
         "crisis": crisis,
@@ -85,8 +89,10 @@ def _context(request: HttpRequest, crisis: Crisis, forms: dict[str, Any]) -> dic
         "last_id": max((e.pk for e in entries), default=0) if not before else 0,
         "older": older,
         "paged": bool(before),
-        "tasks": [(t, selectors.is_overdue(t)) for t in tasks],
-        "requests": [(r, selectors.is_overdue(r)) for r in requests],
+        "tasks": tasks[:LIST_PAGE],
+        "requests": requests[:LIST_PAGE],
+        "task_count": len(tasks),
+        "request_count": len(requests),
         "guidance": selectors.guidance(user, crisis),
         "reports": list(crisis.mayor_reports.all()),
         "picture": picture,
