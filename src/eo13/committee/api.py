@@ -27,7 +27,7 @@ from eo13.errors import NotFound
 router = Router(tags=["committee"])
 
 
-class MemberOut(Schema):
+class CommitteeMemberOut(Schema):
     id: int
     agency: str
     role: str
@@ -39,22 +39,22 @@ class MemberOut(Schema):
     ends_on: dt.date | None
 
 
-class EntityOut(Schema):
+class CommitteeEntityOut(Schema):
     agency: str
     name: str
     missing: bool
     designation_due: dt.date | None
-    members: list[MemberOut]
-    alternates: list[MemberOut]
+    members: list[CommitteeMemberOut]
+    alternates: list[CommitteeMemberOut]
 
 
-class MembersOut(Schema):
-    leadership: list[MemberOut]
-    entities: list[EntityOut]
+class CommitteeMembersOut(Schema):
+    leadership: list[CommitteeMemberOut]
+    entities: list[CommitteeEntityOut]
     missing: list[str]
 
 
-class MemberIn(Schema):
+class CommitteeMemberIn(Schema):
     agency: str
     role: str = "senior_operations_manager"
     name: str
@@ -64,15 +64,15 @@ class MemberIn(Schema):
     starts_on: dt.date
 
 
-class DepartIn(Schema):
+class CommitteeDepartIn(Schema):
     ends_on: dt.date
 
 
-class ChaseIn(Schema):
+class CommitteeChaseIn(Schema):
     agencies: list[str] = []
 
 
-class CrisisOut(Schema):
+class CommitteeCrisisOut(Schema):
     id: int
     title: str
     kind: str
@@ -85,7 +85,7 @@ class CrisisOut(Schema):
     version: int
 
 
-class CrisisIn(Schema):
+class CommitteeCrisisIn(Schema):
     title: str
     kind: str
     starts_on: dt.date
@@ -96,25 +96,25 @@ class CrisisIn(Schema):
     boroughs: list[str] = []
 
 
-class CrisisPatch(Schema):
+class CommitteeCrisisPatch(Schema):
     version: int
     status: str
     severity: int
     ends_on: dt.date | None = None
 
 
-class EntryOut(Schema):
+class CommitteeEntryOut(Schema):
     id: int
     at: dt.datetime
     author: str
     text: str
 
 
-class EntryIn(Schema):
+class CommitteeEntryIn(Schema):
     text: str
 
 
-class GuidanceOut(Schema):
+class CommitteeGuidanceOut(Schema):
     id: int
     kind: str
     title: str
@@ -126,23 +126,23 @@ class GuidanceOut(Schema):
     confirmed_by_agencies: list[str]
 
 
-class GuidanceIn(Schema):
+class CommitteeGuidanceIn(Schema):
     kind: str = "guidance"
     title: str
     body: str
     supersedes: int | None = None
 
 
-class SendIn(Schema):
+class CommitteeSendIn(Schema):
     agencies: list[str]
 
 
 def _member(m: CommitteeMember) -> dict[str, Any]:
-    return {f: getattr(m, f) for f in MemberOut.model_fields if f != "agency"} | {"agency": m.agency.code}
+    return {f: getattr(m, f) for f in CommitteeMemberOut.model_fields if f != "agency"} | {"agency": m.agency.code}
 
 
 def _crisis(c: Crisis) -> dict[str, Any]:
-    return {f: getattr(c, f) for f in CrisisOut.model_fields if f != "agencies"} | {
+    return {f: getattr(c, f) for f in CommitteeCrisisOut.model_fields if f != "agencies"} | {
         "agencies": [a.code for a in c.agencies.all()]
     }
 
@@ -155,7 +155,7 @@ def _guidance(g: Guidance) -> dict[str, Any]:
     }
 
 
-@router.get("/committee/members", response=MembersOut)
+@router.get("/committee/members", response=CommitteeMembersOut)
 def members_list(request: HttpRequest) -> dict[str, Any]:
     """The chair, the advisers and each entity's members; entities owing a designation with none are missing."""
     board = selectors.member_board(request.user)
@@ -176,14 +176,14 @@ def members_list(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.post("/committee/members", response={201: MemberOut})
-def members_create(request: HttpRequest, payload: MemberIn) -> Any:
+@router.post("/committee/members", response={201: CommitteeMemberOut})
+def members_create(request: HttpRequest, payload: CommitteeMemberIn) -> Any:
     m = member_designate(actor=request.user, agency_code=payload.agency, **payload.dict(exclude={"agency"}))
     return Status(201, _member(m))
 
 
-@router.post("/committee/members/{pk}/depart", response=MemberOut)
-def members_depart(request: HttpRequest, pk: int, payload: DepartIn) -> dict[str, Any]:
+@router.post("/committee/members/{pk}/depart", response=CommitteeMemberOut)
+def members_depart(request: HttpRequest, pk: int, payload: CommitteeDepartIn) -> dict[str, Any]:
     policy.require_entry(request.user)
     m = CommitteeMember.objects.select_related("agency").filter(pk=pk).first()
     if m is None:
@@ -192,29 +192,29 @@ def members_depart(request: HttpRequest, pk: int, payload: DepartIn) -> dict[str
 
 
 @router.post("/committee/members/chase")
-def members_chase_api(request: HttpRequest, payload: ChaseIn) -> dict[str, int]:
+def members_chase_api(request: HttpRequest, payload: CommitteeChaseIn) -> dict[str, int]:
     return members_chase(actor=request.user, agency_codes=payload.agencies or None)
 
 
-@router.get("/committee/crises", response=list[CrisisOut])
+@router.get("/committee/crises", response=list[CommitteeCrisisOut])
 def crises_list(request: HttpRequest) -> list[dict[str, Any]]:
     return [_crisis(c) for c in selectors.crisis_list(request.user).prefetch_related("agencies")]
 
 
-@router.post("/committee/crises", response={201: CrisisOut})
-def crises_create(request: HttpRequest, payload: CrisisIn) -> Any:
+@router.post("/committee/crises", response={201: CommitteeCrisisOut})
+def crises_create(request: HttpRequest, payload: CommitteeCrisisIn) -> Any:
     data = payload.dict()
     c = crisis_open(actor=request.user, agency_codes=data.pop("agencies"), **data)
     return Status(201, _crisis(c))
 
 
-@router.get("/committee/crises/{pk}", response=CrisisOut)
+@router.get("/committee/crises/{pk}", response=CommitteeCrisisOut)
 def crises_get(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _crisis(selectors.crisis_get(request.user, pk))
 
 
-@router.patch("/committee/crises/{pk}", response=CrisisOut)
-def crises_patch(request: HttpRequest, pk: int, payload: CrisisPatch) -> dict[str, Any]:
+@router.patch("/committee/crises/{pk}", response=CommitteeCrisisOut)
+def crises_patch(request: HttpRequest, pk: int, payload: CommitteeCrisisPatch) -> dict[str, Any]:
     c = selectors.crisis_get(request.user, pk)
     return _crisis(
         crisis_update(
@@ -228,25 +228,25 @@ def crises_patch(request: HttpRequest, pk: int, payload: CrisisPatch) -> dict[st
     )
 
 
-@router.get("/committee/crises/{pk}/timeline", response=list[EntryOut])
+@router.get("/committee/crises/{pk}/timeline", response=list[CommitteeEntryOut])
 def timeline_list(request: HttpRequest, pk: int, after: int = 0) -> list[TimelineEntry]:
     return selectors.timeline(selectors.crisis_get(request.user, pk), after=after)
 
 
-@router.post("/committee/crises/{pk}/timeline", response={201: EntryOut})
-def timeline_create(request: HttpRequest, pk: int, payload: EntryIn) -> Any:
+@router.post("/committee/crises/{pk}/timeline", response={201: CommitteeEntryOut})
+def timeline_create(request: HttpRequest, pk: int, payload: CommitteeEntryIn) -> Any:
     return Status(
         201, timeline_post(actor=request.user, crisis=selectors.crisis_get(request.user, pk), text=payload.text)
     )
 
 
-@router.get("/committee/crises/{pk}/guidance", response=list[GuidanceOut])
+@router.get("/committee/crises/{pk}/guidance", response=list[CommitteeGuidanceOut])
 def guidance_list(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     return [_guidance(g) for g in selectors.guidance(request.user, selectors.crisis_get(request.user, pk))]
 
 
-@router.post("/committee/crises/{pk}/guidance", response={201: GuidanceOut})
-def guidance_create(request: HttpRequest, pk: int, payload: GuidanceIn) -> Any:
+@router.post("/committee/crises/{pk}/guidance", response={201: CommitteeGuidanceOut})
+def guidance_create(request: HttpRequest, pk: int, payload: CommitteeGuidanceIn) -> Any:
     crisis = selectors.crisis_get(request.user, pk)
     earlier = None
     if payload.supersedes is not None:
@@ -267,13 +267,13 @@ def _guidance_get(request: HttpRequest, pk: int) -> Guidance:
     return g
 
 
-@router.post("/committee/guidance/{pk}/approve", response=GuidanceOut)
+@router.post("/committee/guidance/{pk}/approve", response=CommitteeGuidanceOut)
 def guidance_approve_api(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _guidance(guidance_approve(actor=request.user, guidance=_guidance_get(request, pk)))
 
 
-@router.post("/committee/guidance/{pk}/send", response=GuidanceOut)
-def guidance_send_api(request: HttpRequest, pk: int, payload: SendIn) -> dict[str, Any]:
+@router.post("/committee/guidance/{pk}/send", response=CommitteeGuidanceOut)
+def guidance_send_api(request: HttpRequest, pk: int, payload: CommitteeSendIn) -> dict[str, Any]:
     g = _guidance_get(request, pk)
     guidance_send(actor=request.user, guidance=g, agency_codes=payload.agencies)
     g.refresh_from_db()

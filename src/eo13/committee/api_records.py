@@ -27,7 +27,7 @@ from eo13.errors import NotFound
 router = Router(tags=["committee"])
 
 
-class TaskOut(Schema):
+class CommitteeTaskOut(Schema):
     id: int
     crisis: int | None
     risk: int | None
@@ -42,7 +42,7 @@ class TaskOut(Schema):
     obligation: int | None
 
 
-class TaskIn(Schema):
+class CommitteeTaskIn(Schema):
     crisis: int | None = None
     risk: int | None = None
     kind: str = "action"
@@ -51,7 +51,7 @@ class TaskIn(Schema):
     due: dt.date
 
 
-class RequestOut(Schema):
+class CommitteeRequestOut(Schema):
     id: int
     crisis: int | None
     agency: str
@@ -65,7 +65,7 @@ class RequestOut(Schema):
     obligation: int | None
 
 
-class RequestIn(Schema):
+class CommitteeRequestIn(Schema):
     crisis: int | None = None
     agency: str
     kind: str
@@ -73,12 +73,12 @@ class RequestIn(Schema):
     due: dt.date
 
 
-class AnswerIn(Schema):
+class CommitteeAnswerIn(Schema):
     answer: str
     note: str = ""
 
 
-class RiskOut(Schema):
+class CommitteeRiskOut(Schema):
     id: int
     title: str
     description: str
@@ -90,7 +90,7 @@ class RiskOut(Schema):
     agencies: list[str]
 
 
-class RiskIn(Schema):
+class CommitteeRiskIn(Schema):
     title: str
     description: str
     likelihood: int
@@ -100,7 +100,7 @@ class RiskIn(Schema):
     agencies: list[str] = []
 
 
-class ContactOut(Schema):
+class CommitteeContactOut(Schema):
     id: int
     crisis: int | None
     level: str
@@ -112,7 +112,7 @@ class ContactOut(Schema):
     follow_up: str
 
 
-class ContactIn(Schema):
+class CommitteeContactIn(Schema):
     crisis: int | None = None
     level: str
     office: str
@@ -123,7 +123,7 @@ class ContactIn(Schema):
     follow_up: str = ""
 
 
-class ReportOut(Schema):
+class CommitteeReportOut(Schema):
     id: int
     crisis: int
     directed_on: dt.date
@@ -134,13 +134,13 @@ class ReportOut(Schema):
     version: int
 
 
-class ReportIn(Schema):
+class CommitteeReportIn(Schema):
     crisis: int
     directed_on: dt.date
     due: dt.date
 
 
-class ReportPatch(Schema):
+class CommitteeReportPatch(Schema):
     version: int
     summary: str = ""
     recommendations: str = ""
@@ -187,13 +187,13 @@ def _crisis_or_none(request: HttpRequest, pk: int | None) -> Any:
     return selectors.crisis_get(request.user, pk) if pk is not None else None
 
 
-@router.get("/committee/tasks", response=list[TaskOut])
+@router.get("/committee/tasks", response=list[CommitteeTaskOut])
 def tasks_list(request: HttpRequest, crisis: int | None = None) -> list[dict[str, Any]]:
     return [_task(t) for t in selectors.tasks(request.user, crisis=_crisis_or_none(request, crisis))]
 
 
-@router.post("/committee/tasks", response={201: TaskOut})
-def tasks_create(request: HttpRequest, payload: TaskIn) -> Any:
+@router.post("/committee/tasks", response={201: CommitteeTaskOut})
+def tasks_create(request: HttpRequest, payload: CommitteeTaskIn) -> Any:
     risk = None
     if payload.risk is not None:
         risk = selectors.risks(request.user).filter(pk=payload.risk).first()
@@ -211,7 +211,7 @@ def tasks_create(request: HttpRequest, payload: TaskIn) -> Any:
     return Status(201, _task(t))
 
 
-@router.post("/committee/tasks/{pk}/answer", response=TaskOut)
+@router.post("/committee/tasks/{pk}/answer", response=CommitteeTaskOut)
 def tasks_answer(
     request: HttpRequest,
     pk: int,
@@ -224,7 +224,7 @@ def tasks_answer(
     return _task(task_answer(actor=request.user, task=t, answer=answer, number=number or None, file=file))
 
 
-@router.get("/committee/resource-requests", response=list[RequestOut])
+@router.get("/committee/resource-requests", response=list[CommitteeRequestOut])
 def requests_list(request: HttpRequest, crisis: int | None = None) -> list[dict[str, Any]]:
     """§8(2) requests the caller may see: the Committee all, an agency lead only their agency's."""
     if crisis is not None:
@@ -232,8 +232,8 @@ def requests_list(request: HttpRequest, crisis: int | None = None) -> list[dict[
     return [_request(r) for r in selectors.resource_requests(request.user)]
 
 
-@router.post("/committee/resource-requests", response={201: RequestOut})
-def requests_create(request: HttpRequest, payload: RequestIn) -> Any:
+@router.post("/committee/resource-requests", response={201: CommitteeRequestOut})
+def requests_create(request: HttpRequest, payload: CommitteeRequestIn) -> Any:
     r = resource_request_make(
         actor=request.user,
         agency_code=payload.agency,
@@ -245,19 +245,19 @@ def requests_create(request: HttpRequest, payload: RequestIn) -> Any:
     return Status(201, _request(r))
 
 
-@router.post("/committee/resource-requests/{pk}/answer", response=RequestOut)
-def requests_answer(request: HttpRequest, pk: int, payload: AnswerIn) -> dict[str, Any]:
+@router.post("/committee/resource-requests/{pk}/answer", response=CommitteeRequestOut)
+def requests_answer(request: HttpRequest, pk: int, payload: CommitteeAnswerIn) -> dict[str, Any]:
     r = selectors.resource_request_get(request.user, pk)
     return _request(resource_request_answer(actor=request.user, request=r, answer=payload.answer, note=payload.note))
 
 
-@router.get("/committee/risks", response=list[RiskOut])
+@router.get("/committee/risks", response=list[CommitteeRiskOut])
 def risks_list(request: HttpRequest) -> list[dict[str, Any]]:
     return [_risk(r) for r in selectors.risks(request.user)]
 
 
-@router.post("/committee/risks", response={201: RiskOut})
-def risks_create(request: HttpRequest, payload: RiskIn) -> Any:
+@router.post("/committee/risks", response={201: CommitteeRiskOut})
+def risks_create(request: HttpRequest, payload: CommitteeRiskIn) -> Any:
     data = payload.dict()
     return Status(201, _risk(risk_record(actor=request.user, agency_codes=data.pop("agencies"), **data)))
 
@@ -272,7 +272,7 @@ def risks_heat_map(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/committee/contacts", response=list[ContactOut])
+@router.get("/committee/contacts", response=list[CommitteeContactOut])
 def contacts_list(request: HttpRequest) -> list[dict[str, Any]]:
     return [_contact(c) for c in selectors.contacts(request.user)]
 
@@ -282,27 +282,27 @@ def _contact(c: OutsideContact) -> dict[str, Any]:
     return {f: getattr(c, f) for f in fields} | {"crisis": c.crisis_id}
 
 
-@router.post("/committee/contacts", response={201: ContactOut})
-def contacts_create(request: HttpRequest, payload: ContactIn) -> Any:
+@router.post("/committee/contacts", response={201: CommitteeContactOut})
+def contacts_create(request: HttpRequest, payload: CommitteeContactIn) -> Any:
     data = payload.dict()
     crisis = _crisis_or_none(request, data.pop("crisis"))
     return Status(201, _contact(contact_log(actor=request.user, crisis=crisis, **data)))
 
 
-@router.get("/committee/reports", response=list[ReportOut])
+@router.get("/committee/reports", response=list[CommitteeReportOut])
 def reports_list(request: HttpRequest) -> list[dict[str, Any]]:
     return [_report(r) for r in selectors.mayor_reports(request.user)]
 
 
-@router.post("/committee/reports", response={201: ReportOut})
-def reports_create(request: HttpRequest, payload: ReportIn) -> Any:
+@router.post("/committee/reports", response={201: CommitteeReportOut})
+def reports_create(request: HttpRequest, payload: CommitteeReportIn) -> Any:
     crisis = selectors.crisis_get(request.user, payload.crisis)
     r = mayor_report_direct(actor=request.user, crisis=crisis, directed_on=payload.directed_on, due=payload.due)
     return Status(201, _report(r))
 
 
-@router.patch("/committee/reports/{pk}", response=ReportOut)
-def reports_patch(request: HttpRequest, pk: int, payload: ReportPatch) -> dict[str, Any]:
+@router.patch("/committee/reports/{pk}", response=CommitteeReportOut)
+def reports_patch(request: HttpRequest, pk: int, payload: CommitteeReportPatch) -> dict[str, Any]:
     r = selectors.mayor_report_get(request.user, pk)
     return _report(
         mayor_report_edit(
@@ -315,6 +315,6 @@ def reports_patch(request: HttpRequest, pk: int, payload: ReportPatch) -> dict[s
     )
 
 
-@router.post("/committee/reports/{pk}/approve", response=ReportOut)
+@router.post("/committee/reports/{pk}/approve", response=CommitteeReportOut)
 def reports_approve(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _report(mayor_report_approve(actor=request.user, report=selectors.mayor_report_get(request.user, pk)))
