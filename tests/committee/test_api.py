@@ -1,5 +1,8 @@
 """The Committee's API (INTERFACES §7): the three named lists and a write for every record, with clear 4xx."""
 
+import json
+import re
+
 from eo13.committee.models import Crisis
 from tests.committee.helpers import D
 
@@ -95,3 +98,14 @@ def test_bad_input_is_a_clear_4xx_and_writes_nothing(people, api_as):
         "/api/v1/committee/members", {"agency": "HRA", "name": "Fictional", "starts_on": str(D(2026, 2, 10))}
     )
     assert r.status_code == 422 and r.json()["field"] == "agency"
+
+
+def test_committee_schemas_have_their_own_names_in_the_openapi_document(client, db):
+    """Ninja names components by class; a Committee ``RequestIn`` once replaced the privacy app's."""
+    doc = client.get("/api/v1/openapi.json").json()
+    committee = json.dumps({p: ops for p, ops in doc["paths"].items() if p.startswith("/api/v1/committee")})
+    refs = set(re.findall(r'"#/components/schemas/(\w+)"', committee))
+    assert refs and all(r.startswith("Committee") for r in refs), refs
+    privacy = doc["paths"]["/api/v1/privacy/requests"]["post"]["requestBody"]["content"]["application/json"]
+    name = privacy["schema"]["$ref"].split("/")[-1]
+    assert "requesting_agency" in doc["components"]["schemas"][name]["properties"]
