@@ -33,11 +33,27 @@ class Event(StrEnum):
     PRIVACY_OFFICER_VACANCY = "privacy-officer-vacancy"
     PRIVACY_OFFICER_DESIGNATED = "privacy-officer-designated"
     POLICY_CHANGED = "policy-changed"
+    # The Committee's own events (EO 13 §7, §8(2)): a member left, or the Committee gave an entity a task with a
+    # date. The order sets no period for these; the date comes from the record that made the duty.
+    COMMITTEE_MEMBER_DEPARTED = "committee-member-departed"
+    COMMITTEE_ACTION_ASSIGNED = "committee-action-assigned"
+    RESOURCES_REQUESTED = "resources-requested"
+    MAYOR_REPORT_DIRECTED = "mayor-report-directed"
 
 
 EVENTS: tuple[str, ...] = tuple(e.value for e in Event)
 # Events about one agency (its privacy officer, its policy); the order's issuance is about every office.
-AGENCY_EVENTS = frozenset({Event.PRIVACY_OFFICER_VACANCY, Event.PRIVACY_OFFICER_DESIGNATED, Event.POLICY_CHANGED})
+AGENCY_EVENTS = frozenset(
+    {
+        Event.PRIVACY_OFFICER_VACANCY,
+        Event.PRIVACY_OFFICER_DESIGNATED,
+        Event.POLICY_CHANGED,
+        Event.COMMITTEE_MEMBER_DEPARTED,
+        Event.COMMITTEE_ACTION_ASSIGNED,
+        Event.RESOURCES_REQUESTED,
+        Event.MAYOR_REPORT_DIRECTED,
+    }
+)
 
 
 class RuleKind(StrEnum):

@@ -57,6 +57,19 @@ class Office:
     code: str
     kind: str  # mayoral_agency, mayoral_office, division, department_of_education, public_benefit_corporation
     is_section_2: bool = False
+    # EO 13 §7(3): a public benefit corporation sits on the Committee only when the Mayor appoints a majority of
+    # its board. None means the registry does not say yet; such a corporation is counted (the safer reading).
+    mayor_appoints_board_majority: bool | None = None
+
+
+def owes_committee_designation(office: Office) -> bool:
+    """EO 13 §7(3): every City agency and office, DOE, and each public benefit corporation with a Mayor-appointed
+    board majority. Divisions answer through their parent."""
+    if office.kind == "division":
+        return False
+    if office.kind == "public_benefit_corporation":
+        return office.mayor_appoints_board_majority is not False
+    return True
 
 
 def offices_for(group: Responsible, offices: Iterable[Office], event_agency: str | None = None) -> list[str]:
@@ -67,7 +80,9 @@ def offices_for(group: Responsible, offices: Iterable[Office], event_agency: str
         return [o.code for o in offices if o.is_section_2]
     if group is Responsible.HEALTH_AND_HOSPITALS:
         return [HEALTH_AND_HOSPITALS] if HEALTH_AND_HOSPITALS in codes else []
-    if group in (Responsible.EVERY_AGENCY, Responsible.COMMITTEE_ENTITIES):
+    if group is Responsible.COMMITTEE_ENTITIES:
+        return [o.code for o in offices if owes_committee_designation(o)]
+    if group is Responsible.EVERY_AGENCY:
         # Divisions answer through their parent agency (EO 13 §6 speaks of each agency's one privacy officer).
         return [o.code for o in offices if o.kind != "division"]
     if group is Responsible.MAYORAL_AGENCIES:

@@ -1,0 +1,73 @@
+"""What every Committee service needs: the actor's name, clean text, the registry, and the link to the
+obligations engine (no second deadline engine here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from eo13.agencies.models import Agency
+from eo13.errors import ValidationFailed
+from eo13.obligations.models import Obligation
+from eo13.obligations.services import obligation_event_record, obligation_fulfil, today
+from eo13.scrub import scrub_text
+
+__all__ = ["actor_name", "agencies_by_code", "agency_by_code", "clean", "duty_close", "duty_open", "today"]
+
+
+def actor_name(actor: Any) -> str:
+    if getattr(actor, "is_authenticated", False):
+        return str(actor.get_username())
+    return actor if isinstance(actor, str) else "system"
+
+
+def clean(text: str | None, *, field: str, required: bool = True, limit: int = 4000) -> str:
+    """Scrubbed, trimmed text: identifying details of members of the public never reach the database."""
+    value = scrub_text((text or "").strip())
+    if required and not value:
+        raise ValidationFailed("This cannot be empty.", field=field)
+    if len(value) > limit:
+        raise ValidationFailed(f"Keep it under {limit} characters.", field=field)
+    return value
+
+
+def agency_by_code(code: str, *, field: str = "agency") -> Agency:
+    agency = Agency.objects.filter(code=(code or "").strip().upper(), active=True).first()
+    if agency is None:
+        raise ValidationFailed(f"{code!r} is not an office in the registry.", field=field)
+    return agency
+
+
+def agencies_by_code(codes: Iterable[str], *, field: str = "agencies") -> list[Agency]:
+    wanted = {(c or "").strip().upper() for c in codes if (c or "").strip()}
+    found = list(Agency.objects.filter(code__in=wanted, active=True))
+    missing = wanted - {a.code for a in found}
+    if missing:
+        raise ValidationFailed(f"Not in the registry: {', '.join(sorted(missing))}.", field=field)
+    return sorted(found, key=lambda a: a.code)
+
+
+def check_due(due: Any, *, after: dt.date | None = None, field: str = "due") -> dt.date:
+    if not isinstance(due, dt.date):
+        raise ValidationFailed("Give a due date as YYYY-MM-DD.", field=field)
+    if after is not None and due < after:
+        raise ValidationFailed(f"The due date must not be before {after.isoformat()}.", field=field)
+    return due
+
+
+def duty_open(*, actor: Any, event: str, agency: Agency, subject: str, due: dt.date, title: str) -> Obligation:
+    """Make the tracked duty for a Committee record through the obligations engine, with the record's due date,
+    so it shows in the agency's workspace, reminders and calendar feed."""
+    duties = obligation_event_record(
+        actor=f"committee:{actor_name(actor)}", event=event, on=today(), agency=agency, subject=subject
+    )
+    duty = duties[0]
+    Obligation.objects.filter(pk=duty.pk).update(due=due, title=title[:200])
+    duty.refresh_from_db()
+    return duty
+
+
+def duty_close(*, actor: Any, duty: Obligation | None, note: str) -> None:
+    if duty is not None:
+        obligation_fulfil(actor=actor, agency=duty.agency, key=duty.key, subject=duty.subject, note=note[:4000])

@@ -1,0 +1,1 @@
+from tests.committee.helpers import duties, people  # noqa: F401
