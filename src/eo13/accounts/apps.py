@@ -5,3 +5,7 @@ class AccountsConfig(AppConfig):
     name = "eo13.accounts"
     label = "accounts"
     verbose_name = "Accounts and roles"
+
+    def ready(self) -> None:
+        # Connects the sign-in stamp the session rules read (issue 15).
+        from eo13.accounts import session_policy  # noqa: F401
