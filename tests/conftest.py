@@ -9,7 +9,6 @@ from django.test import Client
 from eo13.accounts.models import Membership, Role, User
 from eo13.accounts.tokens import token_create
 from eo13.agencies.models import Agency
-
 from tests.oidc_provider import city_sign_in, oidc_provider, other_oidc_provider  # noqa: F401  (fixtures)
 
 PASSWORD = "correct-horse-battery-staple-42"

@@ -87,7 +87,12 @@ server.listen(0, '127.0.0.1', () => {
     cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     claims: {
-      openid: ['sub'],
+      acr: null,
+      amr: null,
+      sid: null,
+      auth_time: null,
+      iss: null,
+      openid: ['sub', 'amr'], // like Entra ID, the ID token always says how the person signed in
       email: ['email', 'email_verified'],
       profile: ['given_name', 'family_name', 'preferred_username', 'employee_id', 'groups'],
     },

@@ -24,11 +24,11 @@ import requests
 
 SCRIPT = Path(__file__).with_name("oidc_provider.mjs")
 CLIENT_ID = "eo13-tests"
-CLIENT_SECRET = "fictional-client-secret-for-tests-only-0001"  # noqa: S105
+CLIENT_SECRET = "fictional-client-secret-for-tests-only-0001"
 OTHER_CLIENT_ID = "other-city-app"
-OTHER_CLIENT_SECRET = "fictional-secret-of-another-app-0002"  # noqa: S105
+OTHER_CLIENT_SECRET = "fictional-secret-of-another-app-0002"
 OTHER_REDIRECT = "http://other-app.example.test/callback"
-PASSWORD = "fictional-password"  # noqa: S105
+PASSWORD = "fictional-password"
 TESTSERVER = "http://testserver"
 
 
@@ -101,7 +101,7 @@ def _clients(base_urls: list[str]) -> list[dict[str, Any]]:
 def running_provider(directory: Path, base_urls: list[str]) -> Iterator[RunningProvider]:
     config = directory / f"oidc-{secrets.token_hex(4)}.json"
     config.write_text(json.dumps({"clients": _clients(base_urls), "accounts": ACCOUNTS}))
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         ["node", str(SCRIPT), str(config)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
@@ -166,7 +166,10 @@ def provider_sign_in(auth_url: str, login: str, stop_at: str) -> str:
         action = re.search(r'action="([^"]+/login)"', r.text)
         assert action, f"unexpected provider page {r.status_code}: {r.text[:300]}"
         r = s.post(
-            urljoin(url, action.group(1)), data={"login": login, "password": PASSWORD}, allow_redirects=False, timeout=10
+            urljoin(url, action.group(1)),
+            data={"login": login, "password": PASSWORD},
+            allow_redirects=False,
+            timeout=10,
         )
         assert r.status_code in (302, 303), r.text[:300]
         url = urljoin(url, r.headers["Location"])
