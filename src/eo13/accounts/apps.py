@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the sign-in stamp the session rules read (issue 15).
-        from eo13.accounts import session_policy  # noqa: F401
+        from eo13.accounts import checks, session_policy  # noqa: F401
