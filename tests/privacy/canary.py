@@ -366,7 +366,7 @@ class Pusher:
                         done.setdefault(key, "")
                         last[key] = "skipped: a password form (passwords are hashed, never stored as text)"
                         continue
-                    if action.startswith("/accounts/logout"):
+                    if action.startswith(("/accounts/logout", "/accounts/sign-out-everywhere")):
                         continue
                     form = self._fresh(role, page, marker, form)
                     ok, note = self._submit(role, page, action, form)

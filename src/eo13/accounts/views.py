@@ -25,6 +25,8 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     id_token = request.session.get("oidc_id_token")
     logout(request)
     provider_url = provider_logout_url(request, id_token) if was_city else ""
+    if not provider_url:
+        return redirect("login")
     return render(request, "registration/signed_out.html", {"provider_logout_url": provider_url})
 
 
