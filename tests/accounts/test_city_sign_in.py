@@ -31,6 +31,7 @@ def test_first_sign_in_makes_the_account_with_the_mapped_role(city_sign_in, clie
     user = User.objects.get(oidc_subject=login)
     assert not user.has_usable_password()
     assert user.employee_id.startswith("E-")
+    assert user.email == f"{user.employee_id.lower()}@example.nyc.test"
     assert [(m.agency.code, m.role, m.is_chair) for m in user.memberships.all()] == [(agency, role, chair)]
     assert AuditEntry.objects.filter(action="user.create_from_claims", object_id=str(user.pk)).exists()
     assert client.get("/staff/").status_code == 200

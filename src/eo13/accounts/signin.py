@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from eo13.accounts.models import GroupMapping, Membership, User
@@ -34,6 +36,14 @@ def mapped_roles(groups: list[str]) -> set[tuple[int, str, bool]]:
     """(agency id, role, is chair) for every mapping of the given groups."""
     rows = GroupMapping.objects.filter(group__in=groups).values_list("agency_id", "role", "is_chair")
     return {(agency_id, role, bool(chair)) for agency_id, role, chair in rows}
+
+
+def _work_email(value: Any) -> str:
+    try:
+        validate_email(str(value or ""))
+    except ValidationError:
+        return ""
+    return str(value)[:254]
 
 
 def _username(claims: dict[str, Any]) -> str:
@@ -63,7 +73,8 @@ def user_sign_in_from_claims(*, claims: dict[str, Any]) -> User:
                 _set_memberships(user, set())
         raise SignInRefused("unmapped")
     profile = {
-        "email": scrub_text(str(claims.get("email") or ""))[:254] if "@" in str(claims.get("email") or "") else "",
+        # A staff member's work address, needed for reminders; kept only when it is a valid address.
+        "email": _work_email(claims.get("email")),
         "first_name": scrub_text(str(claims.get("given_name") or ""))[:150],
         "last_name": scrub_text(str(claims.get("family_name") or ""))[:150],
         "employee_id": str(claims.get(settings.EO13_OIDC_EMPLOYEE_ID_CLAIM) or "")[:64],
