@@ -30,6 +30,7 @@ def test_city_hall_adds_and_removes_a_mapping_on_the_web(make_user, login):
         ({"group": "G", "agency": "NOPE", "role": "frontline"}, "not a known agency"),
         ({"group": "G", "agency": "ACS", "role": "frontline", "is_chair": "on"}, "Only a committee role"),
         ({"group": "", "agency": "ACS", "role": "frontline"}, "required"),
+        ({"group": "EO13 078-05-1120", "agency": "ACS", "role": "frontline"}, "personal information"),
     ],
 )
 def test_bad_mappings_are_refused_on_the_web(make_user, login, data, words):

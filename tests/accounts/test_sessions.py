@@ -78,7 +78,7 @@ def test_sign_out_everywhere_ends_other_sessions_and_tokens(make_user, login):
     # The web button ends sessions; the API one also revokes tokens.
     assert client_with_token(raw).get("/api/v1/me").status_code == 200
     again = login(user)
-    assert again.post("/api/v1/auth/sign-out-everywhere").status_code == 204
+    assert again.post("/api/v1/auth/sign-out-everywhere", {}, content_type="application/json").status_code == 204
     assert not APIToken.objects.filter(user=user, revoked_at__isnull=True).exists()
     assert client_with_token(raw).get("/api/v1/me").status_code == 401
 

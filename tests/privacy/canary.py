@@ -250,6 +250,8 @@ class Pusher:
     def _try_op(
         self, doc: dict[str, Any], method: str, path: str, op: dict[str, Any], gets: list[str]
     ) -> tuple[bool, str]:
+        if path.endswith("/sign-out-everywhere"):
+            return False, "skipped: ends the caller's own sessions and API tokens"
         body_schema = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         if op.get("requestBody") and body_schema is None:
             return False, "request body is not JSON (file upload?): not filled"

@@ -36,6 +36,10 @@ class SyncOut(Schema):
     deactivated: list[str]
 
 
+class SignOutEverywhereIn(Schema):
+    keep_api_tokens: bool = False
+
+
 def _out(m: Any) -> dict[str, Any]:
     return {"id": m.pk, "group": m.group, "agency": m.agency.code, "role": m.role, "is_chair": m.is_chair}
 
@@ -75,7 +79,8 @@ def accounts_sync_upload(request: HttpRequest, file: File[UploadedFile]) -> dict
 
 
 @router.post("/auth/sign-out-everywhere", response={204: None}, summary="End all my sessions and API tokens")
-def sign_out_everywhere(request: HttpRequest) -> tuple[int, None]:
+def sign_out_everywhere(request: HttpRequest, payload: SignOutEverywhereIn) -> tuple[int, None]:
     sessions_revoke_for_user(actor=request.user, user=request.user, reason="sign out everywhere (API)")  # type: ignore[arg-type]
-    tokens_revoke_for_user(request.user, "sign out everywhere (API)")  # type: ignore[arg-type]
+    if not payload.keep_api_tokens:
+        tokens_revoke_for_user(request.user, "sign out everywhere (API)")  # type: ignore[arg-type]
     return 204, None

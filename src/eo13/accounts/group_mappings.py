@@ -15,6 +15,7 @@ from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
+from eo13.scrub import scrub_text
 
 READERS = frozenset({Role.CITY_HALL, Role.AUDITOR, Role.CHIEF_PRIVACY_OFFICER})
 EDITORS = frozenset({Role.CITY_HALL})
@@ -34,6 +35,9 @@ def _clean(group: str, agency_code: str, role: str, is_chair: bool) -> tuple[str
     group = (group or "").strip()
     if not group or len(group) > 255 or any(ord(c) < 32 for c in group):
         raise ValidationFailed("Give the group's name or id as the provider sends it (1 to 255 characters).", "group")
+    if scrub_text(group) != group:
+        # A group name never holds a personal identifier; one that looks like it does is refused, not stored.
+        raise ValidationFailed("The group name looks like it holds personal information. Check it.", "group")
     agency = Agency.objects.filter(code=(agency_code or "").strip().upper(), active=True).first()
     if agency is None:
         raise ValidationFailed("agency is not a known agency code (INTERFACES §4)", "agency")
