@@ -9,8 +9,16 @@ from django.test import Client
 from eo13.accounts.models import Membership, Role, User
 from eo13.accounts.tokens import token_create
 from eo13.agencies.models import Agency
+from tests.oidc_provider import city_sign_in, oidc_provider, other_oidc_provider  # noqa: F401  (fixtures)
 
 PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_off(settings: Any) -> None:
+    """Most tests are about something else than the second factor and sign users in directly; the tests of the
+    second factor (tests/accounts/test_second_factor.py, the City sign-in browser test) turn it back on."""
+    settings.EO13_MFA_REQUIRED = False
 
 
 def _is_transactional(request: Any) -> bool:

@@ -79,6 +79,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def _register_routers() -> None:
     from eo13.access.api import router as access_router
     from eo13.accounts.api import router as accounts_router
+    from eo13.accounts.api_sign_in import router as sign_in_router
     from eo13.agencies.api import router as agencies_router
     from eo13.committee.api import router as committee_router
     from eo13.obligations.api import router as obligations_router
@@ -87,6 +88,7 @@ def _register_routers() -> None:
     from eo13.training.api import router as training_router
 
     api.add_router("/", accounts_router)
+    api.add_router("/", sign_in_router)
     api.add_router("/agencies", agencies_router)
     api.add_router("/", access_router)
     api.add_router("/", obligations_router)

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "ninja",
     "django_htmx",
     "axes",
+    "mozilla_django_oidc",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "eo13.audit",
     "eo13.agencies",
@@ -67,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "eo13.accounts.session_policy.SessionPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -113,7 +119,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "eo13.accounts.backends.LocalPasswordBackend",
+    "eo13.accounts.oidc.CitySignInBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -128,6 +135,34 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "login"
+
+# City sign-in (issue 15): OpenID Connect, authorization code flow with PKCE (mozilla-django-oidc). The endpoints
+# come from the issuer's discovery document, read when first needed.
+EO13_OIDC_ISSUER = env.str("EO13_OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("EO13_OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("EO13_OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env.str("EO13_OIDC_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = env.str("EO13_OIDC_SIGN_ALGO", default="RS256")
+EO13_OIDC_GROUPS_CLAIM = env.str("EO13_OIDC_GROUPS_CLAIM", default="groups")
+EO13_OIDC_EMPLOYEE_ID_CLAIM = env.str("EO13_OIDC_EMPLOYEE_ID_CLAIM", default="employee_id")
+# `amr` values (RFC 8176) that show the provider already asked for a second factor.
+EO13_OIDC_MFA_AMR = env.list("EO13_OIDC_MFA_AMR", default=["mfa", "otp", "hwk", "fido"])
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # kept for the provider's logout (id_token_hint)
+OIDC_TIMEOUT = 10
+OIDC_CREATE_USER = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+# Local passwords: break-glass accounts and the demo. EO13_LOCAL_LOGIN=0 turns them off.
+EO13_LOCAL_LOGIN = env.bool("EO13_LOCAL_LOGIN", default=True)
+# Second factor for privileged roles. The demo may skip it; production never does.
+EO13_MFA_REQUIRED = env.bool("EO13_MFA_REQUIRED", default=not EO13_DEMO) or PRODUCTION
+OTP_TOTP_ISSUER = "EO13 (NYC)"
+# Sessions: idle timeout per role, and an absolute one.
+EO13_IDLE_MINUTES_PRIVILEGED = env.int("EO13_IDLE_MINUTES_PRIVILEGED", default=30)
+EO13_IDLE_MINUTES_FRONTLINE = env.int("EO13_IDLE_MINUTES_FRONTLINE", default=12 * 60)
+EO13_SESSION_ABSOLUTE_HOURS = env.int("EO13_SESSION_ABSOLUTE_HOURS", default=12)
+
 
 # Sign-in throttling (eo13.accounts.throttle): by address + account and by account, with growing waits; a browser
 # that signed in before (device cookie) is not slowed by other people's failures. django-axes only records attempts.
@@ -253,7 +288,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_AGE = EO13_SESSION_ABSOLUTE_HOURS * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("eo13.accounts.urls")),  # before web's, so City sign-out replaces the plain one
     path("", include("eo13.web.urls")),
     path("staff/access/", include("eo13.access.urls")),
     path("staff/obligations/", include("eo13.obligations.urls")),

@@ -276,6 +276,8 @@ class Pusher:
     def _try_op(
         self, doc: dict[str, Any], method: str, path: str, op: dict[str, Any], gets: list[str]
     ) -> tuple[bool, str]:
+        if path.endswith("/sign-out-everywhere"):
+            return False, "skipped: ends the caller's own sessions and API tokens"
         body_schema = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         if op.get("requestBody") and body_schema is None:
             return False, "request body is not JSON (file upload?): not filled"
@@ -392,7 +394,7 @@ class Pusher:
                         done.setdefault(key, "")
                         last[key] = "skipped: a password form (passwords are hashed, never stored as text)"
                         continue
-                    if action.startswith("/accounts/logout"):
+                    if action.startswith(("/accounts/logout", "/accounts/sign-out-everywhere")):
                         continue
                     form = self._fresh(role, page, marker, form)
                     ok, note = self._submit(role, page, action, form)

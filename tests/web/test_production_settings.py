@@ -45,6 +45,47 @@ def test_check_deploy_is_clean_in_production():
     assert "no issues" in result.stdout
 
 
+CITY_SIGN_IN = {
+    "EO13_OIDC_ISSUER": "https://login.example.nyc.test/tenant/v2.0",
+    "EO13_OIDC_CLIENT_ID": "eo13-production",
+    "EO13_OIDC_CLIENT_SECRET": "fictional-client-secret-0123456789",
+    "EO13_OIDC_GROUPS_CLAIM": "roles",
+    "EO13_LOCAL_LOGIN": "0",
+}
+
+
+def test_check_deploy_is_clean_in_production_with_city_sign_in():
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        EO13_ENV="production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="eo13.example.nyc.test",
+        **CITY_SIGN_IN,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "change, complaint",
+    [
+        ({"EO13_OIDC_ISSUER": "http://login.example.nyc.test"}, "eo13.E101"),
+        ({"EO13_OIDC_CLIENT_SECRET": ""}, "eo13.E103"),
+        ({"EO13_OIDC_SCOPES": "email profile"}, "eo13.E104"),
+        ({"EO13_OIDC_SIGN_ALGO": "HS256"}, "eo13.E105"),
+    ],
+)
+def test_check_deploy_refuses_unsafe_city_sign_in(change, complaint):
+    result = run(
+        ["check", "--deploy"],
+        EO13_ENV="production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="eo13.example.nyc.test",
+        **{**CITY_SIGN_IN, **change},
+    )
+    assert result.returncode != 0 and complaint in result.stderr + result.stdout
+
+
 def test_production_never_runs_demo_mode():
     code = "from django.conf import settings; print(settings.EO13_DEMO, settings.SESSION_COOKIE_SECURE)"
     env = {

@@ -8,3 +8,5 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from eo13.accounts import signals  # noqa: F401  (connects the receivers)
+        # Connects the sign-in stamp the session rules read (issue 15).
+        from eo13.accounts import checks, session_policy  # noqa: F401

@@ -15,7 +15,12 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
-    pass
+    # City sign-in (issue 15): the provider's stable subject for this person, and the HR employee id that
+    # `eo13 sync-accounts` matches. Both empty for local (break-glass and demo) accounts.
+    oidc_subject = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    employee_id = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    # Sessions that began before this moment are ended at their next request ("sign out everywhere", leavers).
+    sessions_revoked_at = models.DateTimeField(null=True, blank=True)
 
 
 class Membership(models.Model):
@@ -65,3 +70,22 @@ class SignInThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]}… {self.failures} failures"
+
+
+class GroupMapping(models.Model):
+    """One provider group (or app role) and the EO13 role and agency it gives at sign-in.
+
+    Kept as data that City Hall edits (web and API); every change is audited. A group may appear in several rows."""
+
+    group = models.CharField(max_length=255)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="group_mappings")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    is_chair = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "agency", "role"], name="unique_group_mapping")]
+        ordering = ["group", "agency__code", "role"]
+
+    def __str__(self) -> str:
+        return f"{self.group} -> {self.agency.code} · {self.role}"

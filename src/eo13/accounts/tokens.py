@@ -66,3 +66,21 @@ def token_user(raw: str) -> Any:
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_EVERY:
         APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def tokens_revoke_for_user(user: User, reason: str) -> int:
+    """Revoke every live token of ``user`` (a leaver, "sign out everywhere"); returns how many. Issue 15.
+
+    Runs inside the caller's transaction when there is one, with one audit entry for the lot."""
+    with transaction.atomic():
+        live = APIToken.objects.filter(user=user, revoked_at__isnull=True)
+        ids = list(live.values_list("pk", flat=True))
+        if ids:
+            APIToken.objects.filter(pk__in=ids).update(revoked_at=timezone.now())
+            audit_record(
+                actor="system",
+                action="api_token.revoke_all",
+                target=user,
+                changes={"tokens": {"old": len(ids), "new": 0}, "reason": {"new": reason}},
+            )
+    return len(ids)

@@ -6,13 +6,19 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 from django.utils import timezone
 
 from eo13.accounts.selectors import token_list
 from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.audit.services import audit_record
+
+SESSION_ENDED = {
+    "idle": "You were signed out because you did nothing for a while. Sign in again.",
+    "absolute": "You were signed out because your session reached its time limit. Sign in again.",
+    "revoked": "You were signed out on this device. Sign in again.",
+}
 
 
 def _paused(request: HttpRequest, seconds: int) -> HttpResponse:
@@ -25,7 +31,19 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # City sign-in comes first; local passwords only while EO13_LOCAL_LOGIN is on (issue 15).
+        from eo13.accounts.oidc_tokens import oidc_configured
+
+        context = super().get_context_data(**kwargs)
+        context["city_sign_in"] = oidc_configured()
+        context["local_login"] = settings.EO13_LOCAL_LOGIN
+        context["session_ended"] = SESSION_ENDED.get(self.request.GET.get("ended", ""), "")
+        return context
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.EO13_LOCAL_LOGIN:
+            return HttpResponseForbidden("Sign-in with a password is turned off here. Use your City account.")
         wait = signin_wait(request, str(request.POST.get("username", "")))
         if wait:
             return _paused(request, wait)

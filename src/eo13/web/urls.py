@@ -9,7 +9,6 @@ urlpatterns = [
     path("staff/agencies/", staff_views.agencies, name="agencies"),
     path("staff/agencies/<str:code>/", staff_views.agency_counsel, name="agency-detail"),
     path("accounts/login/", account_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/tokens/", account_views.my_tokens, name="my-tokens"),
     path(
