@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self) -> None:
-        from eo13.accounts import signals  # noqa: F401  (connects the receivers)
         # Connects the sign-in stamp the session rules read (issue 15).
-        from eo13.accounts import checks, session_policy  # noqa: F401
+        from eo13.accounts import (  # noqa: F401
+            checks,
+            session_policy,
+            signals,
+        )

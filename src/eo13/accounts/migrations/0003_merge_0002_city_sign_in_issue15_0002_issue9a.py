@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_city_sign_in_issue15'),
-        ('accounts', '0002_issue9a'),
+        ("accounts", "0002_city_sign_in_issue15"),
+        ("accounts", "0002_issue9a"),
     ]
 
-    operations = [
-    ]
+    operations = []
