@@ -11,15 +11,16 @@ from ninja.throttling import AnonRateThrottle
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
 from eo13.accounts.tokens import token_create, token_revoke
+from eo13.api_limits import Label, Secret, Username
 from eo13.errors import EO13Error, NotFound
 
 router = Router(tags=["accounts"])
 
 
 class Credentials(Schema):
-    username: str
-    password: str
-    name: str = "API token"
+    username: Username
+    password: Secret
+    name: Label = "API token"
 
 
 class TokenOut(Schema):

@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Body, Label, Note
 from eo13.errors import NotFound, ValidationFailed
 from eo13.law.deadlines import Convention
 from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
@@ -81,30 +82,30 @@ class ObligationOut(Schema):
 
 
 class EventIn(Schema):
-    event: str
+    event: Label
     on: dt.date
-    agency: str | None = None
-    subject: str = ""
+    agency: Label | None = None
+    subject: Note = ""
 
 
 class SubmitIn(Schema):
     version: int
-    note: str
+    note: Note
 
 
 class AcceptIn(Schema):
     version: int
-    note: str = ""
+    note: Note = ""
 
 
 class ReturnIn(Schema):
     version: int
-    comments: str
+    comments: Note
 
 
 class FeedIn(Schema):
-    agency: str
-    name: str
+    agency: Label
+    name: Label
 
 
 class FeedOut(Schema):
@@ -116,10 +117,10 @@ class FeedOut(Schema):
 
 class AuditReportIO(Schema):
     version: int
-    findings: str = ""
-    policy_changes: str = ""
-    compliance_steps: str = ""
-    training: str = ""
+    findings: Body = ""
+    policy_changes: Body = ""
+    compliance_steps: Body = ""
+    training: Body = ""
 
 
 def _out(o: Obligation) -> dict[str, Any]:
@@ -182,7 +183,8 @@ def due(
             event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
         )
     except CatalogueError as exc:
-        raise ValidationFailed(str(exc), field="event" if "event" in str(exc) else "agency") from None
+        field = exc.field or ("event" if "event" in str(exc) else "agency")
+        raise ValidationFailed(str(exc), field=field) from None
     return [
         {
             "obligation": d.key,
@@ -201,10 +203,10 @@ def due(
 @paginate
 def obligations(
     request: HttpRequest,
-    agency: str | None = None,
-    status: str | None = None,
-    key: str | None = None,
-    state: str | None = None,
+    agency: Label | None = None,
+    status: Label | None = None,
+    key: Label | None = None,
+    state: Label | None = None,
 ) -> list[dict[str, Any]]:
     qs = selectors.obligation_list(request.user, agency=agency, status=status, key=key, state=state)
     return [_out(o) for o in qs]
