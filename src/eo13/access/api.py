@@ -163,7 +163,7 @@ class EncounterIn(Schema):
     request_kind: RequestKindIn
     city_response: Response
     property: Label | None = None
-    place_description: Note = ""
+    place_description: Label = ""
     immigration_enforcement: bool | None = None
     documents_shown: list[Document] = []
     decision_id: int | None = None
