@@ -104,6 +104,13 @@ def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps whatever the body parser raises in a bare 400 "Cannot parse request body"; answer with what the
+    # parser (eo13.api_limits.LimitedParser) actually found, and which field.
+    cause = exc.__cause__
+    if isinstance(cause, EO13Error):
+        return _eo13_error(request, cause)
+    if isinstance(cause, RequestDataTooBig):
+        return _too_big(request, cause)
     return _error(request, exc.status_code, str(exc))
 
 

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
+from ninja import Schema
+from ninja.pagination import LimitOffsetPagination
 from ninja.parser import Parser
 from pydantic import Field, StringConstraints
 
@@ -143,6 +145,13 @@ class LimitedParser(Parser):
         return result
 
 
+class ErrorOut(Schema):
+    """The error object every API refusal carries; declare it for answers the rules below cannot infer."""
+
+    error: str
+    field: str | None = None
+
+
 # --- The OpenAPI document: every operation lists the errors it can answer, with one error schema. ---
 
 ERROR_SCHEMA: dict[str, Any] = {
@@ -160,6 +169,7 @@ _ERROR_TEXT = {
     "401": "Not signed in, or the API token is not valid",
     "403": "Signed in, but this role or agency may not do this",
     "404": "No such record, or one of another agency",
+    "413": "The request body is larger than the server accepts",
     "409": "Changed by someone else since it was read, or conflicts with a record that exists",
     "422": "Input refused: wrong type, too long, or out of range",
     "429": "Too many requests; wait and try again",
@@ -177,6 +187,8 @@ def _errors_for(path: str, method: str, op: dict[str, Any]) -> list[str]:
         codes.append("409")
     if op.get("parameters") or op.get("requestBody"):
         codes.append("422")
+    if op.get("requestBody"):
+        codes.append("413")
     return sorted(codes)
 
 
@@ -193,3 +205,12 @@ def document_errors(schema: Any) -> Any:
                     code, {"description": _ERROR_TEXT[code], "content": {"application/json": {"schema": ref}}}
                 )
     return schema
+
+
+class BoundedPagination(LimitOffsetPagination):
+    """Ninja's limit/offset pagination with both ends bounded (settings.NINJA_PAGINATION_CLASS): a negative or huge
+    offset is a 422, not a database overflow."""
+
+    class Input(Schema):
+        limit: Limit = 100
+        offset: Offset = 0

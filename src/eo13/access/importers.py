@@ -147,7 +147,7 @@ def import_properties(
     try:
         _check_rows(reader, progress, rows, errors)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
-        errors.append((reader.line_num, csv_problem(exc)))
+        errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
     if errors:
         return ImportResult(0, 0, errors, digest)
     return _save(rows, digest=digest, actor=actor)

@@ -11,7 +11,7 @@ from ninja.throttling import AnonRateThrottle
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
 from eo13.accounts.tokens import token_create, token_revoke
-from eo13.api_limits import Label, Secret, Username
+from eo13.api_limits import ErrorOut, Label, Secret, Username
 from eo13.errors import EO13Error, NotFound
 
 router = Router(tags=["accounts"])
@@ -59,7 +59,7 @@ class Throttled(EO13Error):
 @router.post(
     "/auth/token",
     auth=None,
-    response={201: TokenOut},
+    response={201: TokenOut, 401: ErrorOut},
     throttle=[AnonRateThrottle("10/m")],
     summary="Get an API token",
 )

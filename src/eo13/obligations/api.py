@@ -152,6 +152,15 @@ def _agency(code: str | None) -> Agency | None:
     return agency
 
 
+def _path_agency(code: str) -> Agency:
+    """The agency a path names. An unknown code answers as another agency's report does (404), so the answer
+    never tells which offices exist apart from which one may be read."""
+    agency = Agency.objects.filter(code=code.upper()).first()
+    if agency is None:
+        raise NotFound("No such report, or you may not see it.")
+    return agency
+
+
 @router.get("/obligation-catalogue", response=list[CatalogueOut], summary="Every duty of the order, as data")
 def catalogue(request: HttpRequest) -> list[dict[str, Any]]:
     return [
@@ -203,10 +212,10 @@ def due(
 @paginate
 def obligations(
     request: HttpRequest,
-    agency: Label | None = None,
-    status: Label | None = None,
-    key: Label | None = None,
-    state: Label | None = None,
+    agency: str | None = None,
+    status: str | None = None,
+    key: str | None = None,
+    state: str | None = None,
 ) -> list[dict[str, Any]]:
     qs = selectors.obligation_list(request.user, agency=agency, status=status, key=key, state=state)
     return [_out(o) for o in qs]
@@ -280,7 +289,8 @@ def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[str, Any]:
 @router.post("/calendar-feeds", response={201: FeedOut}, summary="Make a secret calendar link for an office")
 def feed_create(request: HttpRequest, payload: FeedIn) -> Status[Any]:
     agency = _agency(payload.agency)
-    assert agency is not None
+    if agency is None:
+        raise ValidationFailed("Name the office the calendar link is for.", field="agency")
     feed, raw = calendar_feed_create(actor=request.user, agency=agency, name=payload.name)
     url = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
     return Status(201, {"id": feed.pk, "agency": agency.code, "name": feed.name, "url": url})
@@ -297,15 +307,13 @@ def feed_revoke(request: HttpRequest, feed_id: int) -> Status[Any]:
 
 @router.get("/audit-reports/{code}", response=AuditReportIO, summary="An agency's §2 audit report")
 def audit_report(request: HttpRequest, code: str) -> Any:
-    agency = _agency(code)
-    assert agency is not None
+    agency = _path_agency(code)
     return audit_report_get(request.user, agency)
 
 
 @router.put("/audit-reports/{code}", response=AuditReportIO, summary="Save an agency's §2 audit report")
 def audit_report_put(request: HttpRequest, code: str, payload: AuditReportIO) -> Any:
-    agency = _agency(code)
-    assert agency is not None
+    agency = _path_agency(code)
     data = payload.dict()
     version = data.pop("version")
     return audit_report_save(actor=request.user, agency=agency, expected_version=version, **data)

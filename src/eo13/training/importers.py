@@ -114,7 +114,7 @@ def _rows(
             else:
                 out.append((line, {k: (v or "").strip() for k, v in row.items()}))
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
-        report.errors.append((reader.line_num, csv_problem(exc)))
+        report.errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
     if not out and not report.errors:
         report.errors.append((1, "the file has no rows"))
     return out
