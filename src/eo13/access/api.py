@@ -44,9 +44,9 @@ def _decision_body_schema() -> dict[str, Any]:
     openapi_extra=_decision_body_schema(),
 )
 def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> Any:
+    raw = parse_json(request.body)  # depth, length and character limits first, as for every other body
     if kind not in KINDS:
         raise FactsRejected(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
-    raw = parse_json(request.body)  # depth, length and character limits before the facts are read
     try:
         logs = decision_make(actor=request.user, kind=kind, raw=raw, partial=partial, channel="api")
     except FactsError as exc:
