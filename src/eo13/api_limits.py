@@ -57,6 +57,10 @@ class BodyMalformed(EO13Error):
     status = 400
 
 
+class NotJSON(BodyMalformed):
+    """The body does not parse as JSON at all (the decision endpoint answers this as bad facts, INTERFACES §2)."""
+
+
 # NUL and the UTF-16 surrogate halves: valid in a Python str after json.loads("\"\\ud800\""), not storable.
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 # A JSON string (escapes included) or one bracket; linear, since the two alternatives of a character never overlap.
@@ -118,7 +122,7 @@ def parse_json(body: bytes) -> Any:
     try:
         data = json.loads(body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise BodyMalformed("The body is not valid JSON.", field="") from None
+        raise NotJSON("The body is not valid JSON.", field="") from None
     except RecursionError:  # pragma: no cover - check_depth refuses these first
         raise BodyMalformed("The JSON body nests too deeply.", field="") from None
     check_values(data)

@@ -15,7 +15,7 @@ from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create, encounter_update
 from eo13.agencies.models import Agency
-from eo13.api_limits import Label, Limit, Note, Offset, parse_json
+from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError
 from eo13.law.schema import facts_schema
@@ -44,7 +44,10 @@ def _decision_body_schema() -> dict[str, Any]:
     openapi_extra=_decision_body_schema(),
 )
 def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> Any:
-    raw = parse_json(request.body)  # depth, length and character limits first, as for every other body
+    try:
+        raw = parse_json(request.body)  # depth, length and character limits first, as for every other body
+    except NotJSON:
+        raise FactsRejected("the body is not valid JSON", "facts") from None
     if kind not in KINDS:
         raise FactsRejected(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
     try:
