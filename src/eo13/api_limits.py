@@ -135,7 +135,7 @@ class LimitedParser(Parser):
     def parse_body(self, request: HttpRequest) -> Any:
         return parse_json(request.body)
 
-    def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> Any:
+    def parse_querydict(self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest) -> Any:
         result = super().parse_querydict(data, list_fields, request)
         limit = QUERY_MAX if data is request.GET else TEXT_MAX
         for key, value in result.items():
