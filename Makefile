@@ -22,7 +22,7 @@ test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: setup
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not schemathesis" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -1,10 +1,12 @@
 """Shared fixtures: users per role and agency, signed-in web and API clients."""
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck, settings
 
 from eo13.accounts.models import Membership, Role, User
 from eo13.accounts.tokens import token_create
@@ -12,6 +14,24 @@ from eo13.agencies.models import Agency
 from tests.oidc_provider import city_sign_in, oidc_provider, other_oidc_provider  # noqa: F401  (fixtures)
 
 PASSWORD = "correct-horse-battery-staple-42"
+
+# Hypothesis on a slow, shared machine (issue 9): no deadline, no health check that measures speed or how much data
+# a strategy draws, and the same examples on every run, so a loaded CI box cannot fail a test that is correct.
+# Tests that set their own max_examples keep it; everything else inherits these.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+settings.register_profile("dev", parent=settings.get_profile("ci"), derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

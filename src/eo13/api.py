@@ -2,13 +2,16 @@
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import APIKeyHeader, HttpBearer, django_auth
+from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
 from eo13.accounts.throttle import ClientAnonRateThrottle, ClientAuthRateThrottle
 from eo13.accounts.tokens import token_user
+from eo13.api_limits import LimitedParser, document_errors
 from eo13.errors import EO13Error
 
 
@@ -20,6 +23,21 @@ class BearerToken(HttpBearer):
         return user
 
 
+class SignedInSession(SessionAuth):
+    """Session auth that checks CSRF only for a signed-in session: an anonymous write is answered 401 (sign in),
+    not a CSRF 403, since there is no session whose authority a forged request could borrow."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
+class EO13API(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        return document_errors(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
 class _NoKey(APIKeyHeader):
     """Placeholder so the OpenAPI document names both ways in; never authenticates."""
 
@@ -29,13 +47,14 @@ class _NoKey(APIKeyHeader):
         return None
 
 
-api = NinjaAPI(
+api = EO13API(
     title="EO13 API",
     version="1",
     description="New York City's system for carrying out Executive Order 13 of 2026. "
     "Authenticate with a session (and CSRF token) or `Authorization: Bearer <token>`.",
     urls_namespace="api",
-    auth=[BearerToken(), django_auth],
+    auth=[BearerToken(), SignedInSession()],
+    parser=LimitedParser(),
     throttle=[ClientAnonRateThrottle("60/m"), ClientAuthRateThrottle("600/m")],
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -71,8 +90,27 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _error(request, 401, "Sign in or send a valid API token.")
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return _error(request, 413, "The request is too large.", "")
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # A number or text the database cannot hold got past the schemas (they bound what they know); say so, not 500.
+    return _error(request, 422, "A value is out of range or cannot be stored.", "")
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps whatever the body parser raises in a bare 400 "Cannot parse request body"; answer with what the
+    # parser (eo13.api_limits.LimitedParser) actually found, and which field.
+    cause = exc.__cause__
+    if isinstance(cause, EO13Error):
+        return _eo13_error(request, cause)
+    if isinstance(cause, RequestDataTooBig):
+        return _too_big(request, cause)
     return _error(request, exc.status_code, str(exc))
 
 

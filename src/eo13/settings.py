@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "eo13.web.middleware.HostileInputMiddleware",
+    "eo13.web.middleware.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -233,6 +235,9 @@ MEDIA_URL = "/media-is-never-served/"
 
 # Request size limits: a clear 400 instead of a server working through a huge body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1 * 1024 * 1024
+# Lists page with a bounded limit and offset (issue 9: a huge offset overflowed the database).
+NINJA_PAGINATION_CLASS = "eo13.api_limits.BoundedPagination"
+NINJA_PAGINATION_MAX_LIMIT = 500
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 EO13_MAX_UPLOAD_BYTES = env.int("EO13_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 

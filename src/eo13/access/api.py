@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,6 +15,7 @@ from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create, encounter_update
 from eo13.agencies.models import Agency
+from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError
 from eo13.law.schema import facts_schema
@@ -44,12 +44,12 @@ def _decision_body_schema() -> dict[str, Any]:
     openapi_extra=_decision_body_schema(),
 )
 def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> Any:
+    try:
+        raw = parse_json(request.body)  # depth, length and character limits first, as for every other body
+    except NotJSON:
+        raise FactsRejected("the body is not valid JSON", "facts") from None
     if kind not in KINDS:
         raise FactsRejected(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
-    try:
-        raw = json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise FactsRejected("the body is not valid JSON", "facts") from None
     if kind == "detainer":
         # Detainer facts describe a person's convictions: decided, counted, never logged (eo13.detainers).
         return _decide_detainer(request, raw, partial)
@@ -110,15 +110,15 @@ Response = Literal["declined", "allowed_exception", "referred", "they_left", "ot
 
 
 class AgreementIn(Schema):
-    agency: str
-    reference: str
+    agency: Label
+    reference: Label
     kind: Literal["formal_agreement", "cooperative_arrangement"]
-    title: str
-    parties: str
+    title: Label
+    parties: Note
     valid_from: date
     valid_to: date | None = None
     all_properties: bool = False
-    bbls: list[str] = []
+    bbls: list[Label] = []
     uses: list[Use] = []
 
 
@@ -174,24 +174,24 @@ def agreement_new(request: HttpRequest, payload: AgreementIn) -> tuple[int, dict
 
 
 class EncounterIn(Schema):
-    agency: str
+    agency: Label
     occurred_at: datetime
     requesting_agency: Requester
     request_kind: RequestKindIn
     city_response: Response
-    property: str | None = None
-    place_description: str = ""
+    property: Label | None = None
+    place_description: Label = ""
     immigration_enforcement: bool | None = None
     documents_shown: list[Document] = []
     decision_id: int | None = None
-    what_happened: str = ""
+    what_happened: Note = ""
     counsel_called: bool = False
 
 
 class EncounterPatch(Schema):
     version: int
     city_response: Response | None = None
-    what_happened: str | None = None
+    what_happened: Note | None = None
     counsel_called: bool | None = None
     immigration_enforcement: bool | None = None
     request_kind: RequestKindIn | None = None
@@ -261,9 +261,8 @@ def encounter_new(request: HttpRequest, payload: EncounterIn) -> tuple[int, dict
 
 @router.get("/encounters", response=list[EncounterOut], summary="Encounter records I may see")
 def encounters(
-    request: HttpRequest, agency: str | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest, agency: Label | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> list[dict[str, Any]]:
-    limit = max(1, min(limit, 500))
     rows = encounter_list(user=request.user, agency_code=agency)[offset : offset + limit]
     return [encounter_out(e, request.user) for e in rows]
 
@@ -304,8 +303,7 @@ class DecisionLogOut(Schema):
 
 
 @router.get("/decision-log", response=list[DecisionLogOut], summary="Decisions I may see")
-def decision_log(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    limit = max(1, min(limit, 500))
+def decision_log(request: HttpRequest, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     rows: list[DecisionLog] = list(decision_list(user=request.user)[offset : offset + limit])
     return [
         {

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
 from eo13.access.services import DOCUMENTS
+from eo13.api_limits import NOTE_MAX
 
 DOCUMENT_LABELS = {
     "none": "No paper",
@@ -94,6 +95,7 @@ class AgreementForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "usa-checkbox__input"}),
     )
     bbls = forms.CharField(
+        max_length=NOTE_MAX,
         required=False,
         label="BBLs it covers (one per line)",
         widget=forms.Textarea(attrs={"class": "usa-textarea", "rows": 3}),

@@ -21,6 +21,7 @@ from eo13.access.models import CityProperty
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
 from eo13.scrub import scrub
+from eo13.spreadsheet import csv_problem
 
 UPDATE_FIELDS = [
     "bbl", "borough", "block", "lot", "address", "parcel_name", "agency_abbreviation", "managing_agency",
@@ -134,11 +135,30 @@ def import_properties(
     except UnicodeDecodeError:
         return ImportResult(0, 0, [(1, "the file is not UTF-8 text")], digest)
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as exc:
+        return ImportResult(0, 0, [(reader.line_num or 1, csv_problem(exc))], digest)
+    missing = [c for c in REQUIRED_COLUMNS if c not in fieldnames]
     if missing:
         return ImportResult(0, 0, [(1, f"missing columns: {', '.join(missing)}")], digest)
     errors: list[tuple[int, str]] = []
     rows: list[dict[str, str]] = []
+    try:
+        _check_rows(reader, progress, rows, errors)
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
+        errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
+    if errors:
+        return ImportResult(0, 0, errors, digest)
+    return _save(rows, digest=digest, actor=actor)
+
+
+def _check_rows(
+    reader: csv.DictReader[str],
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None,
+    rows: list[dict[str, str]],
+    errors: list[tuple[int, str]],
+) -> None:
     seen: dict[str, int] = {}
     for row in progress(reader) if progress else reader:
         line = reader.line_num
@@ -156,8 +176,9 @@ def import_properties(
             continue
         seen[row["uid"].strip()] = line
         rows.append(row)
-    if errors:
-        return ImportResult(0, 0, errors, digest)
+
+
+def _save(rows: list[dict[str, str]], *, digest: str, actor: Any) -> ImportResult:
     agencies = dict(Agency.objects.values_list("code", "id"))
     objs = [_row_to_property(r, agencies) for r in rows]
     # Read and prepare before the transaction; inside it only the bulk upsert runs, so SQLite's write lock is held

@@ -5,9 +5,10 @@ Used for the demo, the tests and the benchmarks (17,000 rows like the real file)
 
 from __future__ import annotations
 
-import csv
 import io
 import random
+
+from eo13 import spreadsheet
 
 COLUMNS = (
     "uid", "BOROUGH", "BLOCK", "LOT", "BBL", "MAPBBL", "CD", "HNUM", "SNAME", "ADDRESS", "PARCELNAME", "AGENCY",
@@ -99,7 +100,7 @@ def generate_rows(n: int, seed: int = 13) -> list[dict[str, str]]:
 
 def to_csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = spreadsheet.dict_writer(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

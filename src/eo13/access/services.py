@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
 from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
@@ -20,6 +21,8 @@ from eo13.law.facts import USES
 from eo13.scrub import scrub
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
+# How far ahead of the server's clock an encounter time may be (a device clock or time zone off by hours).
+ENCOUNTER_CLOCK_SLACK = timedelta(days=1)
 DOCUMENTS = ("none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other")
 ENCOUNTER_FIELDS = (
     "occurred_at",
@@ -66,8 +69,13 @@ def encounter_create(
     for d in docs:
         if d not in DOCUMENTS:
             raise ValidationFailed(f"Unknown document {d!r}; use: {', '.join(DOCUMENTS)}.", "documents_shown")
-    if len(what_happened) > 1000 or len(place_description) > 200:
-        raise ValidationFailed("Keep it short: 1,000 characters for what happened, 200 for the place.", "what_happened")
+    if len(what_happened) > 1000:
+        raise ValidationFailed("Keep it short: 1,000 characters for what happened.", "what_happened")
+    if len(place_description) > 200:
+        raise ValidationFailed("Keep it short: 200 characters for the place.", "place_description")
+    if occurred_at > timezone.now() + ENCOUNTER_CLOCK_SLACK:
+        # A record of something that has not happened yet is a typing slip (a year like 2062 or 9999).
+        raise ValidationFailed("When it happened cannot be in the future.", "occurred_at")
     if decision is not None and decision.agency_id not in (agency.pk, None):
         raise PermissionDenied("That decision belongs to another agency.")
     # Addresses are removed here too: a registered place is chosen by BBL, and a free-typed address may be a home.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from eo13 import spreadsheet
 from eo13.access.answers import TONE, headline
 from eo13.access.decisions import decision_make, today_in_new_york
 from eo13.access.forms import AgreementForm, EncounterForm
@@ -214,7 +214,7 @@ def _report_csv(request: HttpRequest, rows: list[dict[str, Any]], year: int, qua
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="eo13-10-178d-{year}-Q{quarter}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         [
             "year",

@@ -10,15 +10,16 @@ from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
 from eo13.accounts.throttle import ClientAnonRateThrottle, signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.accounts.tokens import token_create, token_revoke
+from eo13.api_limits import ErrorOut, Label, Secret, Username
 from eo13.errors import EO13Error, NotFound
 
 router = Router(tags=["accounts"])
 
 
 class Credentials(Schema):
-    username: str
-    password: str
-    name: str = "API token"
+    username: Username
+    password: Secret
+    name: Label = "API token"
 
 
 class TokenOut(Schema):
@@ -59,7 +60,7 @@ class Throttled(EO13Error):
 @router.post(
     "/auth/token",
     auth=None,
-    response={201: TokenOut},
+    response={201: TokenOut, 401: ErrorOut},
     throttle=[ClientAnonRateThrottle("10/m")],
     summary="Get an API token",
     description="Throttled by address and account with growing waits (README, Sign-in throttling).",

@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from eo13.agencies.models import Agency
 from eo13.agencies.selectors import agency_get, agency_list
 from eo13.agencies.services import agency_update_counsel
+from eo13.api_limits import Label
 from eo13.errors import NotFound
 
 router = Router(tags=["agencies"])
@@ -26,9 +27,9 @@ class AgencyOut(Schema):
 
 
 class CounselIn(Schema):
-    counsel_name: str
-    counsel_email: str
-    counsel_phone: str
+    counsel_name: Label
+    counsel_email: Label
+    counsel_phone: Label
     version: int
 
 

@@ -63,6 +63,14 @@ RESPONSIBLE_TEXT = {
 class CatalogueError(ValueError):
     """A catalogue entry that cannot be used: no section, a bad key, a due rule that does not parse."""
 
+    field: str | None = None
+
+
+class EventDateError(CatalogueError):
+    """An event date no deadline can be counted from (too far ahead to count days past it)."""
+
+    field = "date"
+
 
 @dataclass(frozen=True)
 class ObligationSpec:

@@ -22,9 +22,13 @@ from eo13.law.obligation_types import (
     RESPONSIBLE_TEXT,
     RULES_VERSION,
     CatalogueError,
+    EventDateError,
     ObligationSpec,
     Responsible,
 )
+
+# The last event date deadlines are counted from; recurring duties add years past it, so it stays far from 9999.
+LATEST_EVENT_DATE = date(2199, 12, 31)
 
 __all__ = [
     "CATALOGUE",
@@ -127,6 +131,11 @@ def duties_for_event(
     For the order's issuance, ``agency`` narrows the list to what that office owes or is concerned by; for events
     about one agency (a vacancy, a designation, a policy change) it names that agency and is required.
     ``periods`` is how many periods of a recurring duty to list."""
+    if on > LATEST_EVENT_DATE:
+        # Counting days past 9999-12-31 overflows; no duty of the order runs that far (EO 13 §9: in force from 2026).
+        raise EventDateError(
+            f"The date {on.isoformat()} is too far ahead; use a date before {LATEST_EVENT_DATE.year + 1}."
+        )
     try:
         ev = Event(event)
     except ValueError:

@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Body, Label, Note
 from eo13.errors import NotFound, ValidationFailed
 from eo13.law.deadlines import Convention
 from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
@@ -81,30 +82,30 @@ class ObligationOut(Schema):
 
 
 class EventIn(Schema):
-    event: str
+    event: Label
     on: dt.date
-    agency: str | None = None
-    subject: str = ""
+    agency: Label | None = None
+    subject: Note = ""
 
 
 class SubmitIn(Schema):
     version: int
-    note: str
+    note: Note
 
 
 class AcceptIn(Schema):
     version: int
-    note: str = ""
+    note: Note = ""
 
 
 class ReturnIn(Schema):
     version: int
-    comments: str
+    comments: Note
 
 
 class FeedIn(Schema):
-    agency: str
-    name: str
+    agency: Label
+    name: Label
 
 
 class FeedOut(Schema):
@@ -116,10 +117,10 @@ class FeedOut(Schema):
 
 class AuditReportIO(Schema):
     version: int
-    findings: str = ""
-    policy_changes: str = ""
-    compliance_steps: str = ""
-    training: str = ""
+    findings: Body = ""
+    policy_changes: Body = ""
+    compliance_steps: Body = ""
+    training: Body = ""
 
 
 def _out(o: Obligation) -> dict[str, Any]:
@@ -148,6 +149,15 @@ def _agency(code: str | None) -> Agency | None:
     agency = Agency.objects.filter(code=code.upper()).first()
     if agency is None:
         raise ValidationFailed(f"Unknown agency code {code!r}.", field="agency")
+    return agency
+
+
+def _path_agency(code: str) -> Agency:
+    """The agency a path names. An unknown code answers as another agency's report does (404), so the answer
+    never tells which offices exist apart from which one may be read."""
+    agency = Agency.objects.filter(code=code.upper()).first()
+    if agency is None:
+        raise NotFound("No such report, or you may not see it.")
     return agency
 
 
@@ -182,7 +192,8 @@ def due(
             event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
         )
     except CatalogueError as exc:
-        raise ValidationFailed(str(exc), field="event" if "event" in str(exc) else "agency") from None
+        field = exc.field or ("event" if "event" in str(exc) else "agency")
+        raise ValidationFailed(str(exc), field=field) from None
     return [
         {
             "obligation": d.key,
@@ -278,7 +289,8 @@ def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[str, Any]:
 @router.post("/calendar-feeds", response={201: FeedOut}, summary="Make a secret calendar link for an office")
 def feed_create(request: HttpRequest, payload: FeedIn) -> Status[Any]:
     agency = _agency(payload.agency)
-    assert agency is not None
+    if agency is None:
+        raise ValidationFailed("Name the office the calendar link is for.", field="agency")
     feed, raw = calendar_feed_create(actor=request.user, agency=agency, name=payload.name)
     url = request.build_absolute_uri(f"/staff/obligations/calendar/{raw}.ics")
     return Status(201, {"id": feed.pk, "agency": agency.code, "name": feed.name, "url": url})
@@ -295,15 +307,13 @@ def feed_revoke(request: HttpRequest, feed_id: int) -> Status[Any]:
 
 @router.get("/audit-reports/{code}", response=AuditReportIO, summary="An agency's §2 audit report")
 def audit_report(request: HttpRequest, code: str) -> Any:
-    agency = _agency(code)
-    assert agency is not None
+    agency = _path_agency(code)
     return audit_report_get(request.user, agency)
 
 
 @router.put("/audit-reports/{code}", response=AuditReportIO, summary="Save an agency's §2 audit report")
 def audit_report_put(request: HttpRequest, code: str, payload: AuditReportIO) -> Any:
-    agency = _agency(code)
-    assert agency is not None
+    agency = _path_agency(code)
     data = payload.dict()
     version = data.pop("version")
     return audit_report_save(actor=request.user, agency=agency, expected_version=version, **data)

@@ -56,7 +56,10 @@ def _looks_like_csv(data: bytes) -> bool:
         return False
     if text.lstrip().startswith(("<", "{", "#!", "%PDF")):
         return False
-    rows = list(csv.reader(io.StringIO(text)))[:20]
+    try:
+        rows = list(csv.reader(io.StringIO(text)))[:20]
+    except csv.Error:  # a NUL byte or a malformed quote: not a CSV we accept
+        return False
     return bool(rows) and len(rows[0]) >= 2
 
 

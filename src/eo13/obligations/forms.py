@@ -2,6 +2,7 @@
 
 from django import forms
 
+from eo13.api_limits import TEXT_MAX
 from eo13.obligations.evidence import ALLOWED_TEXT
 from eo13.text import LABEL_MAX
 
@@ -55,16 +56,26 @@ class FeedForm(forms.Form):
 class AuditReportForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     findings = forms.CharField(
-        label="What the audit found", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+        max_length=TEXT_MAX,
+        label="What the audit found",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"}),
     )
     policy_changes = forms.CharField(
-        label="Policy changes made", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+        max_length=TEXT_MAX,
+        label="Policy changes made",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"}),
     )
     compliance_steps = forms.CharField(
+        max_length=TEXT_MAX,
         label="Steps to make sure staff comply",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"}),
     )
     training = forms.CharField(
-        label="Training", required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"})
+        max_length=TEXT_MAX,
+        label="Training",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "usa-textarea"}),
     )

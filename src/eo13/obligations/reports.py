@@ -3,7 +3,6 @@ the live status of every duty, as HTML, PDF (WeasyPrint) and CSV (EO 13 §2, §7
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
+from eo13 import spreadsheet
 from eo13.accounts.policy import require_role
 from eo13.agencies.models import Agency
 from eo13.errors import ConflictError, ValidationFailed
@@ -88,7 +88,7 @@ def _pdf(template: str, context: dict[str, Any]) -> bytes:
 def _csv(rows: list[Obligation]) -> str:
     today = selectors.today()
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(CSV_COLUMNS)
     for o in rows:
         writer.writerow(

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Body, Label, Note
 from eo13.errors import NotFound
 from eo13.policies import material_services, selectors, services
 from eo13.policies.models import Material, Policy, PolicyTranslation, PolicyVersion
@@ -50,17 +51,17 @@ class PolicyOut(Schema):
 
 
 class PolicyIn(Schema):
-    agency: str
-    title: str
-    body: str
-    change_summary: str = ""
+    agency: Label
+    title: Label
+    body: Body
+    change_summary: Note = ""
 
 
 class VersionIn(Schema):
     lock: int
-    title: str
-    body: str
-    change_summary: str = ""
+    title: Label
+    body: Body
+    change_summary: Note = ""
 
 
 class LockIn(Schema):
@@ -69,14 +70,14 @@ class LockIn(Schema):
 
 class ReviewIn(Schema):
     lock: int
-    note: str = ""
+    note: Note = ""
 
 
 class TranslationIn(Schema):
-    language: str
+    language: Label
     version: int
-    title: str
-    body: str
+    title: Label
+    body: Body
 
 
 class TranslationOut(Schema):
@@ -93,11 +94,11 @@ class TranslationOut(Schema):
 
 
 class MaterialIn(Schema):
-    kind: str
-    audience: str
-    title: str
-    body: str
-    languages: list[str]
+    kind: Label
+    audience: Label
+    title: Label
+    body: Body
+    languages: list[Label]
 
 
 class MaterialUpdateIn(MaterialIn):
@@ -105,7 +106,7 @@ class MaterialUpdateIn(MaterialIn):
 
 
 class SendIn(Schema):
-    agencies: list[str]
+    agencies: list[Label]
 
 
 class DisseminationOut(Schema):

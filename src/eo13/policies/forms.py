@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import NOTE_MAX, TEXT_MAX
 from eo13.policies.models import Audience, MaterialKind
 
 MAX_UPLOAD_BYTES = 200 * 1024
@@ -17,11 +18,15 @@ class PolicyForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), empty_label=None)
     title = forms.CharField(max_length=200)
     body = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 14, "class": "usa-textarea"}),
         help_text="Markdown: # heading, - list item, **bold**. HTML and scripts are removed.",
     )
     change_summary = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "usa-textarea"}), label="Change summary"
+        max_length=NOTE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "usa-textarea"}),
+        label="Change summary",
     )
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
@@ -34,10 +39,12 @@ class PolicyForm(forms.Form):
 class VersionForm(forms.Form):
     title = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "usa-input"}))
     body = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 18, "class": "usa-textarea"}),
         help_text="Markdown: # heading, - list item, **bold**. HTML and scripts are removed.",
     )
     change_summary = forms.CharField(
+        max_length=NOTE_MAX,
         required=False,
         label="What changed in this version",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
@@ -47,6 +54,7 @@ class VersionForm(forms.Form):
 
 class ReviewForm(forms.Form):
     note = forms.CharField(
+        max_length=NOTE_MAX,
         required=False,
         label="Note to the agency (needed to send it back)",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
@@ -64,6 +72,7 @@ class TranslationForm(forms.Form):
     )
     title = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"class": "usa-input"}))
     body = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         label="Translated text",
         widget=forms.Textarea(attrs={"rows": 14, "class": "usa-textarea"}),
@@ -106,7 +115,9 @@ class MaterialForm(forms.Form):
     kind = forms.ChoiceField(choices=MaterialKind.choices, widget=forms.Select(attrs={"class": "usa-select"}))
     audience = forms.ChoiceField(choices=Audience.choices, widget=forms.Select(attrs={"class": "usa-select"}))
     title = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "usa-input"}))
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 12, "class": "usa-textarea"}), help_text="Markdown.")
+    body = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 12, "class": "usa-textarea"}), help_text="Markdown."
+    )
     languages = forms.MultipleChoiceField(
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,

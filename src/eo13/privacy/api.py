@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Body, Label, Note
 from eo13.privacy import selectors, services
 
 router = Router(tags=["privacy"])
@@ -19,17 +20,17 @@ Phone = Annotated[str, Field(max_length=40, pattern=r"^\+?[0-9][0-9 ().-]{6,22}[
 
 # ---- register (EO 13 §6) ----
 class DesignationIn(Schema):
-    agency: str = Field(description="Agency code, e.g. ACS")
-    full_name: str = Field(max_length=200)
-    title: str = Field(max_length=200)
+    agency: Label = Field(description="Agency code, e.g. ACS")
+    full_name: Label
+    title: Label
     email: Email
     phone: Phone
     designated_on: date
 
 
 class ContactIn(Schema):
-    full_name: str = Field(max_length=200)
-    title: str = Field(max_length=200)
+    full_name: Label
+    title: Label
     email: Email
     phone: Phone
     version: int
@@ -48,9 +49,9 @@ class DesignationOut(Schema):
 
 
 class VacancyIn(Schema):
-    agency: str
+    agency: Label
     vacated_on: date
-    note: str = Field("", max_length=2000)
+    note: Note = Field("", max_length=2000)
 
 
 class VacancyOut(Schema):
@@ -178,7 +179,7 @@ def vacate(request: HttpRequest, payload: VacancyIn) -> Status[Any]:
 # ---- training (EO 13 §6(1)) ----
 class SessionIn(Schema):
     kind: TrainingKindKey
-    topic: str = Field(max_length=200)
+    topic: Label
     held_on: date
     protocol_id: int | None = None
 
@@ -248,8 +249,8 @@ def attend(request: HttpRequest, session_id: int, payload: AttendanceIn) -> Stat
 
 # ---- protocols (EO 13 §6(2)) ----
 class ProtocolIn(Schema):
-    title: str = Field(max_length=200)
-    body: str = Field(max_length=50_000)
+    title: Label
+    body: Body = Field(max_length=50_000)
     effective_on: date
 
 

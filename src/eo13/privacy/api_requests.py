@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Label, Note
 from eo13.errors import NotFound
 from eo13.law import identifying_information as ii
 from eo13.privacy import selectors, services
@@ -27,14 +28,14 @@ else:
 
 # ---- requests for identifying information (EO 13 §6; Admin Code §23-1202) ----
 class RequestIn(Schema):
-    agency: str
-    requesting_agency: str = Field(max_length=200, description="The outside agency, e.g. a federal agency's name")
+    agency: Label
+    requesting_agency: Label = Field(description="The outside agency, e.g. a federal agency's name")
     instrument: InstrumentKey
     received_on: date
     respond_by: date | None = None
     categories: list[CategoryKey] = Field(min_length=1)
     people_count: int | None = Field(None, ge=0, description="How many people the request is about; no names")
-    summary: str = Field("", max_length=5000, description="What was asked, never who")
+    summary: Note = Field("", description="What was asked, never who")
     assigned_officer_id: int | None = None
 
 
@@ -45,13 +46,13 @@ class AssignIn(Schema):
 
 class ReferIn(Schema):
     referred_on: date
-    note: str = Field("", max_length=2000)
+    note: Note = Field("", max_length=2000)
     version: int
 
 
 class DecideIn(Schema):
     decision: DecisionKey
-    reasons: str = Field(max_length=5000)
+    reasons: Note
     decided_on: date
     version: int
 
@@ -59,7 +60,7 @@ class DecideIn(Schema):
 class DiscloseIn(Schema):
     categories: list[CategoryKey] = Field(min_length=1)
     disclosed_on: date
-    note: str = Field("", max_length=2000)
+    note: Note = Field("", max_length=2000)
     version: int
 
 

@@ -48,7 +48,7 @@ _FREE_TEXT_HINT = "Do not write names or other details of the people asked about
 class DesignationForm(USWDSForm):
     full_name = forms.CharField(label="Privacy officer's full name", max_length=200)
     title = forms.CharField(label="Job title", max_length=200)
-    email = forms.EmailField(label="Work e-mail")
+    email = forms.EmailField(max_length=254, label="Work e-mail")
     phone = forms.CharField(label="Work phone", max_length=40, widget=forms.TextInput(attrs={"type": "tel"}))
     designated_on = forms.DateField(label="Date named", widget=DateInput())
 
@@ -56,7 +56,7 @@ class DesignationForm(USWDSForm):
 class ContactForm(USWDSForm):
     full_name = forms.CharField(label="Full name", max_length=200)
     title = forms.CharField(label="Job title", max_length=200)
-    email = forms.EmailField(label="Work e-mail")
+    email = forms.EmailField(max_length=254, label="Work e-mail")
     phone = forms.CharField(label="Work phone", max_length=40, widget=forms.TextInput(attrs={"type": "tel"}))
     version = forms.IntegerField(widget=forms.HiddenInput())
 

@@ -4,7 +4,6 @@ A privacy officer sees their own agency's figures; the CPO, City Hall and audito
 report holds no free text at all, so an export cannot carry an identifier. Each export is an audit entry.
 """
 
-import csv
 import io
 from collections import Counter
 from datetime import date
@@ -12,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from eo13 import spreadsheet
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role, require_role
 from eo13.audit.services import audit_record
@@ -100,7 +100,7 @@ def request_report(*, user: Any, start: date | None = None, end: date | None = N
 
 def report_csv(report: dict[str, Any]) -> str:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = spreadsheet.writer(out)
     w.writerow(["table", "key", "label", "count"])
     w.writerow(["period", "start", "Start", report["start"] or ""])
     w.writerow(["period", "end", "End", report["end"] or ""])

@@ -10,6 +10,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.api_limits import Label
 from eo13.errors import NotFound, ValidationFailed
 from eo13.policies.models import Policy
 from eo13.training import importers, rules, selectors, services
@@ -36,19 +37,19 @@ class PersonOut(Schema):
 
 
 class PersonIn(Schema):
-    agency: str
-    staff_id: str
-    display_name: str
+    agency: Label
+    staff_id: Label
+    display_name: Label
     role_group: RoleGroup
-    work_email: str = ""
+    work_email: Label = ""
     public_facing: bool = False
 
 
 class PersonUpdateIn(Schema):
     version: int
-    display_name: str
+    display_name: Label
     role_group: RoleGroup
-    work_email: str = ""
+    work_email: Label = ""
     public_facing: bool = False
     active: bool = True
 
@@ -82,8 +83,8 @@ class CourseOut(Schema):
 
 class CourseIn(Schema):
     policy_id: int
-    code: str
-    title: str
+    code: Label
+    title: Label
 
 
 class CompletionOut(Schema):
@@ -107,9 +108,9 @@ class CompletionOut(Schema):
 
 
 class CompletionIn(Schema):
-    agency: str
-    staff_id: str
-    course: str
+    agency: Label
+    staff_id: Label
+    course: Label
     completed_on: dt.date
 
 

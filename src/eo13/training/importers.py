@@ -24,6 +24,7 @@ from django.utils import timezone
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
+from eo13.spreadsheet import csv_problem
 from eo13.training import rules
 from eo13.training.bulk_write import ImportRaced, VersionedUpdate, completion_updates, execute_all
 from eo13.training.models import Completion, Course, RosterPerson
@@ -86,7 +87,11 @@ def _rows(
         report.errors.append((1, "the file is not UTF-8 text"))
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    try:
+        header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        report.errors.append((reader.line_num or 1, csv_problem(exc)))
+        return []
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in required + optional]
     if missing:
@@ -99,15 +104,18 @@ def _rows(
         return []
     reader.fieldnames = header
     out: list[tuple[int, dict[str, str]]] = []
-    for row in progress(reader) if progress else reader:
-        line = reader.line_num
-        if None in row:
-            report.errors.append((line, "the row has more fields than the header"))
-        elif len(out) >= MAX_ROWS:
-            report.errors.append((line, f"the file has more than {MAX_ROWS} rows"))
-            break
-        else:
-            out.append((line, {k: (v or "").strip() for k, v in row.items()}))
+    try:
+        for row in progress(reader) if progress else reader:
+            line = reader.line_num
+            if None in row:
+                report.errors.append((line, "the row has more fields than the header"))
+            elif len(out) >= MAX_ROWS:
+                report.errors.append((line, f"the file has more than {MAX_ROWS} rows"))
+                break
+            else:
+                out.append((line, {k: (v or "").strip() for k, v in row.items()}))
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
+        report.errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
     if not out and not report.errors:
         report.errors.append((1, "the file has no rows"))
     return out

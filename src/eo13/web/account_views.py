@@ -5,6 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
@@ -12,6 +14,7 @@ from django.utils import timezone
 
 from eo13.accounts.selectors import token_list
 from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
+from eo13.api_limits import USERNAME_MAX
 from eo13.audit.services import audit_record
 
 SESSION_ENDED = {
@@ -25,10 +28,20 @@ def _paused(request: HttpRequest, seconds: int) -> HttpResponse:
     return render(request, "registration/locked_out.html", {"wait": wait_text(seconds)}, status=429)
 
 
+class LoginForm(AuthenticationForm):
+    """Django's sign-in form, refusing a username longer than any account's before anything (the throttle, the
+    scrubber, the password check) reads it: `clean()` skips authenticate() when a field is invalid."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].validators.append(MaxLengthValidator(USERNAME_MAX))
+
+
 class LoginView(auth_views.LoginView):
     """Sign-in, throttled by address and account with growing waits (eo13.accounts.throttle)."""
 
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -44,14 +57,16 @@ class LoginView(auth_views.LoginView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not settings.EO13_LOCAL_LOGIN:
             return HttpResponseForbidden("Sign-in with a password is turned off here. Use your City account.")
-        wait = signin_wait(request, str(request.POST.get("username", "")))
+        username = str(request.POST.get("username", ""))
+        # An over-long username is refused by the form; it never reaches the throttle's keys.
+        wait = signin_wait(request, username) if len(username) <= USERNAME_MAX else 0
         if wait:
             return _paused(request, wait)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: Any) -> HttpResponse:
         username = str(self.request.POST.get("username", ""))
-        if username and self.request.POST.get("password"):
+        if username and len(username) <= USERNAME_MAX and self.request.POST.get("password"):
             wait = signin_failed(self.request, username)
             if wait:
                 return _paused(self.request, wait)

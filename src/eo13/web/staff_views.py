@@ -30,7 +30,7 @@ def agencies(request: HttpRequest) -> HttpResponse:
 
 class CounselForm(forms.Form):
     counsel_name = forms.CharField(label="Counsel contact (name or office)", max_length=200)
-    counsel_email = forms.EmailField(label="Counsel e-mail")
+    counsel_email = forms.EmailField(max_length=254, label="Counsel e-mail")
     counsel_phone = forms.CharField(label="Counsel phone", max_length=40)
     version = forms.IntegerField(widget=forms.HiddenInput)
 

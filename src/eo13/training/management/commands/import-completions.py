@@ -26,11 +26,11 @@ class Command(BaseCommand):
     def canary_file(self, text: str, directory: Path) -> Path:
         """For the privacy canary test. A completion file has no free-text column, so ``text`` goes where a
         person types: the staff id. The importer must refuse it (it holds identifiers) without repeating it."""
-        import csv
+        from eo13 import spreadsheet
 
         path = directory / "completions-canary.csv"
         with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
+            writer = spreadsheet.writer(f)
             writer.writerow(["agency", "staff_id", "course", "completed_on"])
             writer.writerow(["ACS", text, "EO13-TRAINING", "2026-11-20"])
         return path

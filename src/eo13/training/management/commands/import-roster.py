@@ -27,11 +27,11 @@ class Command(BaseCommand):
 
     def canary_file(self, text: str, directory: Path) -> Path:
         """For the privacy canary test: a valid roster file with ``text`` in its free-text column (the name)."""
-        import csv
+        from eo13 import spreadsheet
 
         path = directory / "roster-canary.csv"
         with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
+            writer = spreadsheet.writer(f)
             writer.writerow(["agency", "staff_id", "name", "email", "role_group", "public_facing"])
             writer.writerow(["ACS", "CANARY-0001", text, "", "employee", "yes"])
         return path
