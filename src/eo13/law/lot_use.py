@@ -172,16 +172,6 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
         return _not_covered(on, first_version("lot-use").id, [reason], [])
     reasons: list[Reason] = []
     personnel = facts["personnel"]
-    if not personnel["enforces_laws"]:
-        reasons.append(
-            Reason(
-                "personnel_not_law_enforcement",
-                "The rule is about government staff who can enforce laws. These people cannot, so it does not apply.",
-                S3,
-                depends=("personnel.enforces_laws",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
     employer = personnel["employer"]
     if employer == "not_government":
         reasons.append(
@@ -191,6 +181,16 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
                 "are not government staff, so it does not cover them.",
                 S3,
                 depends=("personnel.employer",),
+            )
+        )
+        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
+    if not personnel["enforces_laws"]:
+        reasons.append(
+            Reason(
+                "personnel_not_law_enforcement",
+                "The rule is about government staff who can enforce laws. These people cannot, so it does not apply.",
+                S3,
+                depends=("personnel.enforces_laws",),
             )
         )
         return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
