@@ -138,7 +138,7 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         rules=("within 14 days of order-issued",),
         stated=date(2026, 2, 20),
         evidence="The message to the Chief Privacy Officer, or the privacy officer's entry in the register.",
-        note="Divisions (such as HRA and DHS) are covered by their parent agency's privacy officer.",
+        note="Divisions (such as HRA and the Department of Homeless Services) are covered by their parent agency's privacy officer.",
     ),
     ObligationSpec(
         key="s6_privacy_officer_replacement",
