@@ -119,8 +119,10 @@ def test_immigration_enforcement_must_be_a_boolean():
         property_access(date="2025-06-01"),
         property_access(date="2025-06-01", warrant={"issued_by": "article_iii_judge", "authorizes": ["entry"]}),
         property_access(date="2025-06-01", area="public"),
-        property_access(date="2026-02-05", property={"kind": "building", "city_owned_or_leased": False,
-                                                     "city_operational_control": False}),
+        property_access(
+            date="2026-02-05",
+            property={"kind": "building", "city_owned_or_leased": False, "city_operational_control": False},
+        ),
     ],
 )
 def test_before_the_order_admin_code_4_210_alone(facts):

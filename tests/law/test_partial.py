@@ -21,7 +21,12 @@ def run(kind, facts):
         ("lot-use", {"use": "other"}, "not_covered", []),
         ("lot-use", {"personnel": {"employer": "federal", "enforces_laws": False}}, "not_covered", []),
         # Nothing known: everything that matters is asked; who is asking and where settle the most.
-        ("lot-use", {}, "unknown", ["personnel", "property", "use", "law_enforcement_purpose", "exceptions", "immigration_enforcement"]),
+        (
+            "lot-use",
+            {},
+            "unknown",
+            ["personnel", "property", "use", "law_enforcement_purpose", "exceptions", "immigration_enforcement"],
+        ),
         # Who is asking is known: the place settles more than the rest.
         (
             "lot-use",

@@ -19,6 +19,7 @@ from eo13.agencies.models import Agency
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError
 from eo13.law.schema import facts_schema
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["access"])
 
@@ -101,8 +102,8 @@ class AgreementIn(Schema):
     kind: Literal["formal_agreement", "cooperative_arrangement"]
     title: str
     parties: str
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: StrictDate
+    valid_to: StrictDate | None = None
     all_properties: bool = False
     bbls: list[str] = []
     uses: list[Use] = []

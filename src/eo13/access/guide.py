@@ -194,8 +194,8 @@ IMMIGRATION = Question(
 WARRANT_HELP = (
     "Look at the top of the first page and at the signature line. A judicial warrant names a court at the top "
     "(not 'Immigration Court') and is signed by a judge or magistrate judge. A paper from the U.S. Department of "
-    "Homeland Security, ICE or CBP names one of them at the top and is signed by an officer. Form numbers such as I-200, I-205 or "
-    "I-247A are printed in a bottom corner."
+    "Homeland Security, ICE or CBP names one of them at the top and is signed by an officer. Form numbers such as "
+    "I-200, I-205 or I-247A are printed in a bottom corner."
 )
 ISSUED_BY = Question(
     "issued_by",

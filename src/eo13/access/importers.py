@@ -49,11 +49,13 @@ def _write(values: list[dict[str, Any]]) -> int:
     q = connection.ops.quote_name
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     names = [*values[0], "updated_at"]
-    columns = [q(meta.get_field(n.removesuffix("_id") if n.endswith("_id") else n).column) for n in names]
+    fields = {f.attname: f.column for f in meta.concrete_fields}
+    columns = [q(fields[n]) for n in names]
     table = q(meta.db_table)
-    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    # Only the model's own table and column names are formatted in; every value is a parameter.
+    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
     settable = [c for n, c in zip(names, columns, strict=True) if n != "uid"]
-    update = f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in settable)} WHERE {q('id')} = %s"
+    update = f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in settable)} WHERE {q('id')} = %s"  # noqa: S608
     # What is stored already: a re-import rewrites only the records whose values changed (index updates are the
     # slow part of an UPDATE), yet reports every known record as updated.
     stored = {row[0]: row[1:] for row in CityProperty.objects.values_list("uid", "id", *names[1:-1])}

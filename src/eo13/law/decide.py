@@ -56,6 +56,7 @@ def _run(kind: str, facts: dict[str, Any], today: date) -> Decision:
     decision = with_registry_doubt(rule, facts, today, PROPERTY_CITATION[kind])
     return apply_10_178(decision, facts)
 
+
 _CITY_LOT = {
     "kind": "parking_lot",
     "city_owned_or_leased": True,

@@ -100,7 +100,9 @@ class Spec:
 WARRANT_SPEC: Final = {
     "issued_by": Spec("enum", ISSUERS, help="who signed it"),
     "authorizes": Spec("enum_list", AUTHORIZES, help="what it lets the officer do"),
-    "form": Spec("enum", FORMS, required=False, help="a U.S. Department of Homeland Security form number, if it has one"),
+    "form": Spec(
+        "enum", FORMS, required=False, help="a U.S. Department of Homeland Security form number, if it has one"
+    ),
     "date": Spec("date", required=False),
 }
 PROPERTY_SPEC: Final = {

@@ -82,7 +82,7 @@ _COOPERATIVE_PARTNERS = ("federal", "state")
 def _cooperative_exception(facts: dict[str, Any]) -> ExceptionResult:
     """§3(3) counts only for officers of state or federal agencies. Officers of another local government have at
     most a §3(1) agreement, checked as one; for another state's officers the words are unsettled: counsel."""
-    result = _COOPERATIVE(facts)
+    result: ExceptionResult = _COOPERATIVE(facts)
     employer = facts["personnel"]["employer"]
     if employer in _COOPERATIVE_PARTNERS or not (result.applies or result.conflict):
         return result
@@ -219,9 +219,11 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
     reasons.append(Reason("city_lot" if lot.holds else "not_city_lot", lot.text, lot.citation, depends=PROPERTY_FACTS))
     if not lot.holds:
         steps: list[str] = []
-        if prop["city_owned_or_leased"] and prop["city_operational_control"] and prop.get(
-            "city_governmental_purpose"
-        ) is not False:
+        if (
+            prop["city_owned_or_leased"]
+            and prop["city_operational_control"]
+            and prop.get("city_governmental_purpose") is not False
+        ):
             reasons.append(
                 Reason(
                     "property_access_may_apply",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from eo13.law.deadlines import AGENCY_EVENTS, Convention, Event, RuleKind, compute_due
+from eo13.law.deadlines import AGENCY_EVENTS, Convention, Event, RuleKind, compute_due, parse_due_rule
 from eo13.law.obligation_catalogue import CATALOGUE
 from eo13.law.obligation_types import (
     CHIEF_PRIVACY_OFFICER_OFFICE,
@@ -142,6 +142,8 @@ def duties_for_event(
                 continue
             for period in range(1, periods + 1) if rule.kind is RuleKind.EVERY else (0,):
                 d = compute_due(rule, on, period=max(period, 1), convention=convention)
+                if d is not None and s.first_round and ev is not Event.ORDER_ISSUED and on <= s.first_round[0]:
+                    d = compute_due(parse_due_rule(f"by {s.first_round[1].isoformat()}"), on, convention=convention)
                 out.append(
                     DutyDue(
                         spec=s,

@@ -50,7 +50,10 @@ def apply_10_178(decision: Decision, facts: dict[str, Any]) -> Decision:
         "resources for immigration enforcement"
         + (", and EO 13 §4 says the City lot rule is read with that law." if with_order else ".")
     )
-    reasons = [*decision.reasons, Reason("immigration_enforcement", text, AC_10_178, depends=("immigration_enforcement",))]
+    reasons = [
+        *decision.reasons,
+        Reason("immigration_enforcement", text, AC_10_178, depends=("immigration_enforcement",)),
+    ]
     citations = unique([*decision.citations, AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])])
     if decision.outcome == "permitted":
         steps = [

@@ -27,6 +27,7 @@ from eo13.obligations.services import (
     obligation_submit,
     registry_offices,
 )
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["obligations"])
 
@@ -82,7 +83,7 @@ class ObligationOut(Schema):
 
 class EventIn(Schema):
     event: str
-    on: dt.date
+    on: StrictDate
     agency: str | None = None
     subject: str = ""
 
@@ -171,7 +172,7 @@ def catalogue(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get("/obligations/due", response=list[DueOut], summary="What an event makes due (as `eo13 due`)")
 def due(
-    request: HttpRequest, event: str, date: dt.date, agency: str | None = None, convention: str = "calendar"
+    request: HttpRequest, event: str, date: StrictDate, agency: str | None = None, convention: str = "calendar"
 ) -> list[dict[str, Any]]:
     try:
         conv = Convention(convention)
@@ -234,7 +235,7 @@ def evidence_list(request: HttpRequest, pk: int) -> list[Evidence]:
 
 @router.post("/obligations/{pk}/evidence", response={201: EvidenceOut}, summary="Upload evidence (multipart)")
 def evidence_upload(
-    request: HttpRequest, pk: int, effective_date: Form[dt.date], file: File[UploadedFile]
+    request: HttpRequest, pk: int, effective_date: Form[StrictDate], file: File[UploadedFile]
 ) -> Status[Any]:
     o = selectors.obligation_get(request.user, pk)
     ev = evidence_add(

@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema, Status
 
 from eo13.agencies.models import Agency
 from eo13.privacy import selectors, services
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
 
@@ -24,7 +25,7 @@ class DesignationIn(Schema):
     title: str = Field(max_length=200)
     email: Email
     phone: Phone
-    designated_on: date
+    designated_on: StrictDate
 
 
 class ContactIn(Schema):
@@ -49,7 +50,7 @@ class DesignationOut(Schema):
 
 class VacancyIn(Schema):
     agency: str
-    vacated_on: date
+    vacated_on: StrictDate
     note: str = Field("", max_length=2000)
 
 

@@ -11,6 +11,7 @@ from eo13.errors import NotFound
 from eo13.law import identifying_information as ii
 from eo13.privacy import selectors, services
 from eo13.privacy.reports import report_export, request_report
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
 
@@ -30,8 +31,8 @@ class RequestIn(Schema):
     agency: str
     requesting_agency: str = Field(max_length=200, description="The outside agency, e.g. a federal agency's name")
     instrument: InstrumentKey
-    received_on: date
-    respond_by: date | None = None
+    received_on: StrictDate
+    respond_by: StrictDate | None = None
     categories: list[CategoryKey] = Field(min_length=1)
     people_count: int | None = Field(None, ge=0, description="How many people the request is about; no names")
     summary: str = Field("", max_length=5000, description="What was asked, never who")
@@ -44,7 +45,7 @@ class AssignIn(Schema):
 
 
 class ReferIn(Schema):
-    referred_on: date
+    referred_on: StrictDate
     note: str = Field("", max_length=2000)
     version: int
 
@@ -52,13 +53,13 @@ class ReferIn(Schema):
 class DecideIn(Schema):
     decision: DecisionKey
     reasons: str = Field(max_length=5000)
-    decided_on: date
+    decided_on: StrictDate
     version: int
 
 
 class DiscloseIn(Schema):
     categories: list[CategoryKey] = Field(min_length=1)
-    disclosed_on: date
+    disclosed_on: StrictDate
     note: str = Field("", max_length=2000)
     version: int
 

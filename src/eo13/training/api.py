@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound, ValidationFailed
 from eo13.policies.models import Policy
+from eo13.strict_dates import StrictDate
 from eo13.training import importers, rules, selectors, services
 from eo13.training.models import Completion, Course, RoleGroup, RosterPerson
 
@@ -110,7 +111,7 @@ class CompletionIn(Schema):
     agency: str
     staff_id: str
     course: str
-    completed_on: dt.date
+    completed_on: StrictDate
 
 
 class CoverageOut(Schema):

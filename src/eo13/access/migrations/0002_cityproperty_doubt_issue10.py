@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0001_initial'),
+        ("access", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='cityproperty',
-            name='doubt',
-            field=models.CharField(blank=True, default='', max_length=300),
+            model_name="cityproperty",
+            name="doubt",
+            field=models.CharField(blank=True, default="", max_length=300),
         ),
     ]
