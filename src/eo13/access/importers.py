@@ -49,7 +49,7 @@ def _write(values: list[dict[str, Any]]) -> int:
     q = connection.ops.quote_name
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     names = [*values[0], "updated_at"]
-    fields = {f.attname: f.column for f in meta.concrete_fields}
+    fields = {f.attname: str(f.column) for f in meta.concrete_fields}
     columns = [q(fields[n]) for n in names]
     table = q(meta.db_table)
     # Only the model's own table and column names are formatted in; every value is a parameter.

@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound, ValidationFailed
-from eo13.law.deadlines import Convention
+from eo13.law.deadlines import Convention, check_event_date
 from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
 from eo13.obligations import selectors
 from eo13.obligations.auditreports import audit_report_get, audit_report_save
@@ -178,6 +178,10 @@ def due(
         conv = Convention(convention)
     except ValueError:
         raise ValidationFailed("convention is calendar or gcl-25a.", field="convention") from None
+    if problem := check_event_date(event, date):
+        raise ValidationFailed(problem, field="date")
+    if agency is not None and not agency.strip():
+        raise ValidationFailed("agency is empty; give an agency code such as ACS (INTERFACES §4).", field="agency")
     try:
         duties = duties_for_event(
             event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
