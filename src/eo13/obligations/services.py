@@ -111,7 +111,9 @@ def obligation_event_record(
     if scrub(subject).changed:
         raise ValidationFailed("The subject must not name a person; use a record id.", field="subject")
     _check_event_permission(actor, ev, agency)
-    instance_subject = subject or (f"{ev.value}:{on.isoformat()}" if agency is not None else "")
+    # Each direction from the Mayor is its own report (EO 13 §7(1)(f)), told apart by the date it sets.
+    per_instance = agency is not None or ev is Event.MAYOR_DIRECTION
+    instance_subject = subject or (f"{ev.value}:{on.isoformat()}" if per_instance else "")
     try:
         duties = duties_for_event(
             ev.value,
