@@ -59,7 +59,10 @@ def test_the_order_was_issued_on_one_day_only(db, on):
 def test_a_vacancy_before_the_order_makes_nothing_due(order_issued):
     with pytest.raises(ValidationFailed):
         obligation_event_record(
-            actor="privacy", event="privacy-officer-vacancy", on=date(2026, 1, 20), agency=Agency.objects.get(code="DOT")
+            actor="privacy",
+            event="privacy-officer-vacancy",
+            on=date(2026, 1, 20),
+            agency=Agency.objects.get(code="DOT"),
         )
 
 

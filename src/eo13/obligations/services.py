@@ -326,3 +326,21 @@ def obligation_fulfil(*, actor: Any, agency: Agency, key: str, subject: str = ""
         note=text,
         extra={"completed_on": today()},
     )
+
+
+def obligation_supersede(*, actor: Any, agency: Agency, key: str, subject: str, note: str = "") -> Obligation | None:
+    """Close the open duty about ``subject`` because what it was about is gone (EO 13 §6(1): the CPO need not train
+    a privacy officer who has been replaced). Closed as superseded, never counted late. None when nothing matches."""
+    qs = Obligation.objects.filter(Q(agency=agency) | Q(concerns=agency), key=key, subject=subject)
+    obligation = qs.filter(status__in=(*OPEN_STATUSES, Status.SUBMITTED)).order_by("due", "id").first()
+    if obligation is None:
+        return None
+    return _change(
+        actor=actor,
+        obligation=obligation,
+        expected_version=obligation.version,
+        allowed_from=(*OPEN_STATUSES, Status.SUBMITTED),
+        to=Status.SUPERSEDED,
+        action="superseded",
+        note=_clean_note(note) or "Superseded: what this duty was about no longer exists.",
+    )
