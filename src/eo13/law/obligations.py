@@ -57,6 +57,7 @@ class Office:
     code: str
     kind: str  # mayoral_agency, mayoral_office, division, department_of_education, public_benefit_corporation
     is_section_2: bool = False
+    mayor_appoints_board_majority: bool | None = None  # EO 13 §7(3); only True brings a corporation in
 
 
 def offices_for(group: Responsible, offices: Iterable[Office], event_agency: str | None = None) -> list[str]:
@@ -67,9 +68,16 @@ def offices_for(group: Responsible, offices: Iterable[Office], event_agency: str
         return [o.code for o in offices if o.is_section_2]
     if group is Responsible.HEALTH_AND_HOSPITALS:
         return [HEALTH_AND_HOSPITALS] if HEALTH_AND_HOSPITALS in codes else []
-    if group in (Responsible.EVERY_AGENCY, Responsible.COMMITTEE_ENTITIES):
+    if group is Responsible.EVERY_AGENCY:
         # Divisions answer through their parent agency (EO 13 §6 speaks of each agency's one privacy officer).
         return [o.code for o in offices if o.kind != "division"]
+    if group is Responsible.COMMITTEE_ENTITIES:
+        # EO 13 §7(3): only public benefit corporations whose board majority the Mayor appoints; not recorded -> no.
+        return [
+            o.code
+            for o in offices
+            if o.kind != "division" and (o.kind != "public_benefit_corporation" or o.mayor_appoints_board_majority)
+        ]
     if group is Responsible.MAYORAL_AGENCIES:
         return [o.code for o in offices if o.kind in ("mayoral_agency", "mayoral_office")]
     if group is Responsible.COORDINATING_OFFICES:

@@ -43,10 +43,10 @@ def today() -> dt.date:
 
 
 def registry_offices() -> list[Office]:
-    return [
-        Office(code, kind, sec2)
-        for code, kind, sec2 in Agency.objects.filter(active=True).values_list("code", "kind", "is_section_2")
-    ]
+    rows = Agency.objects.filter(active=True).values_list(
+        "code", "kind", "is_section_2", "mayor_appoints_board_majority"
+    )
+    return [Office(code, kind, sec2, board) for code, kind, sec2, board in rows]
 
 
 def _clean_note(note: str, *, field: str = "note", required: bool = False) -> str:

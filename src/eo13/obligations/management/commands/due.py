@@ -19,7 +19,10 @@ from eo13.law.obligations import CatalogueError, Office, duties_for_event
 
 
 def _offices() -> list[Office]:
-    return [Office(r["code"], r["kind"], r.get("is_section_2", False)) for r in agency_rows()]
+    return [
+        Office(r["code"], r["kind"], r.get("is_section_2", False), r.get("mayor_appoints_board_majority"))
+        for r in agency_rows()
+    ]
 
 
 class Command(BaseCommand):
