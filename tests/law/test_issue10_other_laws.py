@@ -180,3 +180,9 @@ def test_registry_doubt_is_not_certainty(kind, facts, outcome):
     if outcome == "unknown":
         assert "property_uncertain" in codes(d) and any("DCAS" in s for s in d["next_steps"])
         assert "mixed ownership" in " ".join(r["text"] for r in d["reasons"])
+
+
+def test_immigration_enforcement_before_the_order_cites_no_eo_13_section_of_its_own():
+    d = run("lot-use", lot_use(date="2025-12-01", immigration_enforcement=True))
+    assert d["outcome"] == "not_covered" and "Admin Code §10-178" in d["citations"]
+    assert "EO 13 §1(5)" not in d["citations"]

@@ -44,7 +44,8 @@ def apply_10_178(decision: Decision, facts: dict[str, Any]) -> Decision:
     """EO 13 §4 and §1(5), Admin Code §10-178: officers here for immigration enforcement."""
     if facts.get("immigration_enforcement") is not True:
         return decision
-    with_order = decision.rules_version == "eo-13-2026"
+    before = any(r.code == "before_effective_date" for r in decision.reasons)
+    with_order = decision.rules_version == "eo-13-2026" and not before
     text = (
         "They are here to enforce immigration law. City law (Admin Code §10-178) bars using City property and "
         "resources for immigration enforcement"
