@@ -1,10 +1,11 @@
 """API routes of the privacy app: requests for identifying information and their reports (EO 13 §6)."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
+from pydantic import StringConstraints
 
 from eo13.agencies.models import Agency
 from eo13.errors import NotFound
@@ -21,7 +22,11 @@ if TYPE_CHECKING:
     type DecisionKey = str
 else:
     # The law's own lists, so the OpenAPI document names every allowed value.
-    CategoryKey = Literal[tuple(ii.CATEGORY_KEYS)]
+    # The law's list is open (Admin Code §23-1201): "other:" and a short label for other identifying information.
+    CategoryKey = Union[  # noqa: UP007
+        Literal[tuple(ii.CATEGORY_KEYS)],
+        Annotated[str, StringConstraints(pattern=rf"^other:\s*\S.{{0,{ii.OTHER_LABEL_MAX - 1}}}$")],
+    ]
     InstrumentKey = Literal[tuple(r.instrument.value for r in ii.INSTRUMENTS)]
     DecisionKey = Literal[tuple(ii.DECISION_LABELS)]
 
