@@ -79,9 +79,13 @@ def test_import_then_reimport_updates_in_place(db):
     "mutate, line, words",
     [
         (lambda r: r[2].update(BBL="12345"), 4, "not ten digits"),
+        (lambda r: r[2].update(BBL=r[2]["BBL"] + ".50000000"), 4, "not ten digits"),
+        (lambda r: r[3].update(EXPANDCAT="0"), 5, "EXPANDCAT"),
+        (lambda r: r[3].update(USECODE="01a0"), 5, "USECODE"),
         (lambda r: r[0].update(BOROUGH="7"), 2, "BOROUGH"),
         (lambda r: r[1].update(OWNERSHIP="Z"), 3, "OWNERSHIP"),
         (lambda r: r[4].update(CATEGORY="9"), 6, "CATEGORY"),
+        (lambda r: r[4].update(CATEGORY="x"), 6, "CATEGORY"),
         (lambda r: r[3].update(LEASED="Y"), 5, "LEASED"),
         (lambda r: r[5].update(uid=r[0]["uid"]), 7, "repeats line 2"),
         (lambda r: r[6].update(BLOCK="12a"), 8, "BLOCK"),

@@ -74,6 +74,12 @@ def test_cli_partial():
         ("lot-use", lot_use(personnel={"employer": "city", "enforces_laws": True})),
         ("property-access", property_access(emergency=True)),
         ("warrant", {"issued_by": "immigration_officer", "authorizes": ["custody"], "form": "I-200"}),
+        # Issue 10: the immigration_enforcement fact (Admin Code §10-178, EO 13 §4), both kinds, both answers.
+        ("lot-use", lot_use(exceptions=["exigent_circumstances"], immigration_enforcement=True)),
+        ("lot-use", lot_use(immigration_enforcement=True)),
+        ("property-access", property_access(emergency=True, immigration_enforcement=True)),
+        ("property-access", property_access(date="2025-12-01", immigration_enforcement=False)),
+        ("lot-use", lot_use(personnel={"employer": "other_state", "enforces_laws": True})),
     ],
 )
 def test_api_and_cli_give_the_same_decision(api_as, make_user, kind, facts):
@@ -82,12 +88,13 @@ def test_api_and_cli_give_the_same_decision(api_as, make_user, kind, facts):
     assert r.status_code == 200
     body = r.json()
     from_cli = json.loads(cli([kind], json.dumps(facts)).stdout)
-    for key in ("kind", "outcome", "reasons", "citations", "rules_version", "as_of"):
-        assert body[key] == from_cli[key]
+    for key in ("kind", "outcome", "reasons", "citations", "rules_version", "as_of", "conflict"):
+        assert body.get(key) == from_cli.get(key)
     # The API adds whom to call, from the agency registry.
     assert any("Your agency counsel" in s for s in body["next_steps"])
     log = DecisionLog.objects.get(pk=body["decision_id"])
     assert log.agency.code == "ACS" and log.outcome == body["outcome"] and log.channel == "api"
+    assert log.facts.get("immigration_enforcement") == facts.get("immigration_enforcement")
     assert AuditEntry.objects.filter(action="decision.record", object_id=str(log.pk)).exists()
 
 
@@ -168,6 +175,7 @@ def test_openapi_documents_the_decision_facts(client, db):
     body = doc["paths"]["/api/v1/decisions/{kind}"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     schemas = json.dumps(body)
     assert "law_enforcement_purpose" in schemas and "issued_by" in schemas and "authorized_by_city_personnel" in schemas
+    assert "immigration_enforcement" in schemas and "not_government" in schemas and "other_state" in schemas
 
 
 @pytest.mark.parametrize(

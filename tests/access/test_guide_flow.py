@@ -76,6 +76,7 @@ def test_exigent_circumstances_need_a_basis_and_are_recorded(walker, city_lot):
     w.answer("use", "staging_area").answer("law_enforcement_purpose", "yes")
     w.answer("exceptions", "exigent_circumstances").asks("say in a few words why")
     w.answer("exceptions", "exigent_circumstances", basis_exigent_circumstances="Fire drill in progress, fictional")
+    w.asks("Are they here to enforce immigration law?").answer("immigration_enforcement", "no")
     w.asks("Yes. The order allows them").asks("EO 13 §3(5)").asks("Fire drill in progress")
     attested = DecisionLog.objects.get().decision["attested"]
     assert attested[0]["fact"] == "exigent_circumstances" and attested[0]["by"].endswith("(DHS)")
@@ -85,6 +86,7 @@ def test_not_sure_leads_to_counsel(walker):
     w = walker.start("property-access").answer("requester", "federal")
     w.place("city_building").answer("area", "non_public")
     w.answer("judicial_warrant", "unsure").answer("authorized_by_city_personnel", "no").answer("emergency", "no")
+    w.answer("immigration_enforcement", "no")
     w.asks("EO13 cannot answer this yet. Call your agency counsel.")
     assert DecisionLog.objects.get().outcome == "unknown"
 
@@ -98,6 +100,7 @@ def test_property_access_with_a_state_court_warrant(walker):
     )
     w.answer("judicial_warrant", "paper").asks("Who issued it?")
     w.answer("issued_by", "new_york_state_court").answer("authorizes", "search").answer("form", "other")
+    w.asks("Are they here to enforce immigration law?").answer("immigration_enforcement", "no")
     w.asks("Yes, they may enter, but only as far as the reason below allows.")
 
 
@@ -152,7 +155,36 @@ def test_identifiers_typed_as_a_reason_never_reach_the_log(walker, city_lot):
         "Agent said name: Zelda Canarysdottir, SSN 078-05-1120, A123456789, canary.person@example.org, (212) 555-0147"
     )
     w.answer("exceptions", "exigent_circumstances", basis_exigent_circumstances=basis)
+    w.answer("immigration_enforcement", "no")
     log = DecisionLog.objects.get()
     stored = str(log.facts) + str(log.decision) + str(list(AuditEntry.objects.values_list("changes", flat=True)))
     for c in canaries:
         assert c not in stored and c not in w.page, c
+
+
+def test_immigration_enforcement_is_asked_when_it_matters_and_logged(walker, city_lot):
+    """Issue 10 (EO 13 §4, §1(5); Admin Code §10-178): an answer that would let them use the lot is never given
+    plainly when they are there for immigration enforcement; the guide asks, and the decision log records it."""
+    w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("law_enforcement_purpose", "yes")
+    w.answer("exceptions", "exigent_circumstances", basis_exigent_circumstances="Fictional gas leak next door")
+    w.asks("Are they here to enforce immigration law?").asks("U.S. Department of Homeland Security")
+    w.answer("immigration_enforcement", "yes")
+    w.asks("EO13 cannot answer this yet. Call your agency counsel: another City law").asks("Admin Code §10-178")
+    log = DecisionLog.objects.get()
+    assert log.outcome == "unknown" and log.facts["immigration_enforcement"] is True
+    assert log.decision["conflict"] is True
+
+
+def test_immigration_enforcement_is_not_asked_when_it_cannot_change_the_answer(walker, city_lot):
+    w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("law_enforcement_purpose", "yes").answer("exceptions", "none")
+    assert "Are they here to enforce immigration law?" not in w.page
+    w.asks("No. Under the order, they may not use this City lot as a base.")
+
+
+def test_guide_spells_out_the_us_department_of_homeland_security(walker, city_lot):
+    w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("law_enforcement_purpose", "yes")
+    w.answer("exceptions", "judicial_warrant").asks("Who issued it?")
+    assert "A DHS paper" not in w.page and "U.S. Department of Homeland Security" in w.page

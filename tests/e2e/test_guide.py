@@ -86,6 +86,10 @@ def test_property_access_with_an_emergency_is_permitted(live_server, worker):
     page.wait_for_selector("text=Is there an emergency")
     choose(page, "Yes")
     next_(page)
+    # Issue 10: the answer would let them in, so the guide asks whether this is immigration enforcement.
+    page.wait_for_selector("text=Are they here to enforce immigration law?")
+    choose(page, "No, it is about something else")
+    next_(page)
     page.wait_for_selector("text=Yes, they may enter, but only as far as the reason below allows.")
 
 

@@ -22,7 +22,12 @@ def property_access(**over: Any) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "date": "2026-03-01",
         "requester": "non_local_law_enforcement",
-        "property": {"kind": "building", "city_owned_or_leased": True, "city_operational_control": True},
+        "property": {
+            "kind": "building",
+            "city_owned_or_leased": True,
+            "city_operational_control": True,
+            "city_governmental_purpose": True,
+        },
         "area": "non_public",
         "judicial_warrant": False,
         "authorized_by_city_personnel": False,

@@ -7,7 +7,12 @@ import pytest
 from eo13.law.decide import decide
 from tests.law.facts_builders import property_access
 
-BUILDING = {"kind": "building", "city_owned_or_leased": True, "city_operational_control": True}
+BUILDING = {
+    "kind": "building",
+    "city_owned_or_leased": True,
+    "city_operational_control": True,
+    "city_governmental_purpose": True,
+}
 
 
 def run(facts):

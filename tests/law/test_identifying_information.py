@@ -33,7 +33,7 @@ def test_the_order_singles_out_immigration_and_gender_affirming_care(key, flagge
 
 def test_singled_out_keeps_list_order_and_ignores_the_rest():
     picked = ii.singled_out(["name", "gender_affirming_care", "citizenship_or_immigration_status"])
-    assert [c.key for c in picked] == ["gender_affirming_care", "citizenship_or_immigration_status"]
+    assert [c.key for c in picked] == ["citizenship_or_immigration_status", "gender_affirming_care"]
 
 
 def test_unknown_categories_are_named():
@@ -42,7 +42,7 @@ def test_unknown_categories_are_named():
 
 def test_categories_beyond_the_confirmed_list_say_so():
     assert ii.category("employer_information").confirmed
-    assert not ii.category("social_media_accounts").confirmed
+    assert not ii.category("court_dates").confirmed
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,10 @@ def test_categories_beyond_the_confirmed_list_say_so():
 def test_legal_process_goes_to_the_law_department(instrument, legal_process):
     assert ii.needs_law_department(instrument) is legal_process
     rule = ii.instrument_rule(instrument)
-    assert rule.citations and all(c.startswith(("EO 13", "Admin Code")) for c in rule.citations)
+    assert rule.citations and all(c.startswith(("EO 13", "Admin Code", "NYC Charter")) for c in rule.citations)
+    # Issue 10: sending legal process to the Law Department is City practice, not a rule of EO 13 §6(2).
+    if legal_process:
+        assert "EO 13 §6(2)" not in rule.citations and "NYC Charter §394 (City practice)" in rule.citations
 
 
 def test_judicial_warrant_cites_the_definition_and_warns_about_dhs_forms():
@@ -72,3 +75,39 @@ def test_judicial_warrant_cites_the_definition_and_warns_about_dhs_forms():
 )
 def test_only_a_decision_to_disclose_allows_a_disclosure(decision, allows):
     assert ii.decision_allows_disclosure(decision) is allows
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["address_or_contact_details", "social_media_accounts", "release_date_from_custody",
+     "police_surveillance_information"],
+)  # fmt: skip
+def test_issue_10_confirmed_categories_of_admin_code_23_1201(key):
+    c = ii.category(key)
+    assert c.confirmed and c.is_category and c.citations == ("Admin Code §23-1201",)
+
+
+def test_release_from_custody_names_acs_doc_and_nypd_and_surveillance_is_the_police_departments():
+    assert all(a in ii.category("release_date_from_custody").label for a in ("ACS", "DOC", "NYPD"))
+    assert "surveillance" in ii.category("police_surveillance_information").label
+
+
+def test_gender_affirming_care_is_a_sensitive_subject_not_a_category():
+    c = ii.category("gender_affirming_care")
+    assert c.singled_out and not c.is_category and "Admin Code §23-1201" not in c.citations
+    assert "gender_affirming_care" not in [x.key for x in ii.CATEGORIES]
+
+
+@pytest.mark.parametrize(
+    "key, label",
+    [
+        ("other:Locker number", "Other identifying information: Locker number"),
+        ("other:", None),
+        ("other:" + "x" * 61, None),
+    ],
+)
+def test_the_list_is_open_other_identifying_information_with_a_short_label(key, label):
+    if label is None:
+        assert ii.unknown_categories([key]) == [key]
+    else:
+        assert ii.unknown_categories([key]) == [] and ii.category(key).label == label

@@ -157,12 +157,54 @@ def test_bad_event_requests(event, agency, message):
         duties_for_event(event, ORDER_ISSUED, OFFICES, agency=agency)
 
 
-def test_recurring_reports_to_the_mayor():
+def test_reports_to_the_mayor_have_no_invented_cadence():
+    """EO 13 §7(1)(f): "regular" and "when directed by the Mayor". No 90-day cycle; a direction sets the date."""
     duties = duties_for_event("order-issued", ORDER_ISSUED, OFFICES, periods=3)
     reports = [d for d in duties if d.key == "s7_1_f_mayor_reports"]
-    assert [(d.responsible, d.period, d.due) for d in reports] == [
-        ("CITYHALL", 1, date(2026, 5, 7)),
-        ("CITYHALL", 2, date(2026, 8, 5)),
-        ("CITYHALL", 3, date(2026, 11, 3)),
+    assert [(d.responsible, d.due) for d in reports] == [("CITYHALL", None)]
+    directed = duties_for_event("mayor-direction", date(2026, 9, 15), OFFICES)
+    assert [(d.key, d.responsible, d.due) for d in directed] == [
+        ("s7_1_f_mayor_reports", "CITYHALL", date(2026, 9, 15))
     ]
     assert spec("s7_1_f_mayor_reports").responsible is Responsible.COMMITTEE
+    assert not any(s.recurring for s in CATALOGUE)
+
+
+@pytest.mark.parametrize(
+    "key, section",
+    [
+        ("s5_committee_materials", "EO 13 §5"),
+        ("s8_1_committee_property_access", "EO 13 §8(1)"),
+        ("s7_4_other_governments", "EO 13 §7(4)"),
+        ("s8_2_committee_coordination", "EO 13 §8(2)"),
+    ],
+)
+def test_the_committee_owes_what_the_order_names(key, section):
+    assert spec(key).section == section and spec(key).responsible is Responsible.COMMITTEE
+
+
+def test_the_immediate_review_and_the_continuous_review():
+    """EO 13 §2: "immediately conduct a review"; continuous review only after the initial audit and report."""
+    at_issuance = {d.key for d in duties_for_event("order-issued", ORDER_ISSUED, OFFICES)}
+    assert "s2_immediate_review" in at_issuance and "s2_continuous_review" not in at_issuance
+    after = duties_for_event("audit-report-accepted", date(2026, 5, 20), OFFICES, agency="ACS")
+    assert [(d.key, d.responsible, d.due) for d in after] == [("s2_continuous_review", "ACS", None)]
+
+
+def test_s2_1_names_the_language_access_law():
+    s = spec("s2_1_publish_policies")
+    assert "Local Law 30 of 2017" in s.summary and "language" in s.summary and "translat" in s.evidence
+
+
+@pytest.mark.parametrize(
+    "designated, due",
+    [
+        (date(2026, 2, 10), date(2026, 4, 7)),  # first round: by the order's own date
+        (date(2026, 2, 20), date(2026, 4, 7)),
+        (date(2026, 2, 21), date(2026, 4, 22)),  # later: 60 days from designation
+        (date(2026, 7, 1), date(2026, 8, 30)),
+    ],
+)
+def test_s6_1_first_round_officers_are_trained_by_april_7(designated, due):
+    duties = duties_for_event("privacy-officer-designated", designated, OFFICES, agency="DOT")
+    assert [(d.key, d.due) for d in duties] == [("s6_1_cpo_training", due)]

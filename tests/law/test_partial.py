@@ -21,13 +21,18 @@ def run(kind, facts):
         ("lot-use", {"use": "other"}, "not_covered", []),
         ("lot-use", {"personnel": {"employer": "federal", "enforces_laws": False}}, "not_covered", []),
         # Nothing known: everything that matters is asked; who is asking and where settle the most.
-        ("lot-use", {}, "unknown", ["personnel", "property", "use", "law_enforcement_purpose", "exceptions"]),
+        (
+            "lot-use",
+            {},
+            "unknown",
+            ["personnel", "property", "use", "law_enforcement_purpose", "exceptions", "immigration_enforcement"],
+        ),
         # Who is asking is known: the place settles more than the rest.
         (
             "lot-use",
             {"personnel": {"employer": "federal", "enforces_laws": True}},
             "unknown",
-            ["property", "use", "law_enforcement_purpose", "exceptions"],
+            ["property", "use", "law_enforcement_purpose", "exceptions", "immigration_enforcement"],
         ),
         # Everything but the exceptions is known: only they are asked.
         (
@@ -39,7 +44,7 @@ def run(kind, facts):
                 "property": {"kind": "garage", "city_owned_or_leased": True, "city_operational_control": True},
             },
             "unknown",
-            ["exceptions"],
+            ["exceptions", "immigration_enforcement"],
         ),
         # An exception known to apply settles it only once coverage is known.
         (
@@ -49,10 +54,24 @@ def run(kind, facts):
                 "use": "staging_area",
                 "law_enforcement_purpose": True,
                 "exceptions": ["exigent_circumstances"],
+                "immigration_enforcement": False,
                 "property": {"kind": "garage", "city_owned_or_leased": True, "city_operational_control": True},
             },
             "permitted",
             [],
+        ),
+        # Issue 10: an answer that would let them in turns on Admin Code §10-178, so the guide asks about it.
+        (
+            "lot-use",
+            {
+                "personnel": {"employer": "federal", "enforces_laws": True},
+                "use": "staging_area",
+                "law_enforcement_purpose": True,
+                "exceptions": ["exigent_circumstances"],
+                "property": {"kind": "garage", "city_owned_or_leased": True, "city_operational_control": True},
+            },
+            "unknown",
+            ["immigration_enforcement"],
         ),
         ("property-access", {"requester": "local_law_enforcement"}, "not_covered", []),
         # A public area is outside the rule whatever the property is.
@@ -66,15 +85,21 @@ def run(kind, facts):
                 "authorized_by_city_personnel": False,
             },
             "unknown",
-            ["property", "judicial_warrant"],
+            ["property", "judicial_warrant", "immigration_enforcement"],
         ),
         (
             "property-access",
             {
                 "requester": "non_local_law_enforcement",
                 "area": "non_public",
-                "property": {"kind": "building", "city_owned_or_leased": True, "city_operational_control": True},
+                "property": {
+                    "kind": "building",
+                    "city_owned_or_leased": True,
+                    "city_operational_control": True,
+                    "city_governmental_purpose": True,
+                },
                 "emergency": True,
+                "immigration_enforcement": False,
             },
             "permitted",
             [],

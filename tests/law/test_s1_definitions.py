@@ -26,7 +26,8 @@ def test_city_lot(prop, holds):
 @pytest.mark.parametrize(
     "prop, holds",
     [
-        ({**LOT, "kind": "building"}, True),
+        ({**LOT, "kind": "building", "city_governmental_purpose": True}, True),
+        ({**LOT, "kind": "building"}, False),  # issue 10: the City purpose is never assumed
         ({**LOT, "city_governmental_purpose": False}, False),
         ({**LOT, "city_owned_or_leased": False}, False),
         ({**LOT, "city_operational_control": False}, False),

@@ -38,14 +38,32 @@ def test_recording_the_order_again_creates_nothing(order_issued):
     assert ObligationEvent.objects.count() == 1
 
 
-def test_recurring_reports_to_the_mayor_have_one_duty_per_period_begun(order_issued):
-    reports = Obligation.objects.filter(key="s7_1_f_mayor_reports").order_by("period")
-    # Today is after 2026-11-03 (period 3 due): periods 1 to 4 have begun.
-    assert [(o.agency.code, o.period, o.due) for o in reports][:3] == [
-        ("CITYHALL", 1, date(2026, 5, 7)),
-        ("CITYHALL", 2, date(2026, 8, 5)),
-        ("CITYHALL", 3, date(2026, 11, 3)),
-    ]
+def test_reports_to_the_mayor_are_due_when_city_hall_records_a_direction(order_issued, make_user):
+    """EO 13 §7(1)(f): no invented cadence; a direction from the Mayor sets the date (which may lie ahead)."""
+    reports = Obligation.objects.filter(key="s7_1_f_mayor_reports")
+    assert [(o.agency.code, o.due) for o in reports] == [("CITYHALL", None)]
+    hall = make_user("city_hall", "CITYHALL")
+    made = obligation_event_record(actor=hall, event="mayor-direction", on=date(2099, 1, 15))
+    assert [(o.key, o.agency.code, o.due) for o in made] == [("s7_1_f_mayor_reports", "CITYHALL", date(2099, 1, 15))]
+    with pytest.raises(PermissionDenied):
+        obligation_event_record(actor=make_user("agency_lead", "ACS"), event="mayor-direction", on=date(2099, 2, 1))
+
+
+@pytest.mark.parametrize("on", [date(2026, 2, 5), date(2026, 2, 7)])
+def test_the_order_was_issued_on_one_day_only(db, on):
+    with pytest.raises(ValidationFailed) as err:
+        obligation_event_record(actor="bootstrap", event="order-issued", on=on)
+    assert err.value.field == "on"
+
+
+def test_a_vacancy_before_the_order_makes_nothing_due(order_issued):
+    with pytest.raises(ValidationFailed):
+        obligation_event_record(
+            actor="privacy",
+            event="privacy-officer-vacancy",
+            on=date(2026, 1, 20),
+            agency=Agency.objects.get(code="DOT"),
+        )
 
 
 def test_a_vacancy_creates_the_30_day_replacement_duty(order_issued):

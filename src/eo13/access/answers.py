@@ -12,6 +12,8 @@ HEADLINES = {
 }
 UNKNOWN = "EO13 cannot answer this yet. Call your agency counsel."
 CONFLICT = "The facts disagree with each other. Call your agency counsel."
+# Admin Code §10-178 (EO 13 §4): the order's rule alone would allow it, but another City law may forbid it.
+OTHER_LAW = "EO13 cannot answer this yet. Call your agency counsel: another City law may forbid this."
 TONE = {
     "permitted": "success",
     "judicial_warrant": "info",
@@ -22,7 +24,9 @@ TONE = {
 }
 
 
-def headline(kind: str, outcome: str, conflict: bool = False) -> str:
+def headline(kind: str, outcome: str, conflict: bool = False, codes: tuple[str, ...] = ()) -> str:
+    if conflict and "immigration_enforcement" in codes:
+        return OTHER_LAW
     if conflict:
         return CONFLICT
     return HEADLINES.get((kind, outcome), UNKNOWN)

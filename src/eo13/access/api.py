@@ -19,6 +19,7 @@ from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError
 from eo13.law.schema import facts_schema
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["access"])
 
@@ -115,8 +116,8 @@ class AgreementIn(Schema):
     kind: Literal["formal_agreement", "cooperative_arrangement"]
     title: Label
     parties: Note
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: StrictDate
+    valid_to: StrictDate | None = None
     all_properties: bool = False
     bbls: list[Label] = []
     uses: list[Use] = []

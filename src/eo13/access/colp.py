@@ -3,6 +3,10 @@
 Pure Python. The codes are the Department of City Planning's (see shared/docs/DATA.md): OWNERSHIP C/M/P/O,
 LEASED L, CATEGORY 1-3, EXPANDCAT 1-9, AGREEMENT S/L/M. Where a code leaves the answer uncertain (mixed
 ownership), the reason says so and staff are sent to counsel or DCAS rather than given a guess.
+
+The values are those the Department of City Planning's build writes (issue 10): ``BBL`` as ten digits or as a
+numeric(19,8) decimal, ``USECODE`` zero-padded, ``CATEGORY``/``EXPANDCAT`` empty for dispositions and final
+commitments (``FINALCOM`` ``D``, use codes 16xx). Such a row is kept and marked uncertain, never guessed.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ REQUIRED_COLUMNS = (
     "LEASED",
     "AGREEMENT",
 )
-OPTIONAL_COLUMNS = ("LATITUDE", "LONGITUDE", "HNUM", "SNAME", "CD")
+OPTIONAL_COLUMNS = ("LATITUDE", "LONGITUDE", "HNUM", "SNAME", "CD", "FINALCOM")
 BOROUGHS = {"1": "Manhattan", "2": "Bronx", "3": "Brooklyn", "4": "Queens", "5": "Staten Island"}
 OWNERSHIP = {
     "C": "City owned",
@@ -37,6 +41,14 @@ OWNERSHIP = {
 EXPANDCAT_LEASED_OUT = "6"  # leased out to a private tenant
 CATEGORY_NO_USE = "3"
 AGREEMENT_LONG_TERM = {"L", "M"}  # City-owned property leased out long-term (M: both short- and long-term)
+# Land the City owns but a public benefit corporation or authority runs: whether the City has operational control
+# (EO 13 §1(1), §1(2)) is not settled by the record.
+RUN_BY_OTHERS = {
+    "HHC": "NYC Health + Hospitals runs it, not a City agency",
+    "H+H": "NYC Health + Hospitals runs it, not a City agency",
+    "NYCHA": "the New York City Housing Authority (NYCHA) runs it, not a City agency",
+}
+DISPOSITION_USE_CODES = "16"  # use codes 16xx: dispositions and final commitments
 _NOT_BUILDINGS = ("PARK", "PLAYGROUND", "GARDEN", "OPEN SPACE", "MALL", "TRIANGLE", "PLAZA", "CEMETERY", "BEACH")
 
 
@@ -48,6 +60,7 @@ class ParcelFacts:
     city_governmental_purpose: bool
     basis: str  # a plain sentence: what the record says and how we read it
     uncertain: bool  # the codes do not settle it; staff should check
+    doubt: str = ""  # why, in plain words ("" when the record is clear)
 
 
 def property_kind(use_type: str, category: str) -> str:
@@ -63,8 +76,31 @@ def property_kind(use_type: str, category: str) -> str:
     return "building"
 
 
+def doubts(*, ownership: str, category: str, agency: str, finalcom: str, use_code: str) -> list[str]:
+    """Why a record does not settle whether this is a City lot or City property (issue 10). Never a guess."""
+    out: list[str] = []
+    if ownership == "M":
+        out.append("mixed ownership: the City owns only part of it")
+    if agency.upper() in RUN_BY_OTHERS:
+        out.append(RUN_BY_OTHERS[agency.upper()])
+    if finalcom.upper() == "D" or use_code.startswith(DISPOSITION_USE_CODES):
+        out.append("the record is a disposition or final commitment, so the City may no longer hold or run it")
+    elif not category:
+        out.append("the record has no category of use")
+    return out
+
+
 def parcel_facts(
-    *, ownership: str, leased: str, category: str, expandcat: str, agreement: str, use_type: str
+    *,
+    ownership: str,
+    leased: str,
+    category: str,
+    expandcat: str,
+    agreement: str,
+    use_type: str,
+    agency: str = "",
+    finalcom: str = "",
+    use_code: str = "",
 ) -> ParcelFacts:
     kind = property_kind(use_type, category)
     leased_by_city = leased.upper() == "L"
@@ -83,6 +119,9 @@ def parcel_facts(
         parts.append("with no current use")
     parts.append(f"used as: {use_type.title() or 'not stated'}")
     basis = ", ".join(parts) + "."
-    if mixed:
-        basis += " Mixed ownership: check with your agency counsel or DCAS."
-    return ParcelFacts(kind, owned_or_leased, control, purpose, basis, uncertain=mixed)
+    found = doubts(ownership=ownership, category=category, agency=agency, finalcom=finalcom, use_code=use_code)
+    joined = "; ".join(found)
+    doubt = f"{joined[:1].upper()}{joined[1:]}." if found else ""
+    if found:
+        basis += f" Not certain: {joined}. Check with your agency counsel or DCAS."
+    return ParcelFacts(kind, owned_or_leased, control, purpose, basis, uncertain=bool(found), doubt=doubt)

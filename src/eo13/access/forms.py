@@ -10,9 +10,9 @@ from eo13.api_limits import NOTE_MAX
 DOCUMENT_LABELS = {
     "none": "No paper",
     "judicial_warrant": "A warrant signed by a judge",
-    "I-200": "DHS Form I-200",
-    "I-205": "DHS Form I-205",
-    "I-247A": "DHS Form I-247A (detainer)",
+    "I-200": "U.S. Department of Homeland Security Form I-200",
+    "I-205": "U.S. Department of Homeland Security Form I-205",
+    "I-247A": "U.S. Department of Homeland Security Form I-247A (detainer)",
     "subpoena": "A subpoena",
     "letter_or_request": "A letter or written request",
     "other": "Another paper",

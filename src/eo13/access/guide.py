@@ -25,12 +25,22 @@ START_CHOICES = (
 # Kinds of place, for people who do not pick their place from the property list.
 PLACES = {
     "city_lot": (
-        "A parking lot, garage or empty lot that the City owns or rents, and runs",
-        {"kind": "parking_lot", "city_owned_or_leased": True, "city_operational_control": True},
+        "A parking lot, garage or empty lot that the City owns or rents, runs, and uses for City work",
+        {
+            "kind": "parking_lot",
+            "city_owned_or_leased": True,
+            "city_operational_control": True,
+            "city_governmental_purpose": True,
+        },
     ),
     "city_building": (
-        "A building the City owns or rents, and runs (office, shelter, clinic, school, center)",
-        {"kind": "building", "city_owned_or_leased": True, "city_operational_control": True},
+        "A building the City owns or rents, runs, and uses for City work (office, shelter, clinic, school, center)",
+        {
+            "kind": "building",
+            "city_owned_or_leased": True,
+            "city_operational_control": True,
+            "city_governmental_purpose": True,
+        },
     ),
     "not_city": (
         "A place the City does not own, rent or run",
@@ -61,15 +71,21 @@ PERSONNEL = Question(
         ("state", "New York State police or other State officers", {"employer": "state", "enforces_laws": True}),
         (
             "other_police",
-            "Police or officers from another city, county or state",
+            "Police or officers from another city or county",
             {"employer": "other", "enforces_laws": True},
         ),
+        ("other_state", "Police or officers of another state", {"employer": "other_state", "enforces_laws": True}),
         ("city", "NYPD or other New York City staff", {"employer": "city", "enforces_laws": True}),
         ("doe", "Department of Education staff", {"employer": "department_of_education", "enforces_laws": True}),
         (
             "pbc",
             "Police of a City public authority, such as NYC Health + Hospitals or NYCHA",
             {"employer": "local_public_benefit_corporation", "enforces_laws": True},
+        ),
+        (
+            "contractors",
+            "Private contractors or security guards working for a federal agency",
+            {"employer": "not_government", "enforces_laws": False},
         ),
         ("not_officers", "People who are not law enforcement", {"employer": "other", "enforces_laws": False}),
     ),
@@ -168,11 +184,18 @@ EMERGENCY = Question(
     "",
     (("yes", "Yes", True), ("no", "No", False)),
 )
+IMMIGRATION = Question(
+    "immigration_enforcement",
+    "Are they here to enforce immigration law?",
+    "For example, to find, arrest or hold someone because of their immigration status. Agents of ICE (part of the "
+    "U.S. Department of Homeland Security) usually are. If you cannot tell, choose 'Not sure'.",
+    (("yes", "Yes, it is about immigration", True), ("no", "No, it is about something else", False)),
+)
 WARRANT_HELP = (
     "Look at the top of the first page and at the signature line. A judicial warrant names a court at the top "
-    "(not 'Immigration Court') and is signed by a judge or magistrate judge. A DHS paper names the Department of "
-    "Homeland Security, ICE or CBP at the top and is signed by an officer. Form numbers such as I-200, I-205 or "
-    "I-247A are printed in a bottom corner."
+    "(not 'Immigration Court') and is signed by a judge or magistrate judge. A paper from the U.S. Department of "
+    "Homeland Security, ICE or CBP names one of them at the top and is signed by an officer. Form numbers such as "
+    "I-200, I-205 or I-247A are printed in a bottom corner."
 )
 ISSUED_BY = Question(
     "issued_by",
@@ -237,6 +260,7 @@ QUESTIONS: dict[str, Question] = {
         PAPER,
         AUTHORIZED,
         EMERGENCY,
+        IMMIGRATION,
         ISSUED_BY,
         AUTHORIZES,
         FORM,

@@ -43,7 +43,8 @@ class DatabaseRegistry:
             "city_operational_control": p.city_operational_control,
             "city_governmental_purpose": p.city_governmental_purpose,
         }
-        return ResolvedProperty(ref=p.bbl, facts=facts, basis=f"{p.label}: {p.basis}")
+        doubt = (p.doubt or "Check with your agency counsel or DCAS.") if p.uncertain else ""
+        return ResolvedProperty(ref=p.bbl, facts=facts, basis=f"{p.label}: {p.basis}", doubt=doubt)
 
     def agreement(self, ref: str) -> AgreementFacts | None:
         a = Agreement.objects.filter(reference=ref.strip()).first()

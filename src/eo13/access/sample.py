@@ -1,6 +1,9 @@
 """A fictional COLP-shaped sample: the real file's columns and codes, made-up streets and parcels.
 
 Used for the demo, the tests and the benchmarks (17,000 rows like the real file). Deterministic for a seed.
+Like the Department of City Planning's own build (issue 10), some rows write BBL and MAPBBL as numeric(19,8)
+decimals, some are dispositions with no category (FINALCOM D, use code 16xx), some sit on land run by NYC
+Health + Hospitals or NYCHA, and every row has a GEOM column (a made-up square around its point).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from eo13 import spreadsheet
 COLUMNS = (
     "uid", "BOROUGH", "BLOCK", "LOT", "BBL", "MAPBBL", "CD", "HNUM", "SNAME", "ADDRESS", "PARCELNAME", "AGENCY",
     "USECODE", "USETYPE", "OWNERSHIP", "CATEGORY", "EXPANDCAT", "EXCATDESC", "LEASED", "FINALCOM", "AGREEMENT",
-    "XCOORD", "YCOORD", "LATITUDE", "LONGITUDE", "DCPEDITED",
+    "XCOORD", "YCOORD", "LATITUDE", "LONGITUDE", "DCPEDITED", "GEOM",
 )  # fmt: skip
 STREETS = (
     "EXAMPLE AVENUE", "SAMPLE STREET", "DEMO PLACE", "PRACTICE BOULEVARD", "MODEL ROAD", "FICTION LANE",
@@ -95,7 +98,25 @@ def generate_rows(n: int, seed: int = 13) -> list[dict[str, str]]:
                 "DCPEDITED": "",
             }
         )
+    for i, row in enumerate(rows):
+        _as_the_city_builds_it(i, row)
     return rows
+
+
+def _as_the_city_builds_it(i: int, row: dict[str, str]) -> None:
+    """Deterministic variations the City's build writes (the random draws above stay as they were)."""
+    if i % 3 == 2:
+        row["BBL"] = row["MAPBBL"] = row["BBL"] + ".00000000"
+    if i % 40 == 39:
+        row.update(USECODE="1610", USETYPE="DISPOSITION - FINAL COMMITMENT", CATEGORY="", EXPANDCAT="", FINALCOM="D")
+    elif i % 45 == 22:
+        row.update(AGENCY="HHC", USECODE="1415", USETYPE="OUTDOOR PARKING - CLIENTS", CATEGORY="1", EXPANDCAT="5")
+    elif i % 45 == 44:
+        row.update(AGENCY="NYCHA", USECODE="1430", USETYPE="INDOOR PARKING GARAGE", CATEGORY="1", EXPANDCAT="7")
+    lat, lon = float(row["LATITUDE"]), float(row["LONGITUDE"])
+    d = 0.0002
+    ring = ", ".join(f"{x:.6f} {y:.6f}" for x, y in ((lon, lat), (lon + d, lat), (lon + d, lat + d), (lon, lat)))
+    row["GEOM"] = f"MULTIPOLYGON ((({ring})))"
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:

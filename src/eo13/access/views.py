@@ -79,7 +79,9 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "log": log,
         "d": d,
-        "headline": headline(log.kind, d["outcome"], d.get("conflict", False)),
+        "headline": headline(
+            log.kind, d["outcome"], d.get("conflict", False), tuple(r["code"] for r in d.get("reasons", []))
+        ),
         "tone": TONE.get(d["outcome"], "info"),
         "applies": applies,
         "others": others,

@@ -18,10 +18,11 @@ class Agency(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="divisions")
     # The six agencies named in EO 13 §2 (audit, report, publish policies, train).
     is_section_2 = models.BooleanField(default=False)
+    # EO 13 §7(3), §8(2): public benefit corporations "where the majority of members are appointed by the Mayor".
+    # True or False where the source settles it, None where it is not recorded; only True owes a Committee member.
+    mayor_appoints_board_majority = models.BooleanField(null=True, blank=True, default=None)
+    board_majority_source = models.CharField(max_length=400, blank=True, default="")
     active = models.BooleanField(default=True)
-    # EO 13 §7(3), §8(2): a public benefit corporation owes a Committee member and is coordinated with only when
-    # the Mayor appoints a majority of its board. Blank means not yet confirmed (counted, the safer reading).
-    mayor_appoints_board_majority = models.BooleanField(null=True, blank=True)
     counsel_name = models.CharField("counsel contact", max_length=200, blank=True)
     counsel_email = models.EmailField(blank=True)
     counsel_phone = models.CharField(max_length=40, blank=True)

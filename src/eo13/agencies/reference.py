@@ -17,15 +17,14 @@ def load_agencies(agency_model: Any) -> int:
     """Takes the model as an argument so a migration can pass its historical model."""
     created = 0
     by_code: dict[str, Any] = {}
+    # An older migration passes a historical model without the §7(3) board fields (added for issue 10).
+    has_board = "mayor_appoints_board_majority" in {f.name for f in agency_model._meta.get_fields()}
     for row in agency_rows():
-        obj, was_created = agency_model.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name"],
-                "kind": row["kind"],
-                "is_section_2": row.get("is_section_2", False),
-            },
-        )
+        defaults = {"name": row["name"], "kind": row["kind"], "is_section_2": row.get("is_section_2", False)}
+        if has_board:
+            defaults["mayor_appoints_board_majority"] = row.get("mayor_appoints_board_majority")
+            defaults["board_majority_source"] = row.get("board_majority_source", "")
+        obj, was_created = agency_model.objects.update_or_create(code=row["code"], defaults=defaults)
         if was_created:
             # Fictional placeholder contact (555-01xx numbers are reserved for fiction) until City Hall enters one.
             obj.counsel_name = f"{row['code']} General Counsel's office (placeholder)"

@@ -39,6 +39,10 @@ class Event(StrEnum):
     COMMITTEE_ACTION_ASSIGNED = "committee-action-assigned"
     RESOURCES_REQUESTED = "resources-requested"
     MAYOR_REPORT_DIRECTED = "mayor-report-directed"
+    # City Hall records the Mayor's direction for a §7(1)(f) report; the event's date is the date it sets.
+    MAYOR_DIRECTION = "mayor-direction"
+    # City Hall accepts an agency's initial §2 audit report; continuous review starts then.
+    AUDIT_REPORT_ACCEPTED = "audit-report-accepted"
 
 
 EVENTS: tuple[str, ...] = tuple(e.value for e in Event)
@@ -52,6 +56,7 @@ AGENCY_EVENTS = frozenset(
         Event.COMMITTEE_ACTION_ASSIGNED,
         Event.RESOURCES_REQUESTED,
         Event.MAYOR_REPORT_DIRECTED,
+        Event.AUDIT_REPORT_ACCEPTED,
     }
 )
 
@@ -62,6 +67,7 @@ class RuleKind(StrEnum):
     EVERY = "every"
     ONGOING = "ongoing"
     PROMPTLY = "promptly"
+    ON = "on"  # on the date the event sets (a direction from the Mayor)
 
 
 class Convention(StrEnum):
@@ -75,6 +81,26 @@ CONVENTION_TEXT = {
     Convention.GCL_25A: "Calendar days in New York, counted from the day after the event; a period that ends on "
     f"a Saturday, Sunday or public holiday runs to the next business day ({GCL_25A}).",
 }
+
+
+_STRICT_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_strict_date(text: str) -> date:
+    """``YYYY-MM-DD`` and nothing else (INTERFACES §3): Python's ``date.fromisoformat`` also takes ``20260206`` and
+    ``2026-W06-5``, which a person reading the command line would not recognise. Raises ValueError."""
+    if not isinstance(text, str) or not _STRICT_DATE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    return date.fromisoformat(text)
+
+
+def check_event_date(event: str, on: date) -> str | None:
+    """Why ``event`` cannot have happened on ``on`` under the order (EO 13 §9), or None."""
+    if event == Event.ORDER_ISSUED and on != ORDER_ISSUED:
+        return "The order was issued on 2026-02-06 (EO 13 §9); order-issued takes no other date."
+    if event != Event.MAYOR_DIRECTION and on < ORDER_ISSUED:
+        return f"{on.isoformat()} is before the order took effect on 2026-02-06 (EO 13 §9); it makes nothing due."
+    return None
 
 
 class DueRuleError(ValueError):
@@ -91,7 +117,7 @@ class DueRule:
 
     @property
     def has_date(self) -> bool:
-        return self.kind in (RuleKind.WITHIN, RuleKind.BY, RuleKind.EVERY)
+        return self.kind in (RuleKind.WITHIN, RuleKind.BY, RuleKind.EVERY, RuleKind.ON)
 
 
 _WITHIN = re.compile(r"within (\d{1,4}) days? of ([a-z-]+)")
@@ -99,6 +125,7 @@ _EVERY = re.compile(r"every (\d{1,4}) days? from ([a-z-]+)")
 _BY = re.compile(r"by (\d{4}-\d{2}-\d{2})")
 _ONGOING = re.compile(r"ongoing from ([a-z-]+)")
 _PROMPTLY = re.compile(r"promptly after ([a-z-]+)")
+_ON = re.compile(r"on the date set by ([a-z-]+)")
 
 
 def _event(name: str, text: str) -> Event:
@@ -133,6 +160,8 @@ def parse_due_rule(text: str) -> DueRule:
         return DueRule(clean, RuleKind.ONGOING, _event(m.group(1), text))
     if m := _PROMPTLY.fullmatch(clean):
         return DueRule(clean, RuleKind.PROMPTLY, _event(m.group(1), text))
+    if m := _ON.fullmatch(clean):
+        return DueRule(clean, RuleKind.ON, _event(m.group(1), text))
     raise DueRuleError(
         f"Due rule {text!r} does not parse. Write one of: 'within N days of EVENT', 'by YYYY-MM-DD', "
         "'every N days from EVENT', 'ongoing from EVENT', 'promptly after EVENT'."
@@ -171,6 +200,8 @@ def compute_due(
     if rule.kind is RuleKind.BY:
         assert rule.fixed is not None
         return DueDate(rule.fixed, rule.fixed, convention, non_business_reason(rule.fixed))
+    if rule.kind is RuleKind.ON:
+        return DueDate(event_on, event_on, convention, non_business_reason(event_on))
     if rule.kind is RuleKind.WITHIN:
         assert rule.days is not None
         return add_days(event_on, rule.days, convention)

@@ -14,12 +14,13 @@ from datetime import date
 from typing import Any, Protocol
 
 from eo13.law.agreements import AgreementFacts
-from eo13.law.citations import AC_4_210, S1_JUDICIAL_WARRANT, S3
+from eo13.law.citations import AC_4_210, S1_CITY_LOT, S1_CITY_PROPERTY, S1_JUDICIAL_WARRANT, S3
 from eo13.law.detainer import DOMAINS as DETAINER_DOMAINS
 from eo13.law.detainer import decide_detainer, parse_detainer
 from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
 from eo13.law.facts import KINDS, SPECS, UNKNOWN, WARRANT_SPEC, FactsError, parse_object, require_one_of
 from eo13.law.lot_use import decide_lot_use
+from eo13.law.other_laws import apply_10_178, with_registry_doubt
 from eo13.law.property_access import decide_property_access
 from eo13.law.warrant import decide_warrant
 
@@ -29,6 +30,7 @@ class ResolvedProperty:
     ref: str  # the registry's id for the parcel
     facts: dict[str, Any]  # kind, city_owned_or_leased, city_operational_control, city_governmental_purpose
     basis: str  # a plain sentence saying where the answer came from
+    doubt: str = ""  # why the registry is not sure (mixed ownership, land run by H+H or NYCHA, ...); "" when sure
 
 
 class Registry(Protocol):
@@ -51,6 +53,18 @@ RULE_CITATION = {
     "warrant": S1_JUDICIAL_WARRANT,
     "detainer": "EO 13 §2",
 }
+RULE_CITATION = {"lot-use": S3, "property-access": AC_4_210, "warrant": S1_JUDICIAL_WARRANT}
+PROPERTY_CITATION = {"lot-use": S1_CITY_LOT, "property-access": S1_CITY_PROPERTY}
+
+
+def _run(kind: str, facts: dict[str, Any], today: date) -> Decision:
+    """A rule, then the other laws the order leans on (EO 13 §4) and the registry's doubt."""
+    rule = RULES[kind]
+    if kind == "warrant":
+        return rule(facts, today)
+    decision = with_registry_doubt(rule, facts, today, PROPERTY_CITATION[kind])
+    return apply_10_178(decision, facts)
+
 
 _CITY_LOT = {
     "kind": "parking_lot",
@@ -91,6 +105,7 @@ DOMAINS: dict[str, tuple[Any, ...]] = {
     "judicial_warrant": (False, True),
     "authorized_by_city_personnel": (False, True),
     "emergency": (False, True),
+    "immigration_enforcement": (False, True),
     "issued_by": ("article_iii_judge", "immigration_officer"),
     "authorizes": ((), ("custody",)),
     **DETAINER_DOMAINS,
@@ -121,6 +136,7 @@ def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registr
         facts["property"] = dict(found.facts)
         facts["property_ref"] = found.ref
         facts["property_basis"] = found.basis
+        facts["property_doubt"] = found.doubt
     elif isinstance(facts.get("property"), dict):
         facts["property_ref"] = None
     if facts.get("agreement_id"):
@@ -159,11 +175,10 @@ def _rests_on(reason: Reason, unknown: list[str]) -> bool:
 
 
 def _decide_partial(kind: str, facts: dict[str, Any], today: date) -> Decision:
-    rule = RULES[kind]
     unknown = _unknown_paths(facts)
     if not unknown:
-        decision = rule(facts, today)
-        decision.missing = []
+        decision = _run(kind, facts, today)
+        decision.missing = decision.missing or []
         return decision
     for path in unknown:
         if path not in DOMAINS:
@@ -171,7 +186,7 @@ def _decide_partial(kind: str, facts: dict[str, Any], today: date) -> Decision:
     domains = [DOMAINS[p] for p in unknown]
     table: dict[tuple[int, ...], Decision] = {}
     for idx in itertools.product(*(range(len(d)) for d in domains)):
-        table[idx] = rule(_assign(facts, unknown, (d[i] for d, i in zip(domains, idx, strict=True))), today)
+        table[idx] = _run(kind, _assign(facts, unknown, (d[i] for d, i in zip(domains, idx, strict=True))), today)
     outcomes = {d.outcome for d in table.values()}
     first = next(iter(table.values()))
     kept = [r for r in first.reasons if not _rests_on(r, unknown)]
@@ -190,6 +205,7 @@ def _decide_partial(kind: str, facts: dict[str, Any], today: date) -> Decision:
         first.missing = []
         return first
     ranked = _rank(unknown, domains, {k: v.outcome for k, v in table.items()})
+    ranked += unique([m for d in table.values() for m in (d.missing or []) if m not in ranked])
     names = ", ".join(p.replace("_", " ") for p in ranked)
     kept.append(
         Reason("depends_on_missing", f"The answer depends on facts not given yet: {names}.", RULE_CITATION[kind])
@@ -228,7 +244,7 @@ def decide(kind: str, raw: Any, *, today: date, partial: bool = False, registry:
     facts = parse_facts(kind, raw, partial=partial, registry=registry)
     if partial:
         return _decide_partial(kind, facts, today)
-    return RULES[kind](facts, today)
+    return _run(kind, facts, today)
 
 
 def decide_batch(
@@ -241,4 +257,4 @@ def decide_batch(
             parsed.append(parse_facts(kind, item, partial=partial, registry=registry))
         except FactsError as exc:
             raise FactsError(exc.error, f"[{i}].{exc.field}" if exc.field else f"[{i}]") from None
-    return [_decide_partial(kind, f, today) if partial else RULES[kind](f, today) for f in parsed]
+    return [_decide_partial(kind, f, today) if partial else _run(kind, f, today) for f in parsed]

@@ -65,7 +65,7 @@ def city_property(prop: Mapping[str, Any]) -> Finding:
         return Finding(
             False, "The City does not own or lease this place, so it is not City property.", S1_CITY_PROPERTY
         )
-    if not prop.get("city_governmental_purpose", True):
+    if prop.get("city_governmental_purpose") is False:
         return Finding(
             False, "This place does not serve a City government purpose, so it is not City property.", S1_CITY_PROPERTY
         )
@@ -73,6 +73,13 @@ def city_property(prop: Mapping[str, Any]) -> Finding:
         return Finding(
             False,
             "The City does not run (have operational control of) this place, so it is not City property.",
+            S1_CITY_PROPERTY,
+        )
+    if prop.get("city_governmental_purpose") is None:
+        # Never assumed (issue 10): the caller decides what an unsettled purpose means for its answer.
+        return Finding(
+            False,
+            "The City owns or leases this place and runs it, but no one said whether it is used for City work.",
             S1_CITY_PROPERTY,
         )
     return Finding(

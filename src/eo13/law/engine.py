@@ -110,6 +110,10 @@ def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any])
             conflict = True
         elif result.applies:
             outcomes.add(result.outcome)
+    # A contradiction about one exception matters only when it changes the answer: if another exception applies
+    # on its own, the answer stands and the reasons still report the contradiction (INTERFACES §2, issue 10).
+    if conflict and len(outcomes) == 1:
+        conflict = False
     if len(outcomes) > 1:
         conflict = True
     return reasons, outcomes, conflict

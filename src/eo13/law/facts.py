@@ -20,6 +20,10 @@ EMPLOYERS: Final = (
     "local_public_benefit_corporation",
     "local_public_authority",
     "other",
+    # Added for issue 10, after the existing values so no client breaks: officers of a state other than New York,
+    # and people who are not government personnel at all (a federal agency's contractors, private security).
+    "other_state",
+    "not_government",
 )
 PROPERTY_KINDS: Final = ("vacant_lot", "parking_lot", "garage", "building", "other")
 USES: Final = ("staging_area", "processing_location", "operations_base", "other")
@@ -100,14 +104,17 @@ class Spec:
 WARRANT_SPEC: Final = {
     "issued_by": Spec("enum", ISSUERS, help="who signed it"),
     "authorizes": Spec("enum_list", AUTHORIZES, help="what it lets the officer do"),
-    "form": Spec("enum", FORMS, required=False, help="a DHS form number, if it has one"),
+    "form": Spec(
+        "enum", FORMS, required=False, help="a U.S. Department of Homeland Security form number, if it has one"
+    ),
     "date": Spec("date", required=False),
 }
 PROPERTY_SPEC: Final = {
     "kind": Spec("enum", PROPERTY_KINDS),
     "city_owned_or_leased": Spec("bool"),
     "city_operational_control": Spec("bool"),
-    "city_governmental_purpose": Spec("bool", required=False, default=True),
+    # Never assumed (issue 10): when it is not given and the answer turns on it, the decision is `unknown`.
+    "city_governmental_purpose": Spec("bool", required=False, default=None),
 }
 LOT_USE_SPEC: Final = {
     "date": Spec("date", required=False),
@@ -119,6 +126,7 @@ LOT_USE_SPEC: Final = {
     "property_id": Spec("str", required=False),
     "use": Spec("enum", USES),
     "law_enforcement_purpose": Spec("bool"),
+    "immigration_enforcement": Spec("bool", required=False, default=None),
     "exceptions": Spec("enum_list", LOT_EXCEPTIONS, required=False, default=()),
     "warrant": Spec("object", required=False, children=WARRANT_SPEC),
     "agreement_id": Spec("str", required=False),
@@ -134,6 +142,7 @@ PROPERTY_ACCESS_SPEC: Final = {
     "warrant": Spec("object", required=False, children=WARRANT_SPEC),
     "authorized_by_city_personnel": Spec("bool"),
     "emergency": Spec("bool"),
+    "immigration_enforcement": Spec("bool", required=False, default=None),
     "attestations": Spec("attestations", required=False, default=None),
 }
 # A conviction, never a name or any identifier of the person (INTERFACES §2 `detainer` facts).
@@ -256,6 +265,9 @@ def parse_object(spec: dict[str, Spec], value: Any, path: str = "", partial: boo
             out[name] = UNKNOWN
         elif s.type in ("enum_list",) and partial and s.default == () and path == "" and name == "exceptions":
             # In a partial request an omitted exceptions list is not known to be empty.
+            out[name] = UNKNOWN
+        elif partial and path == "" and name == "immigration_enforcement":
+            # Asked only where it changes the answer (Admin Code §10-178, read with §3 by EO 13 §4).
             out[name] = UNKNOWN
         else:
             out[name] = s.default

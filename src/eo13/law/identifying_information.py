@@ -3,11 +3,19 @@
 Pure Python, no Django import. The register of requests (eo13.privacy) draws its categories, instruments and
 decisions from here, so every choice a privacy officer makes carries the law behind it.
 
-The category list follows the City's Identifying Information Law, Admin Code §23-1201. Entries after
-``employer_information`` were not confirmed against the full text when this was written (see DATA.md); they are
-marked ``confirmed=False`` so screens can say so. The order's recitals single out two kinds of data the federal
-government has sought: data about immigrant communities and data about gender-affirming medical care. Those are
-``singled_out`` so the register flags them.
+The category list follows the City's Identifying Information Law, Admin Code §23-1201 (issue 10): addresses,
+contact information, social-media accounts, the date and time of release from ACS, DOC or NYPD custody, and
+information from police surveillance systems are confirmed; court dates, appointment times and what the CPO
+designates are not yet (``confirmed=False``). The law's list is open ("including but not limited to"), so a request
+may record other identifying information with a short label (``other:<label>``).
+
+The order's recitals single out two kinds of data the federal government has sought: data about immigrant
+communities and data about gender-affirming medical care. Immigration status is a §23-1201 category; gender-affirming
+care is not a category of its own (the law reaches it through gender identity and receipt of City services), so it
+is a *sensitive subject* the register flags, never presented as a §23-1201 category.
+
+Sending legal process to the Law Department is not a rule of EO 13 §6(2): the Corporation Counsel has charge of the
+City's law business (NYC Charter §394), and routing subpoenas and orders there is City practice; it is cited so.
 """
 
 from __future__ import annotations
@@ -21,6 +29,9 @@ BIENNIAL_REPORT = "Admin Code §23-1205"
 ORDER_RECITALS = "EO 13 recitals"
 JUDICIAL_WARRANT_DEFINITION = "EO 13 §1(6)"
 CPO_PROTOCOLS = "EO 13 §6(2)"
+LAW_DEPARTMENT_PRACTICE = "NYC Charter §394 (City practice)"
+OTHER_PREFIX = "other:"  # other identifying information, with a short label (the law's list is open)
+OTHER_LABEL_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class Category:
     singled_out: bool = False
     why_flagged: str = ""
     confirmed: bool = True
+    is_category: bool = True  # False for a sensitive subject the order names that is not a §23-1201 category
 
 
 def _c(key: str, label: str, *, confirmed: bool = True) -> Category:
@@ -46,14 +58,6 @@ CATEGORIES: tuple[Category, ...] = (
     _c("name", "Name"),
     _c("sexual_orientation", "Sexual orientation"),
     _c("gender_identity", "Gender identity"),
-    Category(
-        "gender_affirming_care",
-        "Gender-affirming medical care",
-        # Covered by the law as receipt of City services and gender identity; named in the order's recitals.
-        (IDENTIFYING_INFORMATION_LAW, ORDER_RECITALS),
-        singled_out=True,
-        why_flagged=_FLAG_GENDER_CARE,
-    ),
     _c("race", "Race"),
     _c("marital_or_partnership_status", "Marital or partnership status"),
     _c("domestic_violence_or_sexual_assault_victim", "Status as a victim of domestic violence or sexual assault"),
@@ -79,32 +83,60 @@ CATEGORIES: tuple[Category, ...] = (
     _c("arrest_record_or_conviction", "Arrest record or criminal conviction"),
     _c("employment_status", "Employment status"),
     _c("employer_information", "Employer information"),
-    _c("address_or_contact_details", "Address or contact details", confirmed=False),
-    _c("social_media_accounts", "Social media accounts", confirmed=False),
-    _c("release_date_from_custody", "Date of release from custody", confirmed=False),
+    _c("address_or_contact_details", "Address or contact information"),
+    _c("social_media_accounts", "Social media accounts"),
+    _c("release_date_from_custody", "Date or time of release from ACS, DOC or NYPD custody"),
+    _c(
+        "police_surveillance_information",
+        "Information from a surveillance system run by, for, or at the direction of the NYPD",
+    ),
     _c("court_dates", "Court dates", confirmed=False),
     _c("appointment_times", "Appointment times", confirmed=False),
     _c("designated_by_cpo", "Other information the Chief Privacy Officer designates", confirmed=False),
 )
 
-_BY_KEY = {c.key: c for c in CATEGORIES}
+# Subjects the order's recitals name that are not §23-1201 categories of their own: flagged, recorded beside them.
+SENSITIVE_SUBJECTS: tuple[Category, ...] = (
+    Category(
+        "gender_affirming_care",
+        "Gender-affirming medical care (a sensitive subject the order names)",
+        (ORDER_RECITALS,),
+        singled_out=True,
+        why_flagged=_FLAG_GENDER_CARE,
+        is_category=False,
+    ),
+)
+
+_BY_KEY = {c.key: c for c in (*CATEGORIES, *SENSITIVE_SUBJECTS)}
 CATEGORY_KEYS: tuple[str, ...] = tuple(_BY_KEY)
-SINGLED_OUT_KEYS: frozenset[str] = frozenset(c.key for c in CATEGORIES if c.singled_out)
+SINGLED_OUT_KEYS: frozenset[str] = frozenset(c.key for c in _BY_KEY.values() if c.singled_out)
+
+
+def other_label(key: str) -> str | None:
+    """The label of an ``other:<label>`` entry, or None when ``key`` is not one (or its label is empty/too long)."""
+    if not key.startswith(OTHER_PREFIX):
+        return None
+    label = " ".join(key[len(OTHER_PREFIX) :].split())
+    return label if 0 < len(label) <= OTHER_LABEL_MAX else None
 
 
 def category(key: str) -> Category:
-    """The category with this key; KeyError names the unknown key."""
+    """The category with this key; KeyError names the unknown key. ``other:<label>`` is other identifying
+    information (Admin Code §23-1201's list is open)."""
+    label = other_label(key)
+    if label is not None:
+        return Category(key, f"Other identifying information: {label}", (IDENTIFYING_INFORMATION_LAW,))
     return _BY_KEY[key]
 
 
 def unknown_categories(keys: list[str] | tuple[str, ...]) -> list[str]:
-    return [k for k in keys if k not in _BY_KEY]
+    return [k for k in keys if k not in _BY_KEY and other_label(k) is None]
 
 
 def singled_out(keys: list[str] | tuple[str, ...]) -> list[Category]:
-    """The categories among ``keys`` that the order singles out, in list order."""
+    """The categories and sensitive subjects among ``keys`` that the order singles out, in list order."""
     wanted = set(keys)
-    return [c for c in CATEGORIES if c.key in wanted and c.singled_out]
+    return [c for c in _BY_KEY.values() if c.key in wanted and c.singled_out]
 
 
 class Instrument(StrEnum):
@@ -139,21 +171,21 @@ INSTRUMENTS: tuple[InstrumentRule, ...] = (
         "Administrative subpoena (signed by an agency official, not a judge)",
         True,
         "Signed by an agency, not a court. Send it to the Law Department before any answer.",
-        (DISCLOSURE_RULES, CPO_PROTOCOLS),
+        (DISCLOSURE_RULES, LAW_DEPARTMENT_PRACTICE),
     ),
     InstrumentRule(
         Instrument.GRAND_JURY_SUBPOENA,
         "Grand jury subpoena",
         True,
         "Legal process from a grand jury. Send it to the Law Department before any answer.",
-        (DISCLOSURE_RULES, CPO_PROTOCOLS),
+        (DISCLOSURE_RULES, LAW_DEPARTMENT_PRACTICE),
     ),
     InstrumentRule(
         Instrument.COURT_ORDER,
         "Court order",
         True,
         "An order signed by a judge. Send it to the Law Department before any answer.",
-        (DISCLOSURE_RULES, CPO_PROTOCOLS),
+        (DISCLOSURE_RULES, LAW_DEPARTMENT_PRACTICE),
     ),
     InstrumentRule(
         Instrument.JUDICIAL_WARRANT,
@@ -161,7 +193,7 @@ INSTRUMENTS: tuple[InstrumentRule, ...] = (
         True,
         "Check that a judge signed it; forms I-200, I-205 and I-247A are not judicial warrants. "
         "Send it to the Law Department at once.",
-        (JUDICIAL_WARRANT_DEFINITION, DISCLOSURE_RULES, CPO_PROTOCOLS),
+        (JUDICIAL_WARRANT_DEFINITION, DISCLOSURE_RULES, LAW_DEPARTMENT_PRACTICE),
     ),
 )
 
@@ -173,7 +205,8 @@ def instrument_rule(value: str) -> InstrumentRule:
 
 
 def needs_law_department(value: str) -> bool:
-    """Legal process must be referred to the Law Department before a decision (EO 13 §6(2) protocols)."""
+    """Legal process is referred to the Law Department before a decision: City practice under the Corporation
+    Counsel's charge of the City's law business (NYC Charter §394), not a rule of EO 13 §6(2)."""
     return instrument_rule(value).is_legal_process
 
 

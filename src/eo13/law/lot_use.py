@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from eo13.law.agreements import AgreementFacts
-from eo13.law.citations import AC_4_210, AC_10_178, S3, S4, S9, eo
-from eo13.law.definitions import city_lot, city_property
+from eo13.law.citations import AC_4_210, AC_10_178, S1_JUDICIAL_WARRANT, S3, S4, S9, eo
+from eo13.law.definitions import city_lot
 from eo13.law.engine import (
     CALL_COUNSEL,
     NO_FORCE,
@@ -72,6 +72,34 @@ def _warrant_exception(facts: dict[str, Any]) -> ExceptionResult:
     )
 
 
+_COOPERATIVE = _agreement_exception(
+    "cooperative_arrangement", "a formal cooperative arrangement with the City", "formal cooperative arrangement"
+)
+# EO 13 §3(3): the arrangement is "with state or federal agencies".
+_COOPERATIVE_PARTNERS = ("federal", "state")
+
+
+def _cooperative_exception(facts: dict[str, Any]) -> ExceptionResult:
+    """§3(3) counts only for officers of state or federal agencies. Officers of another local government have at
+    most a §3(1) agreement, checked as one; for another state's officers the words are unsettled: counsel."""
+    result: ExceptionResult = _COOPERATIVE(facts)
+    employer = facts["personnel"]["employer"]
+    if employer in _COOPERATIVE_PARTNERS or not (result.applies or result.conflict):
+        return result
+    if employer == "other_state":
+        return ExceptionResult(
+            False,
+            "EO 13 §3(3) covers arrangements with state or federal agencies. It is not clear that an agency of "
+            "another state counts. Ask counsel.",
+            conflict=True,
+        )
+    return ExceptionResult(
+        False,
+        "EO 13 §3(3) covers only arrangements with state or federal agencies, and these officers work for another "
+        "local government. At most this is a formal agreement under §3(1): check it as one, or ask counsel.",
+    )
+
+
 def _attested(key: str, yes: str, no: str) -> Any:
     def test(facts: dict[str, Any]) -> ExceptionResult:
         return ExceptionResult(True, yes) if _listed(facts, key) else ExceptionResult(False, no)
@@ -88,17 +116,7 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
         ("exceptions",),
     ),
     ExceptionRule("judicial_warrant", S3, eo(3, 2), _warrant_exception, ("exceptions",)),
-    ExceptionRule(
-        "cooperative_arrangement",
-        S3,
-        eo(3, 3),
-        _agreement_exception(
-            "cooperative_arrangement",
-            "a formal cooperative arrangement with the City",
-            "formal cooperative arrangement",
-        ),
-        ("exceptions",),
-    ),
+    ExceptionRule("cooperative_arrangement", S3, eo(3, 3), _cooperative_exception, ("exceptions", "personnel")),
     ExceptionRule(
         "furthers_city_agency_mission",
         S3,
@@ -154,6 +172,18 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
         return _not_covered(on, first_version("lot-use").id, [reason], [])
     reasons: list[Reason] = []
     personnel = facts["personnel"]
+    employer = personnel["employer"]
+    if employer == "not_government":
+        reasons.append(
+            Reason(
+                "not_government_personnel",
+                "The rule is about government staff. Contractors or private staff working for a government agency "
+                "are not government staff, so it does not cover them.",
+                S3,
+                depends=("personnel.employer",),
+            )
+        )
+        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
     if not personnel["enforces_laws"]:
         reasons.append(
             Reason(
@@ -164,7 +194,6 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
             )
         )
         return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
-    employer = personnel["employer"]
     if employer in EXCLUDED_EMPLOYERS:
         reasons.append(
             Reason(
@@ -190,11 +219,15 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
     reasons.append(Reason("city_lot" if lot.holds else "not_city_lot", lot.text, lot.citation, depends=PROPERTY_FACTS))
     if not lot.holds:
         steps: list[str] = []
-        if city_property(prop).holds:
+        if (
+            prop["city_owned_or_leased"]
+            and prop["city_operational_control"]
+            and prop.get("city_governmental_purpose") is not False
+        ):
             reasons.append(
                 Reason(
                     "property_access_may_apply",
-                    "This is still City property. The rules on entering non-public areas may apply.",
+                    "This may still be City property. The rules on entering non-public areas may apply.",
                     AC_4_210,
                     depends=PROPERTY_FACTS,
                 )
@@ -242,6 +275,8 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
     )
     applying = [r.citation for r in exception_reasons if r.applies]
     base_citations = [eo(1, 1), S3, *applying, S4, AC_4_210, AC_10_178]
+    if facts.get("warrant") is not None:
+        base_citations.insert(2, S1_JUDICIAL_WARRANT)  # the paper was judged under §1(6)
     attested = [
         {"fact": key, **(facts.get("attestations") or {}).get(key, {"by": "", "basis": ""})}
         for key in ATTESTED_FACTS

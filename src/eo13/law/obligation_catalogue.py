@@ -32,13 +32,24 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         evidence="The audit report: findings, policy changes, compliance steps and training.",
     ),
     ObligationSpec(
+        key="s2_immediate_review",
+        section="EO 13 §2",
+        title="Start the review and audit now",
+        summary="Begin the review and audit of every internal policy, guideline and protocol on working with outside "
+        "agencies that enforce immigration law right away; the report to the Mayor is the separate duty below.",
+        responsible=_SIX,
+        rules=(_I,),
+        evidence="The date the review began and who leads it.",
+    ),
+    ObligationSpec(
         key="s2_continuous_review",
         section="EO 13 §2",
         title="Keep reviewing and updating policies",
-        summary="After the first audit and report, keep reviewing the policies and protocols and update them when "
-        "needed.",
+        summary="After the first audit and report is accepted, keep reviewing the policies and protocols and update "
+        "them when needed.",
         responsible=_SIX,
-        rules=(_I,),
+        # Starts when City Hall accepts the agency's initial audit report, not at issuance.
+        rules=("ongoing from audit-report-accepted",),
         evidence="The review schedule and the record of the latest review.",
     ),
     ObligationSpec(
@@ -46,10 +57,13 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         section="EO 13 §2(1)",
         title="Publish your policies online",
         summary="Put the agency's policies and protocols on dealing with immigration enforcement on its website, "
-        "in plain language and meeting the City's accessibility law (Admin Code Title 23, Chapter 11).",
+        "in plain language and as Chapter 11 of Title 23 of the Administrative Code requires: that is Local Law 30 "
+        "of 2017, the City's language-access law, so the policies are translated into the designated citywide "
+        "languages (the translations the policies module tracks).",
         responsible=_SIX,
         rules=(_I,),
-        evidence="The web address of the published policies and the accessibility and plain-language check.",
+        evidence="The web address of the published policies, the plain-language check and the translations into "
+        "the designated citywide languages (Admin Code Title 23, Chapter 11; Local Law 30 of 2017).",
     ),
     ObligationSpec(
         key="s2_1_update_online",
@@ -88,6 +102,16 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         rules=(_I,),
         binding=False,
         evidence="Any audit, published policy or training record H+H chooses to share.",
+    ),
+    ObligationSpec(
+        key="s5_committee_materials",
+        section="EO 13 §5",
+        title="Coordinate the §5 materials through the Committee",
+        summary="The Mayor's Office coordinates mayoral agencies' §5 information and training materials through the "
+        "Interagency Response Committee, with Chief Counsel, MOIA and the Law Department.",
+        responsible=Responsible.COMMITTEE,
+        rules=(_I,),
+        evidence="Committee minutes or actions on the §5 materials.",
     ),
     ObligationSpec(
         key="s5_1_interaction_information",
@@ -138,7 +162,8 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         rules=("within 14 days of order-issued",),
         stated=date(2026, 2, 20),
         evidence="The message to the Chief Privacy Officer, or the privacy officer's entry in the register.",
-        note="Divisions (such as HRA and DHS) are covered by their parent agency's privacy officer.",
+        note="Divisions (such as HRA and the Department of Homeless Services) are covered by their parent agency's "
+        "privacy officer.",
     ),
     ObligationSpec(
         key="s6_privacy_officer_replacement",
@@ -160,6 +185,9 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         concerns=Responsible.EVERY_AGENCY,
         rules=("within 60 days of order-issued", "within 60 days of privacy-officer-designated"),
         stated=date(2026, 4, 7),
+        # Officers named in the first round (by 2026-02-20, EO 13 §6) are trained by 2026-04-07; the 60 days from
+        # designation are for officers named later.
+        first_round=(date(2026, 2, 20), date(2026, 4, 7)),
         evidence="The attendance record of the training.",
     ),
     ObligationSpec(
@@ -196,19 +224,31 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         key="s7_1_f_mayor_reports",
         section="EO 13 §7(1)(f)",
         title="Regular report to the Mayor",
-        summary="The Committee reports to the Mayor regularly on its work and the policy or operational changes it "
-        "recommends.",
+        summary="When the Mayor directs it, the Committee reports to the Mayor regularly on its work and the policy "
+        "or operational changes it recommends.",
         responsible=Responsible.COMMITTEE,
-        rules=("every 90 days from order-issued",),
+        # The order sets no period: a report is due when City Hall records a direction, by the date it sets.
+        rules=("ongoing from order-issued", "on the date set by mayor-direction"),
         evidence="The report sent to the Mayor.",
-        note="The order says 'regular' without a period; EO13 uses 90 days as the City's working cycle.",
+        note="The order says 'regular' and 'when directed by the Mayor' and sets no period; EO13 invents none.",
+    ),
+    ObligationSpec(
+        key="s7_4_other_governments",
+        section="EO 13 §7(4)",
+        title="Work with other governments",
+        summary="The Committee works with federal, state, local, tribal and territorial government officials, as "
+        "appropriate.",
+        responsible=Responsible.COMMITTEE,
+        rules=(_I,),
+        evidence="Records of the Committee's contacts with other governments.",
     ),
     ObligationSpec(
         key="s7_3_committee_designation",
         section="EO 13 §7(3)",
         title="Name your senior operations manager to the Committee",
         summary="The head of each City agency and office, the Department of Education and each public benefit "
-        "corporation names a senior operations manager to sit on the Committee.",
+        "corporation whose board the Mayor appoints the majority of names a senior operations manager to sit on "
+        "the Committee.",
         responsible=Responsible.COMMITTEE_ENTITIES,
         rules=("by 2026-02-13",),
         stated=date(2026, 2, 13),
@@ -261,6 +301,26 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         responsible=Responsible.COORDINATING_OFFICES,
         rules=(_I,),
         evidence="Meeting notes or agreements with those bodies.",
+    ),
+    ObligationSpec(
+        key="s8_1_committee_property_access",
+        section="EO 13 §8(1)",
+        title="Committee: coordinate property access with DOE, H+H and others",
+        summary="The Committee, with Chief Counsel, MOIA and the Law Department, coordinates with the Department of "
+        "Education, NYC Health + Hospitals and other public bodies on access to City property.",
+        responsible=Responsible.COMMITTEE,
+        rules=(_I,),
+        evidence="Meeting notes or agreements with those bodies.",
+    ),
+    ObligationSpec(
+        key="s8_2_committee_coordination",
+        section="EO 13 §8(2)",
+        title="Committee: coordinate with DOE and the public benefit corporations",
+        summary="The Committee coordinates with the Department of Education and every public benefit corporation "
+        "whose board the Mayor appoints the majority of.",
+        responsible=Responsible.COMMITTEE,
+        rules=(_I,),
+        evidence="Records of the coordination.",
     ),
     ObligationSpec(
         key="s8_2_committee_resources",

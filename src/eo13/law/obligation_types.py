@@ -84,6 +84,8 @@ class ObligationSpec:
     stated: date | None = None  # the date the order itself gives, for the order-issued rule
     binding: bool = True  # False where the order only encourages (EO 13 §2(3))
     concerns: Responsible | None = None  # one duty per office concerned (the CPO trains each agency's officer)
+    # (last day of the first round, its due date): an event on or before the first is due on the second.
+    first_round: tuple[date, date] | None = None
     note: str = ""
     parsed: tuple[DueRule, ...] = field(default=(), compare=False, repr=False)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from eo13.law.deadlines import AGENCY_EVENTS, Convention, Event, RuleKind, compute_due
+from eo13.law.deadlines import AGENCY_EVENTS, Convention, Event, RuleKind, compute_due, parse_due_rule
 from eo13.law.obligation_catalogue import CATALOGUE
 from eo13.law.obligation_types import (
     CHIEF_PRIVACY_OFFICER_OFFICE,
@@ -62,7 +62,7 @@ class Office:
     kind: str  # mayoral_agency, mayoral_office, division, department_of_education, public_benefit_corporation
     is_section_2: bool = False
     # EO 13 §7(3): a public benefit corporation sits on the Committee only when the Mayor appoints a majority of
-    # its board. None means the registry does not say yet; such a corporation is counted (the safer reading).
+    # its board. None means the registry does not say yet: such a corporation owes no designation until it does.
     mayor_appoints_board_majority: bool | None = None
 
 
@@ -72,7 +72,7 @@ def owes_committee_designation(office: Office) -> bool:
     if office.kind == "division":
         return False
     if office.kind == "public_benefit_corporation":
-        return office.mayor_appoints_board_majority is not False
+        return office.mayor_appoints_board_majority is True
     return True
 
 
@@ -166,6 +166,8 @@ def duties_for_event(
                 continue
             for period in range(1, periods + 1) if rule.kind is RuleKind.EVERY else (0,):
                 d = compute_due(rule, on, period=max(period, 1), convention=convention)
+                if d is not None and s.first_round and ev is not Event.ORDER_ISSUED and on <= s.first_round[0]:
+                    d = compute_due(parse_due_rule(f"by {s.first_round[1].isoformat()}"), on, convention=convention)
                 out.append(
                     DutyDue(
                         spec=s,

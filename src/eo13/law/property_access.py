@@ -23,6 +23,7 @@ from eo13.law.engine import (
     evaluate_exceptions,
     unique,
 )
+from eo13.law.other_laws import CHECK_COUNSEL_OR_DCAS, without_the_order
 from eo13.law.versions import first_version, version_for
 from eo13.law.warrant import warrant_exception
 
@@ -59,6 +60,50 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
 
 
 def decide_property_access(facts: dict[str, Any], today: date) -> Decision:
+    """Admin Code §4-210, read with EO 13 §4 from 2026-02-06; before that, §4-210 alone (no EO 13 citation)."""
+    decision = _decide(facts, today)
+    if decision.rules_version != "eo-13-2026" and decision.reasons[0].code != "before_effective_date":
+        return without_the_order(decision)
+    return decision
+
+
+def _purpose_unknown(facts: dict[str, Any], today: date) -> Decision | None:
+    """EO 13 §1(2): City property serves a City governmental purpose. That is never assumed: where it is not
+    given and the answer turns on it, the decision is ``unknown`` and says whom to ask."""
+    prop = facts["property"]
+    if prop.get("city_governmental_purpose") is not None:
+        return None
+    if not (prop["city_owned_or_leased"] and prop["city_operational_control"]):
+        return None
+    yes = _decide({**facts, "property": {**prop, "city_governmental_purpose": True}}, today)
+    no = _decide({**facts, "property": {**prop, "city_governmental_purpose": False}}, today)
+    if yes.outcome == no.outcome:
+        return yes
+    reason = Reason(
+        "purpose_not_known",
+        "No one said whether this place is used for City work (a City governmental purpose). The rule covers only "
+        "City property, so the answer depends on it.",
+        eo(1, 2),
+        depends=("property.city_governmental_purpose",),
+    )
+    return Decision(
+        "property-access",
+        "unknown",
+        [*(r for r in yes.reasons if not r.code.startswith(("city_", "not_city"))), reason],
+        unique([AC_4_210, eo(1, 2)]),
+        [
+            CHECK_COUNSEL_OR_DCAS.replace("owns or rents this place and runs it", "uses this place for City work"),
+            CALL_COUNSEL,
+            NO_FORCE,
+            WRITE_IT_DOWN,
+        ],
+        yes.rules_version,
+        yes.as_of,
+        missing=["property.city_governmental_purpose"],
+    )
+
+
+def _decide(facts: dict[str, Any], today: date) -> Decision:
     on: date = facts.get("date") or today
     version = version_for("property-access", on)
     kind = "property-access"
@@ -98,6 +143,9 @@ def decide_property_access(facts: dict[str, Any], today: date) -> Decision:
             )
         )
         return not_covered(["Your agency's usual visitor rules apply."])
+    unsettled = _purpose_unknown(facts, today)
+    if unsettled is not None:
+        return unsettled
     if facts.get("property_basis"):
         reasons.append(Reason("property_record", facts["property_basis"], eo(1, 2), depends=PROPERTY_FACTS))
     prop = city_property(facts["property"])

@@ -12,7 +12,8 @@ from eo13.law.versions import first_version, version_for
 
 HOW_TO_TELL = (
     "A judicial warrant names a court at the top (not 'Immigration Court') and is signed by a judge. "
-    "A DHS paper names DHS, ICE or CBP at the top and is signed by an officer."
+    "A paper from the U.S. Department of Homeland Security (ICE or CBP) names it at the top and is signed by an "
+    "officer."
 )
 
 
@@ -47,7 +48,7 @@ def warrant_reasons(facts: dict[str, Any]) -> tuple[bool, list[Reason]]:
         reasons.append(
             Reason(
                 "dhs_form",
-                f"{label} is a Department of Homeland Security paper signed by an officer. "
+                f"{label} is a U.S. Department of Homeland Security paper signed by an officer. "
                 "It is never a judicial warrant, whatever it says.",
                 S1_JUDICIAL_WARRANT,
             )

@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 from eo13.agencies.models import Agency
 from eo13.api_limits import Body, Label, Note
 from eo13.errors import NotFound, ValidationFailed
-from eo13.law.deadlines import Convention
+from eo13.law.deadlines import Convention, check_event_date
 from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
 from eo13.obligations import selectors
 from eo13.obligations.auditreports import audit_report_get, audit_report_save
@@ -28,6 +28,7 @@ from eo13.obligations.services import (
     obligation_submit,
     registry_offices,
 )
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["obligations"])
 
@@ -83,7 +84,7 @@ class ObligationOut(Schema):
 
 class EventIn(Schema):
     event: Label
-    on: dt.date
+    on: StrictDate
     agency: Label | None = None
     subject: Note = ""
 
@@ -181,12 +182,16 @@ def catalogue(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get("/obligations/due", response=list[DueOut], summary="What an event makes due (as `eo13 due`)")
 def due(
-    request: HttpRequest, event: str, date: dt.date, agency: str | None = None, convention: str = "calendar"
+    request: HttpRequest, event: str, date: StrictDate, agency: str | None = None, convention: str = "calendar"
 ) -> list[dict[str, Any]]:
     try:
         conv = Convention(convention)
     except ValueError:
         raise ValidationFailed("convention is calendar or gcl-25a.", field="convention") from None
+    if problem := check_event_date(event, date):
+        raise ValidationFailed(problem, field="date")
+    if agency is not None and not agency.strip():
+        raise ValidationFailed("agency is empty; give an agency code such as ACS (INTERFACES §4).", field="agency")
     try:
         duties = duties_for_event(
             event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
@@ -245,7 +250,7 @@ def evidence_list(request: HttpRequest, pk: int) -> list[Evidence]:
 
 @router.post("/obligations/{pk}/evidence", response={201: EvidenceOut}, summary="Upload evidence (multipart)")
 def evidence_upload(
-    request: HttpRequest, pk: int, effective_date: Form[dt.date], file: File[UploadedFile]
+    request: HttpRequest, pk: int, effective_date: Form[StrictDate], file: File[UploadedFile]
 ) -> Status[Any]:
     o = selectors.obligation_get(request.user, pk)
     ev = evidence_add(

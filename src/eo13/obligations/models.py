@@ -13,6 +13,8 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", "Submitted for review"
     RETURNED = "returned", "Returned with comments"
     ACCEPTED = "accepted", "Accepted"
+    # Closed because its subject no longer exists (a privacy officer replaced before training): not late, not done.
+    SUPERSEDED = "superseded", "Closed: superseded"
 
 
 OPEN_STATUSES = (Status.OPEN, Status.RETURNED)

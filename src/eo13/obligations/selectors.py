@@ -134,13 +134,21 @@ def workspace(user: Any, agency: Agency) -> Workspace:
 
 
 # Board cells show the most pressing state among an office's copies of one duty.
-_RANK = {"overdue": 0, Status.RETURNED: 1, Status.OPEN: 2, Status.SUBMITTED: 3, Status.ACCEPTED: 4}
+_RANK = {
+    "overdue": 0,
+    Status.RETURNED: 1,
+    Status.OPEN: 2,
+    Status.SUBMITTED: 3,
+    Status.ACCEPTED: 4,
+    Status.SUPERSEDED: 5,
+}
 CELL_TEXT = {
     "overdue": "Late",
     Status.RETURNED: "Returned",
     Status.OPEN: "Open",
     Status.SUBMITTED: "In review",
     Status.ACCEPTED: "Done",
+    Status.SUPERSEDED: "Superseded",
 }
 
 

@@ -73,7 +73,7 @@ def _step(obligation: Obligation, actor: Any, action: str, before: str, note: st
 def _check_event_permission(actor: Any, event: Event, agency: Agency | None) -> None:
     if _user(actor) is None:
         return  # the system itself (bootstrap, the privacy registers' own hooks)
-    if event is Event.ORDER_ISSUED:
+    if event in (Event.ORDER_ISSUED, Event.MAYOR_DIRECTION, Event.AUDIT_REPORT_ACCEPTED):
         require_role(actor, {"city_hall"})
         return
     if has_role(actor, EVENT_RECORDERS):
@@ -98,8 +98,10 @@ def obligation_event_record(
         raise ValidationFailed("Give the date the event happened, as YYYY-MM-DD.", field="on")
     if on < ORDER_ISSUED:
         raise ValidationFailed("The order took effect on 2026-02-06 (EO 13 §9); no duty comes before.", field="on")
-    if on > today():
+    if on > today() and ev is not Event.MAYOR_DIRECTION:  # a direction sets a date ahead (EO 13 §7(1)(f))
         raise ValidationFailed("The event date is in the future.", field="on")
+    if ev is Event.ORDER_ISSUED and on != ORDER_ISSUED:
+        raise ValidationFailed("The order was issued on 2026-02-06 (EO 13 §9); no other date.", field="on")
     if ev in AGENCY_EVENTS and agency is None:
         raise ValidationFailed(f"The event {event!r} is about one agency: name it.", field="agency")
     if ev not in AGENCY_EVENTS and agency is not None:
@@ -108,7 +110,9 @@ def obligation_event_record(
     if scrub(subject).changed:
         raise ValidationFailed("The subject must not name a person; use a record id.", field="subject")
     _check_event_permission(actor, ev, agency)
-    instance_subject = subject or (f"{ev.value}:{on.isoformat()}" if agency is not None else "")
+    # Each direction from the Mayor is its own report (EO 13 §7(1)(f)), told apart by the date it sets.
+    per_instance = agency is not None or ev is Event.MAYOR_DIRECTION
+    instance_subject = subject or (f"{ev.value}:{on.isoformat()}" if per_instance else "")
     try:
         duties = duties_for_event(
             ev.value,
@@ -265,7 +269,7 @@ def _require_reviewer(actor: Any, obligation: Obligation) -> None:
 
 def obligation_accept(*, actor: Any, obligation: Obligation, expected_version: int, note: str = "") -> Obligation:
     _require_reviewer(actor, obligation)
-    return _change(
+    accepted = _change(
         actor=actor,
         obligation=obligation,
         expected_version=expected_version,
@@ -275,6 +279,15 @@ def obligation_accept(*, actor: Any, obligation: Obligation, expected_version: i
         note=_clean_note(note),
         extra={"completed_on": today()},
     )
+    if accepted.key == AUDIT_REPORT_KEY:
+        # EO 13 §2: continuous review follows "the completion of the initial audit and report".
+        obligation_event_record(
+            actor=actor, event=Event.AUDIT_REPORT_ACCEPTED.value, on=today(), agency=accepted.agency
+        )
+    return accepted
+
+
+AUDIT_REPORT_KEY = "s2_audit_report"
 
 
 def obligation_return(*, actor: Any, obligation: Obligation, expected_version: int, comments: str) -> Obligation:
@@ -311,4 +324,22 @@ def obligation_fulfil(*, actor: Any, agency: Agency, key: str, subject: str = ""
         action="fulfilled",
         note=text,
         extra={"completed_on": today()},
+    )
+
+
+def obligation_supersede(*, actor: Any, agency: Agency, key: str, subject: str, note: str = "") -> Obligation | None:
+    """Close the open duty about ``subject`` because what it was about is gone (EO 13 §6(1): the CPO need not train
+    a privacy officer who has been replaced). Closed as superseded, never counted late. None when nothing matches."""
+    qs = Obligation.objects.filter(Q(agency=agency) | Q(concerns=agency), key=key, subject=subject)
+    obligation = qs.filter(status__in=(*OPEN_STATUSES, Status.SUBMITTED)).order_by("due", "id").first()
+    if obligation is None:
+        return None
+    return _change(
+        actor=actor,
+        obligation=obligation,
+        expected_version=obligation.version,
+        allowed_from=(*OPEN_STATUSES, Status.SUBMITTED),
+        to=Status.SUPERSEDED,
+        action="superseded",
+        note=_clean_note(note) or "Superseded: what this duty was about no longer exists.",
     )

@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema, Status
 from eo13.agencies.models import Agency
 from eo13.api_limits import Body, Label, Note
 from eo13.privacy import selectors, services
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
 
@@ -25,7 +26,7 @@ class DesignationIn(Schema):
     title: Label
     email: Email
     phone: Phone
-    designated_on: date
+    designated_on: StrictDate
 
 
 class ContactIn(Schema):
@@ -50,7 +51,7 @@ class DesignationOut(Schema):
 
 class VacancyIn(Schema):
     agency: Label
-    vacated_on: date
+    vacated_on: StrictDate
     note: Note = Field("", max_length=2000)
 
 

@@ -1,10 +1,11 @@
 """API routes of the privacy app: requests for identifying information and their reports (EO 13 §6)."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
+from pydantic import StringConstraints
 
 from eo13.agencies.models import Agency
 from eo13.api_limits import Label, Note
@@ -12,6 +13,7 @@ from eo13.errors import NotFound
 from eo13.law import identifying_information as ii
 from eo13.privacy import selectors, services
 from eo13.privacy.reports import report_export, request_report
+from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
 
@@ -21,7 +23,11 @@ if TYPE_CHECKING:
     type DecisionKey = str
 else:
     # The law's own lists, so the OpenAPI document names every allowed value.
-    CategoryKey = Literal[tuple(ii.CATEGORY_KEYS)]
+    # The law's list is open (Admin Code §23-1201): "other:" and a short label for other identifying information.
+    CategoryKey = Union[  # noqa: UP007
+        Literal[tuple(ii.CATEGORY_KEYS)],
+        Annotated[str, StringConstraints(pattern=rf"^other:\s*\S.{{0,{ii.OTHER_LABEL_MAX - 1}}}$")],
+    ]
     InstrumentKey = Literal[tuple(r.instrument.value for r in ii.INSTRUMENTS)]
     DecisionKey = Literal[tuple(ii.DECISION_LABELS)]
 
@@ -31,8 +37,8 @@ class RequestIn(Schema):
     agency: Label
     requesting_agency: Label = Field(description="The outside agency, e.g. a federal agency's name")
     instrument: InstrumentKey
-    received_on: date
-    respond_by: date | None = None
+    received_on: StrictDate
+    respond_by: StrictDate | None = None
     categories: list[CategoryKey] = Field(min_length=1)
     people_count: int | None = Field(None, ge=0, description="How many people the request is about; no names")
     summary: Note = Field("", description="What was asked, never who")
@@ -45,7 +51,7 @@ class AssignIn(Schema):
 
 
 class ReferIn(Schema):
-    referred_on: date
+    referred_on: StrictDate
     note: Note = Field("", max_length=2000)
     version: int
 
@@ -53,13 +59,13 @@ class ReferIn(Schema):
 class DecideIn(Schema):
     decision: DecisionKey
     reasons: Note
-    decided_on: date
+    decided_on: StrictDate
     version: int
 
 
 class DiscloseIn(Schema):
     categories: list[CategoryKey] = Field(min_length=1)
-    disclosed_on: date
+    disclosed_on: StrictDate
     note: Note = Field("", max_length=2000)
     version: int
 

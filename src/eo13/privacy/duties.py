@@ -35,6 +35,14 @@ def event(*, actor: Any, name: str, on: date, agency: Any, subject: str) -> list
     return list(engine.obligation_event_record(actor=actor, event=name, on=on, agency=agency, subject=subject) or [])
 
 
+def supersede(*, actor: Any, agency: Any, key: str, subject: str, note: str = "") -> Any:
+    """A duty about an officer who has left or been replaced closes as superseded, not late (EO 13 §6(1))."""
+    engine = _engine()
+    if engine is None or not hasattr(engine, "obligation_supersede"):
+        return None
+    return engine.obligation_supersede(actor=actor, agency=agency, key=key, subject=subject, note=note)
+
+
 def fulfil(*, actor: Any, agency: Any, key: str, subject: str = "", note: str = "") -> Any:
     engine = _engine()
     if engine is None:

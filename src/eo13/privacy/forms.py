@@ -35,7 +35,7 @@ class USWDSForm(forms.Form):
 
 def category_choices(keys: list[str] | None = None) -> list[tuple[str, str]]:
     out = []
-    for c in ii.CATEGORIES:
+    for c in (*ii.CATEGORIES, *ii.SENSITIVE_SUBJECTS):
         if keys is not None and c.key not in keys:
             continue
         out.append((c.key, f"{c.label} (the order flags this)" if c.singled_out else c.label))

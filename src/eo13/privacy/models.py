@@ -205,7 +205,7 @@ class IdentifyingInformationRequest(models.Model):
         return ii.singled_out(self.categories)
 
     def category_labels(self) -> list[str]:
-        return [ii.category(k).label for k in self.categories if k in ii.CATEGORY_KEYS]
+        return [ii.category(k).label for k in self.categories if not ii.unknown_categories([k])]
 
     def disclosed_labels(self) -> list[str]:
-        return [ii.category(k).label for k in self.disclosed_categories if k in ii.CATEGORY_KEYS]
+        return [ii.category(k).label for k in self.disclosed_categories if not ii.unknown_categories([k])]

@@ -60,7 +60,8 @@ def request_report(*, user: Any, start: date | None = None, end: date | None = N
         by_agency[r.agency.code] += 1
         names[r.agency.code] = r.agency.name
         by_instrument[r.instrument] += 1
-        by_category.update(set(r.categories))
+        # Other identifying information is counted as one kind: its labels are free text (Admin Code §23-1201).
+        by_category.update({"other" if ii.other_label(k) else k for k in r.categories})
         by_outcome[r.decision or PENDING] += 1
         referred += r.law_department_referred_on is not None
         disclosed += r.disclosed_on is not None
@@ -81,9 +82,21 @@ def request_report(*, user: Any, start: date | None = None, end: date | None = N
         ],
         "by_category": [
             {"key": c.key, "label": c.label, "count": by_category[c.key], "flagged": c.singled_out}
-            for c in ii.CATEGORIES
+            for c in (*ii.CATEGORIES, *ii.SENSITIVE_SUBJECTS)
             if by_category.get(c.key) or c.singled_out
-        ],
+        ]
+        + (
+            [
+                {
+                    "key": "other",
+                    "label": "Other identifying information",
+                    "count": by_category["other"],
+                    "flagged": False,
+                }
+            ]
+            if by_category.get("other")
+            else []
+        ),
         "by_outcome": [
             {"key": k, "label": label, "count": by_outcome.get(k, 0)} for k, label in outcome_labels.items()
         ],

@@ -13,6 +13,7 @@ from eo13.agencies.models import Agency
 from eo13.api_limits import Label
 from eo13.errors import NotFound, ValidationFailed
 from eo13.policies.models import Policy
+from eo13.strict_dates import StrictDate
 from eo13.training import importers, rules, selectors, services
 from eo13.training.models import Completion, Course, RoleGroup, RosterPerson
 
@@ -111,7 +112,7 @@ class CompletionIn(Schema):
     agency: Label
     staff_id: Label
     course: Label
-    completed_on: dt.date
+    completed_on: StrictDate
 
 
 class CoverageOut(Schema):

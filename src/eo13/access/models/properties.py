@@ -33,6 +33,9 @@ class CityProperty(models.Model):
     is_city_lot = models.BooleanField(db_index=True)
     basis = models.CharField(max_length=400)
     uncertain = models.BooleanField(default=False)
+    # Why the record does not settle the §1(1)/§1(2) answer (mixed ownership, land run by H+H or NYCHA, a
+    # disposition); the engine then answers `unknown` where it matters (issue 10).
+    doubt = models.CharField(max_length=300, blank=True, default="")
     # Upper-cased address, name and BBL, so a search is one indexed-column scan.
     search_text = models.CharField(max_length=420, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("agencies", "0003_mayor_board_majority_issue12"),
+        ("agencies", "0003_agency_board_majority_issue10"),
         ("obligations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

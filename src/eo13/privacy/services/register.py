@@ -59,6 +59,13 @@ def designation_record(
             current.ended_on = designated_on
             current.version += 1
             current.save(update_fields=["ended_on", "version"])
+            duties.supersede(
+                actor=actor,
+                agency=agency,
+                key=duties.TRAINING_KEY,
+                subject=current.subject,
+                note=f"Privacy officer replaced on {designated_on.isoformat()}.",
+            )
             audit_record(
                 actor=actor,
                 action="privacy_officer.end",
@@ -152,6 +159,13 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
             current.ended_on = vacated_on
             current.version += 1
             current.save(update_fields=["ended_on", "version"])
+            duties.supersede(
+                actor=actor,
+                agency=agency,
+                key=duties.TRAINING_KEY,
+                subject=current.subject,
+                note=f"Privacy officer left on {vacated_on.isoformat()}.",
+            )
         try:
             with transaction.atomic():
                 vacancy = PrivacyOfficerVacancy.objects.create(

@@ -16,6 +16,7 @@ from eo13.law import identifying_information as ii
 from eo13.privacy.common import check_date, clean_text, request_policy
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import PrivacyOfficerDesignation
+from eo13.scrub import scrub
 
 MAX_PEOPLE = 10_000_000
 
@@ -26,8 +27,19 @@ def _categories(keys: list[str] | None, *, field: str, required: bool = True) ->
         raise ValidationFailed("Choose at least one kind of information.", field=field)
     unknown = ii.unknown_categories(keys)
     if unknown:
-        raise ValidationFailed(f"Unknown kind of information: {', '.join(unknown)}.", field=field)
-    return [k for k in ii.CATEGORY_KEYS if k in keys]
+        raise ValidationFailed(
+            f"Unknown kind of information: {', '.join(unknown)}. For other identifying information write "
+            f"'other:' and a short label ({ii.OTHER_LABEL_MAX} characters at most).",
+            field=field,
+        )
+    others = []
+    for k in keys:
+        label = ii.other_label(k)
+        if label is not None:
+            if scrub(label).changed:
+                raise ValidationFailed("The label must describe a kind of information, not a person.", field=field)
+            others.append(ii.OTHER_PREFIX + label)
+    return [k for k in ii.CATEGORY_KEYS if k in keys] + list(dict.fromkeys(others))
 
 
 def _officer(agency: Agency, officer: PrivacyOfficerDesignation | None) -> PrivacyOfficerDesignation | None:
@@ -135,7 +147,7 @@ def request_assign(
 
 
 def request_refer(*, actor: Any, request: Request, referred_on: date, note: str, expected_version: int) -> Request:
-    """Send legal process to the Law Department before deciding (EO 13 §6(2) protocols)."""
+    """Send legal process to the Law Department before deciding (City practice; NYC Charter §394)."""
     request_policy.require_write(actor, request)
     check_date(referred_on, field="referred_on")
     if referred_on < request.received_on:

@@ -6,7 +6,6 @@ the registry's reference file.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from typing import Any
@@ -15,12 +14,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from eo13.agencies.reference import agency_rows
-from eo13.law.deadlines import CONVENTION_TEXT, EVENTS, Convention
+from eo13.law.deadlines import CONVENTION_TEXT, EVENTS, Convention, check_event_date, parse_strict_date
 from eo13.law.obligations import CatalogueError, Office, duties_for_event
 
 
 def _offices() -> list[Office]:
-    return [Office(r["code"], r["kind"], r.get("is_section_2", False)) for r in agency_rows()]
+    return [
+        Office(r["code"], r["kind"], r.get("is_section_2", False), r.get("mayor_appoints_board_majority"))
+        for r in agency_rows()
+    ]
 
 
 class Command(BaseCommand):
@@ -45,13 +47,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            on = dt.date.fromisoformat(options["date"])
+            on = parse_strict_date(options["date"])
         except ValueError:
             self._fail(f"{options['date']!r} is not a date; write YYYY-MM-DD.", "date")
         if options["event"] not in EVENTS:
             self._fail(f"Unknown event {options['event']!r}; use one of {', '.join(EVENTS)}.", "event")
+        if problem := check_event_date(options["event"], on):
+            self._fail(problem, "date")
         convention = Convention(options["convention"])
-        agency = options["agency"].upper() if options["agency"] else None
+        if options["agency"] is not None and not options["agency"].strip():
+            self._fail("--agency is empty; give an agency code such as ACS (INTERFACES §4).", "agency")
+        agency = options["agency"].strip().upper() if options["agency"] else None
         try:
             duties = duties_for_event(options["event"], on, _offices(), agency=agency, convention=convention)
         except CatalogueError as exc:
