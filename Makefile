@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 PORT ?= 8000
 BIN := .venv/bin
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode is kept (issue 14): every process would otherwise compile ~1,100 modules at start-up.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup run test test-fast lint format typecheck bench messages
 
@@ -10,10 +11,9 @@ setup:
 	@bash scripts/setup.sh
 
 # Serves the demo on http://127.0.0.1:$(PORT) with one account per role, and the task worker beside it.
+# gunicorn (WEB_CONCURRENCY workers) migrates and loads the reference data once in its master process before serving.
 run: setup
 	@mkdir -p var
-	@EO13_DEMO=$${EO13_DEMO:-1} $(BIN)/eo13 migrate --no-input -v 0
-	@EO13_DEMO=$${EO13_DEMO:-1} $(BIN)/eo13 bootstrap
 	@EO13_DEMO=$${EO13_DEMO:-1} bash scripts/serve.sh $(PORT)
 
 # Every test: unit, API and browser.

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -36,7 +37,8 @@ api = NinjaAPI(
     "Authenticate with a session (and CSRF token) or `Authorization: Bearer <token>`.",
     urls_namespace="api",
     auth=[BearerToken(), django_auth],
-    throttle=[AnonRateThrottle("60/m"), AuthRateThrottle("600/m")],
+    # From the environment (issue 14); kept in the cache, so shared by all workers when CACHE_URL is Redis.
+    throttle=[AnonRateThrottle(settings.EO13_ANON_RATE), AuthRateThrottle(settings.EO13_API_RATE)],
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
