@@ -79,6 +79,7 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    timeout check 5s
     timeout http-request 10s
     option forwardfor
     # A request whose server died before answering goes to the other one (issue 14: kill one, lose none).
@@ -95,7 +96,8 @@ backend app
     balance leastconn
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+    # Down after two failed checks half a second apart; requests already on it finish (a dead one is retried).
+    default-server inter 500ms fall 2 rise 2 maxconn 32
     server app1 127.0.0.1:$((port + 1)) check
     server app2 127.0.0.1:$((port + 2)) check
 CFG
