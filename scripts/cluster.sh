@@ -115,7 +115,7 @@ start() {
     "$bin/eo13" collectstatic --no-input -v 0 >/dev/null 2>&1 || true
     for i in 1 2; do
         supervise "app$i" env EO13_BIND="127.0.0.1:$((port + i))" "$bin/gunicorn" -c python:eo13.gunicorn_conf
-        supervise "worker$i" "$bin/eo13" worker --worker-id "cluster-$port-worker$i"
+        supervise "worker$i" "$bin/eo13" worker  # its id names the host and pid, so a restarted one is new
     done
     write_haproxy_cfg
     haproxy -f "$dir/haproxy.cfg" -D

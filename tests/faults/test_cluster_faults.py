@@ -1,0 +1,132 @@
+"""Kill one app server under load: no request fails (HAProxy checks and retries). Kill the task worker in the middle
+of a reminder run: every reminder goes out exactly once (issue 14)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import signal
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.faults.conftest import Cluster, get, wait_for
+
+FACTS = {
+    "date": "2026-03-01",
+    "personnel": {"employer": "federal", "enforces_laws": True},
+    "property": {"kind": "parking_lot", "city_owned_or_leased": True, "city_operational_control": True},
+    "use": "staging_area",
+    "law_enforcement_purpose": True,
+    "exceptions": [],
+}
+
+
+def _token(cluster: Cluster) -> str:
+    body = json.dumps(
+        {"username": "demo-frontline", "password": cluster.env.get("EO13_DEMO_PASSWORD", "cluster-demo-password-2026")}
+    ).encode()
+    request = urllib.request.Request(
+        cluster.url + "/api/v1/auth/token", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as r:
+        return json.loads(r.read())["token"]
+
+
+def _kill_tree(pid: int) -> None:
+    """SIGKILL a gunicorn master and its workers, by their ids (children first, so none is left serving)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    os.kill(pid, signal.SIGKILL)
+    for child in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(child), signal.SIGKILL)
+
+
+def test_killing_one_app_server_under_load_fails_no_request(cluster: Cluster) -> None:
+    token = _token(cluster)
+    results: list[int | str] = []
+    stop = threading.Event()
+
+    def client(i: int) -> None:
+        while not stop.is_set():
+            try:
+                if i % 2:
+                    status, _ = get(cluster.url + ["/en/", "/es/rights/", "/ar/order/"][i % 3], timeout=30)
+                else:
+                    request = urllib.request.Request(
+                        cluster.url + "/api/v1/decisions/lot-use",
+                        data=json.dumps(FACTS).encode(),
+                        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+                    )
+                    with urllib.request.urlopen(request, timeout=30) as r:
+                        status = r.status
+                results.append(status)
+            except Exception as exc:  # a refused or reset connection is a failed request too
+                results.append(repr(exc))
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    time.sleep(3)
+    before = len(results)
+    _kill_tree(cluster.child("app1"))
+    time.sleep(6)
+    stop.set()
+    for t in threads:
+        t.join(timeout=60)
+    failed = [r for r in results if r != 200]
+    assert len(results) - before > 10, "too few requests after the kill to show anything"
+    assert failed == [], f"{len(failed)} of {len(results)} requests failed: {failed[:5]}"
+    # The supervisor starts the killed server again, and the proxy takes it back.
+    assert wait_for(lambda: get(f"http://127.0.0.1:{cluster.port + 1}/readyz", timeout=5)[0] == 200, 120)
+
+
+SETUP = """
+from datetime import date
+from eo13.accounts.models import Membership, User
+from eo13.agencies.models import Agency
+from eo13.obligations.services import obligation_event_record
+dot = Agency.objects.get(code="DOT")
+obligation_event_record(actor="privacy", event="privacy-officer-vacancy", on=date(2026, 10, 1), agency=dot)
+names = [f"fault-{i:04d}" for i in range(N)]
+users = User.objects.bulk_create([User(username=n, email=f"{n}@example.nyc.test") for n in names])
+Membership.objects.bulk_create([Membership(user=u, agency=dot, role="agency_lead") for u in users])
+from eo13.obligations.tasks import daily_obligations
+print(daily_obligations.enqueue(on="2026-10-17", reschedule=False).id)
+"""
+
+STATUS = """
+from django_tasks_db.models import DBTaskResult
+r = DBTaskResult.objects.get(id="{id}")
+print(r.status, ",".join(r.worker_ids))
+"""
+
+
+def _mailed(mail_dir: Path) -> list[str]:
+    found: list[str] = []
+    for f in mail_dir.glob("*.log") if mail_dir.exists() else []:
+        found += re.findall(r"^To: (fault-\d{4})@", f.read_text(errors="replace"), flags=re.M)
+    return found
+
+
+def test_killing_the_worker_mid_run_sends_each_reminder_exactly_once(cluster: Cluster) -> None:
+    n = 300
+    task_id = cluster.eo13(SETUP.replace("N)", f"{n})")).strip().splitlines()[-1]
+    mail_dir = Path(cluster.env["EO13_VAR_DIR"]) / "mail"
+    assert wait_for(lambda: len(_mailed(mail_dir)) >= 20, 120, every=0.02), "the reminder run never started"
+    _, workers = cluster.eo13(STATUS.format(id=task_id)).split()
+    killed = next(name for name in ("worker1", "worker2") if f"-{cluster.child(name)}" in workers.split(",")[-1])
+    os.kill(cluster.child(killed), signal.SIGKILL)
+    at_kill = len(_mailed(mail_dir))
+    assert at_kill < n, "the run finished before the kill; make it longer"
+
+    def done() -> bool:
+        return cluster.eo13(STATUS.format(id=task_id)).split()[0] == "SUCCESSFUL"
+
+    assert wait_for(done, 120, every=1.0), "the run was not taken up again after its worker died"
+    mailed = _mailed(mail_dir)
+    assert len(mailed) == n, f"{len(mailed)} digests for {n} people (killed after {at_kill})"
+    assert len(set(mailed)) == n, "somebody got the same day's digest twice"
