@@ -108,6 +108,9 @@ start() {
     if [ -f "$dir/haproxy.pid" ] && kill -0 "$(cat "$dir/haproxy.pid")" 2>/dev/null; then
         echo "cluster: already running on http://127.0.0.1:$port"; return 0
     fi
+    for p in "$port" $((port + 1)) $((port + 2)); do
+        if up "$p"; then echo "cluster: port $p is taken; choose another CLUSTER_PORT" >&2; exit 1; fi
+    done
     command -v haproxy >/dev/null || bash scripts/ensure-system-packages.sh
     ensure_postgres
     ensure_redis

@@ -5,6 +5,7 @@ they are skipped (EO13_FAULT_TESTS=1 turns them on). They need PostgreSQL on 127
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import time
 import urllib.error
@@ -85,9 +86,22 @@ def _psql(sql: str) -> None:
     subprocess.run(["psql", "postgres://postgres@127.0.0.1:5432/postgres", "-qc", sql], check=True, timeout=60)
 
 
+def free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free ports on 127.0.0.1 (others' servers share this machine)."""
+    for base in range(18300 + os.getpid() % 200 * 7, 30000, 7):
+        try:
+            for port in range(base, base + count):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    raise RuntimeError("no free ports")
+
+
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    c = Cluster(tmp_path_factory.mktemp("faults"), 18300 + os.getpid() % 500 * 3)
+    c = Cluster(tmp_path_factory.mktemp("faults"), free_ports(3))
     name = c.env["DATABASE_URL"].rsplit("/", 1)[1]
     _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     c.script("start")
