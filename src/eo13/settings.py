@@ -5,6 +5,7 @@ every safety the deployment checklist asks for and refuses to start with a weak 
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -322,10 +323,11 @@ EO13_ANON_RATE = env.str("EO13_ANON_RATE", default="60/m")
 EO13_METRICS_TOKEN = env.str("EO13_METRICS_TOKEN", default="")
 EO13_METRICS_ALLOW = env.list("EO13_METRICS_ALLOW", default=["127.0.0.1/32", "::1/128"])
 # Logs as JSON lines with the request id (LOG_FORMAT=plain for the old one-line text).
-LOGGING["filters"]["request_id"] = {"()": "eo13.ops.logs.RequestIdFilter"}
-LOGGING["formatters"]["json"] = {"()": "eo13.ops.logs.JsonFormatter"}
-for _handler in LOGGING["handlers"].values():
+_logging: dict[str, Any] = LOGGING
+_logging["filters"]["request_id"] = {"()": "eo13.ops.logs.RequestIdFilter"}
+_logging["formatters"]["json"] = {"()": "eo13.ops.logs.JsonFormatter"}
+for _handler in _logging["handlers"].values():
     _handler["filters"] = [*_handler["filters"], "request_id"]
     if env.str("LOG_FORMAT", default="json") == "json":
         _handler["formatter"] = "json"
-LOGGING["loggers"]["eo13.request"] = {"level": env.str("REQUEST_LOG_LEVEL", default="INFO")}
+_logging["loggers"]["eo13.request"] = {"level": env.str("REQUEST_LOG_LEVEL", default="INFO")}

@@ -36,7 +36,9 @@ def sha256_file(path: Path) -> str:
 
 
 def media_root() -> Path:
-    return Path(settings.STORAGES["default"]["OPTIONS"]["location"])
+    storages: dict[str, Any] = settings.STORAGES
+    options: dict[str, Any] = storages["default"].get("OPTIONS", {})
+    return Path(options.get("location") or settings.MEDIA_ROOT)
 
 
 def _pg_env_args() -> tuple[dict[str, str], list[str]]:
@@ -105,7 +107,7 @@ def backup_create(dest: Path) -> Path:
 def backup_check(folder: Path) -> dict[str, Any]:
     """The manifest, after every hash in it was checked; BackupError names the first file that differs."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text())
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text())
     except (OSError, ValueError) as exc:
         raise BackupError(f"No readable {MANIFEST} in {folder}.") from exc
     db_file = folder / manifest["database"]["file"]
