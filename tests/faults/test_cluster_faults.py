@@ -83,6 +83,7 @@ def test_killing_one_app_server_under_load_fails_no_request(cluster: Cluster) ->
     failed = [r for r in results if r != 200]
     assert len(results) - before > 10, "too few requests after the kill to show anything"
     assert failed == [], f"{len(failed)} of {len(results)} requests failed: {failed[:5]}"
+    print(f"app server killed under load: {len(results)} requests ({len(results) - before} after the kill), 0 failed")
     # The supervisor starts the killed server again, and the proxy takes it back.
     assert wait_for(lambda: get(f"http://127.0.0.1:{cluster.port + 1}/readyz", timeout=5)[0] == 200, 120)
 
@@ -104,8 +105,14 @@ print(daily_obligations.enqueue(on="2026-10-17", reschedule=False).id)
 STATUS = """
 from django_tasks_db.models import DBTaskResult
 r = DBTaskResult.objects.get(id="{id}")
-print(r.status, ",".join(r.worker_ids))
+print("STATUS", r.status, ",".join(r.worker_ids) or "-")
 """
+
+
+def _status(cluster: Cluster, task_id: str) -> tuple[str, str]:
+    line = next(x for x in cluster.eo13(STATUS.format(id=task_id)).splitlines() if x.startswith("STATUS "))
+    _, status, workers = line.split()
+    return status, workers
 
 
 def _mailed(mail_dir: Path) -> list[str]:
@@ -120,16 +127,19 @@ def test_killing_the_worker_mid_run_sends_each_reminder_exactly_once(cluster: Cl
     task_id = cluster.eo13(SETUP.replace("N)", f"{n})")).strip().splitlines()[-1]
     mail_dir = Path(cluster.env["EO13_VAR_DIR"]) / "mail"
     assert wait_for(lambda: len(_mailed(mail_dir)) >= 20, 120, every=0.02), "the reminder run never started"
-    _, workers = cluster.eo13(STATUS.format(id=task_id)).split()
+    _, workers = _status(cluster, task_id)
     killed = next(name for name in ("worker1", "worker2") if f"-{cluster.child(name)}" in workers.split(",")[-1])
     os.kill(cluster.child(killed), signal.SIGKILL)
     at_kill = len(_mailed(mail_dir))
     assert at_kill < n, "the run finished before the kill; make it longer"
 
     def done() -> bool:
-        return cluster.eo13(STATUS.format(id=task_id)).split()[0] == "SUCCESSFUL"
+        return _status(cluster, task_id)[0] == "SUCCESSFUL"
 
     assert wait_for(done, 120, every=1.0), "the run was not taken up again after its worker died"
     mailed = _mailed(mail_dir)
     assert len(mailed) == n, f"{len(mailed)} digests for {n} people (killed after {at_kill})"
     assert len(set(mailed)) == n, "somebody got the same day's digest twice"
+    print(
+        f"worker killed after {at_kill} of {n} digests; after the re-run: {len(mailed)} digests, {len(set(mailed))} people"
+    )
