@@ -141,5 +141,6 @@ def test_killing_the_worker_mid_run_sends_each_reminder_exactly_once(cluster: Cl
     assert len(mailed) == n, f"{len(mailed)} digests for {n} people (killed after {at_kill})"
     assert len(set(mailed)) == n, "somebody got the same day's digest twice"
     print(
-        f"worker killed after {at_kill} of {n} digests; after the re-run: {len(mailed)} digests, {len(set(mailed))} people"
+        f"worker killed after {at_kill} of {n} digests; after the re-run: {len(mailed)} digests, "
+        f"{len(set(mailed))} people"
     )

@@ -148,3 +148,11 @@ def test_api_rate_limits_come_from_settings(settings):
 
     rates = sorted(t.rate for t in api.throttle)
     assert rates == sorted([settings.EO13_ANON_RATE, settings.EO13_API_RATE])
+
+
+@pytest.mark.parametrize("name, takes_skip_checks", [("audit-verify", True), ("due", True), ("bootstrap", False)])
+def test_data_commands_skip_system_checks(name, takes_skip_checks):
+    from eo13.cli import SKIP_CHECKS, _has_checks
+
+    assert _has_checks(name) is takes_skip_checks
+    assert name in SKIP_CHECKS or not takes_skip_checks
