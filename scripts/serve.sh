@@ -26,10 +26,10 @@ web=$!
 worker=""
 trap 'kill $web ${worker:+$worker} 2>/dev/null || true; wait' EXIT INT TERM
 
-# The worker starts once the server answers, so the two don't compete for the CPU while the server starts.
+# The worker starts once the server is ready, so the two don't compete for the CPU while the server starts.
 for _ in $(seq 1 600); do
     kill -0 "$web" 2>/dev/null || exit 1
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    curl -sf -o /dev/null "http://127.0.0.1:$port/readyz" && break
     sleep 0.1
 done
 echo "EO13 is serving on http://127.0.0.1:$port (Ctrl-C to stop)"
