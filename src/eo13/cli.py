@@ -12,9 +12,14 @@ SKIP_CHECKS = frozenset(
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eo13.settings")
+    argv = list(sys.argv)
+    if len(argv) > 2 and argv[1] == "decide":
+        from eo13.fastdecide import run
+
+        if run(argv):
+            return
     from django.core.management import execute_from_command_line
 
-    argv = list(sys.argv)
     if len(argv) > 1 and argv[1] in SKIP_CHECKS and "--skip-checks" not in argv and _has_checks(argv[1]):
         argv.insert(2, "--skip-checks")
     execute_from_command_line(argv)
