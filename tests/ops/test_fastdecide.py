@@ -37,7 +37,7 @@ def _run(cmd: list[str], args: list[str], stdin: str, tmp_path) -> subprocess.Co
     ],
 )
 def test_fast_path_answers_like_the_command(args, facts, tmp_path):
-    fast = _run(CLI, args, facts, tmp_path)
+    fast = _run(CLI, ["decide", *args], facts, tmp_path)
     slow = _run(COMMAND, args, facts, tmp_path)
     assert (fast.returncode, fast.stdout.strip(), fast.stderr.strip()) == (
         slow.returncode,
@@ -49,6 +49,6 @@ def test_fast_path_answers_like_the_command(args, facts, tmp_path):
 def test_a_registry_id_still_needs_the_database(tmp_path):
     facts = lot_use(property_id="1000010001")
     del facts["property"]
-    out = _run(CLI, ["lot-use"], json.dumps(facts), tmp_path)  # an empty var folder: no tables
+    out = _run(CLI, ["decide", "lot-use"], json.dumps(facts), tmp_path)  # an empty var folder: no tables
     assert out.returncode == 2
     assert json.loads(out.stderr)["field"] == "property_id"
