@@ -24,17 +24,10 @@ _pending: Counter[str] = Counter()
 _last_flush = time.monotonic()
 
 
-def _route(path: str) -> str:
-    """A low-cardinality label: the first two parts of the path, never ids or query strings."""
-    parts = [p for p in path.split("/") if p][:3]
-    if parts and parts[0] == "api":
-        return "/" + "/".join(parts)
-    return "/" + "/".join(parts[:1]) if parts else "/"
-
-
-def observe(method: str, path: str, status: int, seconds: float) -> None:
+def observe(method: str, route: str, status: int, seconds: float) -> None:
+    """Count one request; ``route`` is the URL pattern that answered, never the path as sent."""
     global _last_flush
-    labels = f'method="{method}",route="{_route(path)}",status="{status}"'
+    labels = f'method="{method}",route="{route}",status="{status}"'
     with _lock:
         _pending[f"eo13_http_requests_total{{{labels}}}"] += 1
         _pending["eo13_http_request_duration_seconds_sum"] += int(seconds * 1_000_000)  # microseconds

@@ -20,12 +20,20 @@ from eo13.ops.logs import request_id
 from eo13.scrub import scrub_text
 
 logger = logging.getLogger("eo13.request")
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _GOOD_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
 def logged_path(request: HttpRequest) -> str:
+    """The path and query string, scrubbed: a mistyped address can carry a name or a number too."""
     query = request.META.get("QUERY_STRING", "")
-    return request.path + ("?" + scrub_text(query) if query else "")
+    return scrub_text(request.path) + ("?" + scrub_text(query) if query else "")
+
+
+def route(request: HttpRequest) -> str:
+    """The URL pattern that answered (never the path as typed), so metrics labels hold no one's data."""
+    match = getattr(request, "resolver_match", None)
+    return "/" + match.route if match is not None and match.route else "<unmatched>"
 
 
 class RequestLogMiddleware:
@@ -41,11 +49,12 @@ class RequestLogMiddleware:
             response = self.get_response(request)
             response["X-Request-ID"] = rid
             seconds = time.perf_counter() - start
-            metrics.observe(request.method or "", request.path, response.status_code, seconds)
+            method = request.method if request.method in _METHODS else "OTHER"
+            metrics.observe(method, route(request), response.status_code, seconds)
             logger.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                logged_path(request),
                 response.status_code,
                 extra={
                     "method": request.method,
