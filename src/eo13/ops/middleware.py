@@ -12,6 +12,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from urllib.parse import unquote_plus
 
 from django.http import HttpRequest, HttpResponse
 
@@ -25,9 +26,10 @@ _GOOD_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
 def logged_path(request: HttpRequest) -> str:
-    """The path and query string, scrubbed: a mistyped address can carry a name or a number too."""
-    query = request.META.get("QUERY_STRING", "")
-    return scrub_text(request.path) + ("?" + scrub_text(query) if query else "")
+    """The URL pattern that answered and the query string, decoded and scrubbed. Never the path as typed: an
+    address can carry a name or a number that no pattern of the scrubber recognises out of context."""
+    query = unquote_plus(request.META.get("QUERY_STRING", ""))
+    return route(request) + ("?" + scrub_text(query) if query else "")
 
 
 def route(request: HttpRequest) -> str:
