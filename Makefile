@@ -2,18 +2,18 @@
 SHELL := /bin/bash
 PORT ?= 8000
 BIN := .venv/bin
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode is kept (issue 14): every process would otherwise compile ~1,100 modules at start-up.
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup run test test-fast lint format typecheck bench messages
+.PHONY: setup run test test-fast lint format typecheck bench messages cluster cluster-stop test-faults loadtest
 
 setup:
 	@bash scripts/setup.sh
 
 # Serves the demo on http://127.0.0.1:$(PORT) with one account per role, and the task worker beside it.
+# gunicorn (WEB_CONCURRENCY workers) migrates and loads the reference data once in its master process before serving.
 run: setup
 	@mkdir -p var
-	@EO13_DEMO=$${EO13_DEMO:-1} $(BIN)/eo13 migrate --no-input -v 0
-	@EO13_DEMO=$${EO13_DEMO:-1} $(BIN)/eo13 bootstrap
 	@EO13_DEMO=$${EO13_DEMO:-1} bash scripts/serve.sh $(PORT)
 
 # Every test: unit, API and browser.
@@ -38,3 +38,22 @@ typecheck: setup
 
 bench: setup
 	$(BIN)/pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,ops,rounds -p no:randomly $(PYTEST_ARGS)
+
+# Two app servers, two task workers and HAProxy on 127.0.0.1:$(CLUSTER_PORT) over PostgreSQL and Redis (issue 14).
+CLUSTER_PORT ?= 18100
+cluster: setup
+	@bash scripts/ensure-system-packages.sh
+	@CLUSTER_PORT=$(CLUSTER_PORT) bash scripts/cluster.sh start
+
+cluster-stop:
+	@CLUSTER_PORT=$(CLUSTER_PORT) bash scripts/cluster.sh stop
+
+# Fault tests on a cluster of their own: kill an app server, kill a worker mid-run, restart PostgreSQL, fill the disk.
+test-faults: setup
+	@bash scripts/ensure-system-packages.sh
+	EO13_FAULT_TESTS=1 $(BIN)/pytest tests/faults -p no:randomly -v $(PYTEST_ARGS)
+
+# The locust mix against the cluster (started if not up): throughput, p50/p99, errors (the bar is 0).
+loadtest: setup
+	@bash scripts/ensure-system-packages.sh
+	@CLUSTER_PORT=$(CLUSTER_PORT) bash scripts/loadtest.sh

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
+from eo13.law.obligations import CATALOGUE
 from eo13.obligations.models import Obligation, ObligationAction, ObligationEvent, Status
 
 OFFICES, DUTIES, MONTHS = 150, 60, 36
@@ -40,8 +41,9 @@ def _history() -> dict[str, object]:
             )[0]
             rows.append(
                 Obligation(
-                    key=f"s2_bench_{d:02d}",
-                    section=f"EO 13 §{2 + d % 7}",
+                    # The catalogue's real keys, so the board draws its duty columns (issue 14).
+                    key=CATALOGUE[d % len(CATALOGUE)].key,
+                    section=CATALOGUE[d % len(CATALOGUE)].section,
                     title=f"Bench duty {d}",
                     agency=a,
                     due=due,

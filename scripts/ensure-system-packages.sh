@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # System packages the tests need: Debian's Chromium (browser tests; never a downloaded browser),
-# Pango (WeasyPrint's PDF reports) and gettext (compiled translations).
+# Pango (WeasyPrint's PDF reports), gettext (compiled translations), and for the cluster and its fault tests
+# (issue 14) HAProxy, Redis and PostgreSQL's client tools.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ldconfig -p | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 fc-list 2>/dev/null | grep -qi "Noto Sans Arabic" || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"

@@ -1,9 +1,38 @@
 #!/usr/bin/env bash
-# Runs the web server in the foreground and the django-tasks-db worker beside it; stopping one stops both.
+# Serves EO13 with gunicorn (the production server, issue 14) and keeps the task worker running beside it:
+# a worker that exits or dies is started again after a second. Stopping the server stops the worker too.
+#   scripts/serve.sh [PORT]    environment: WEB_CONCURRENCY, EO13_THREADS, EO13_PREPARE (see eo13/gunicorn_conf.py)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 port=${1:-8000}
-.venv/bin/eo13 db_worker --interval 5 &
-worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+bin=.venv/bin
+
+# Runs "$@" for ever, starting it again whenever it exits; used for the task worker.
+supervise() {
+    local child=""
+    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
+    while true; do
+        "$@" &
+        child=$!
+        wait "$child" || true
+        echo "serve.sh: '$*' exited; starting it again in 1 s" >&2
+        sleep 1
+    done
+}
+
+EO13_BIND=${EO13_BIND:-127.0.0.1:$port} EO13_PREPARE=${EO13_PREPARE:-1} \
+    "$bin/gunicorn" -c python:eo13.gunicorn_conf &
+web=$!
+worker=""
+trap 'kill $web ${worker:+$worker} 2>/dev/null || true; wait' EXIT INT TERM
+
+# The worker starts once the server is ready, so the two don't compete for the CPU while the server starts.
+for _ in $(seq 1 600); do
+    kill -0 "$web" 2>/dev/null || exit 1
+    curl -sf -o /dev/null "http://127.0.0.1:$port/readyz" && break
+    sleep 0.1
+done
 echo "EO13 is serving on http://127.0.0.1:$port (Ctrl-C to stop)"
-.venv/bin/eo13 runserver "127.0.0.1:$port" --noreload
+supervise "$bin/eo13" worker &
+worker=$!
+wait "$web"

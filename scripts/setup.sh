@@ -32,7 +32,7 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
     "$py" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
-.venv/bin/uv pip sync --quiet --python .venv/bin/python requirements.lock
+.venv/bin/uv pip sync --quiet --compile-bytecode --python .venv/bin/python requirements.lock
 .venv/bin/uv pip install --quiet --python .venv/bin/python --no-deps -e .
 
 if ! command -v npm >/dev/null 2>&1; then

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse
@@ -55,7 +56,8 @@ api = EO13API(
     urls_namespace="api",
     auth=[BearerToken(), SignedInSession()],
     parser=LimitedParser(),
-    throttle=[ClientAnonRateThrottle("60/m"), ClientAuthRateThrottle("600/m")],
+    # From the environment (issue 14); kept in the cache, so shared by all workers when CACHE_URL is Redis.
+    throttle=[ClientAnonRateThrottle(settings.EO13_ANON_RATE), ClientAuthRateThrottle(settings.EO13_API_RATE)],
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -24,3 +24,9 @@ class NotFound(EO13Error):
 
 class ConflictError(EO13Error):
     status = 409
+
+
+class StorageFull(EO13Error):
+    """The file store refused the write (disk full, quota): nothing was kept; the user may try again later."""
+
+    status = 507

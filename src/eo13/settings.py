@@ -5,6 +5,7 @@ every safety the deployment checklist asks for and refuses to start with a weak 
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -340,3 +341,48 @@ EO13_RETENTION_DAYS = {
 # Absolute links in e-mails and calendar feeds; the day-counting convention `eo13 due` uses by default.
 EO13_BASE_URL = env.str("EO13_BASE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
 EO13_DEADLINE_CONVENTION = env.str("EO13_DEADLINE_CONVENTION", default="calendar")
+
+# --- Production and scale (issue 14): many processes, one truth; observability. -------------------------------
+INSTALLED_APPS += ["eo13.ops"]
+# First, so the request id is set before anything logs and the time covers the whole request.
+MIDDLEWARE.insert(0, "eo13.ops.middleware.RequestLogMiddleware")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Keep the connection between requests (opening one and setting WAL cost more than many queries).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    # A short connect timeout, so /healthz answers 503 at once while PostgreSQL is away instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3)
+    )
+    if env.int("DB_POOL_MAX_SIZE", default=0) > 0:
+        # Django's psycopg pool: each process keeps up to DB_POOL_MAX_SIZE connections (incompatible with
+        # persistent connections, so CONN_MAX_AGE is 0 with it). Checked before use, so a restarted server is
+        # noticed at once; a request waits at most DB_POOL_TIMEOUT seconds for a connection.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env.int("DB_POOL_MIN_SIZE", default=1),
+            "max_size": env.int("DB_POOL_MAX_SIZE"),
+            "timeout": env.float("DB_POOL_TIMEOUT", default=3.0),
+            "max_lifetime": 600,
+            "reconnect_timeout": 3600,
+        }
+if env.str("CACHE_URL", default=""):
+    # Sessions in the shared cache, backed by the database so a Redis restart signs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="eo13"))
+# The API's rate limits (django-ninja's "N/s|m|h|d"), kept in the cache: shared by all workers on Redis.
+EO13_API_RATE = env.str("EO13_API_RATE", default="600/m")
+EO13_ANON_RATE = env.str("EO13_ANON_RATE", default="60/m")
+# /metrics: a bearer token, or a direct (not proxied) request from one of these addresses or networks.
+EO13_METRICS_TOKEN = env.str("EO13_METRICS_TOKEN", default="")
+EO13_METRICS_ALLOW = env.list("EO13_METRICS_ALLOW", default=["127.0.0.1/32", "::1/128"])
+# Logs as JSON lines with the request id (LOG_FORMAT=plain for the old one-line text).
+_logging: dict[str, Any] = LOGGING
+_logging["filters"]["request_id"] = {"()": "eo13.ops.logs.RequestIdFilter"}
+_logging["formatters"]["json"] = {"()": "eo13.ops.logs.JsonFormatter"}
+for _handler in _logging["handlers"].values():
+    _handler["filters"] = [*_handler["filters"], "request_id"]
+    if env.str("LOG_FORMAT", default="json") == "json":
+        _handler["formatter"] = "json"
+_logging["loggers"]["eo13.request"] = {"level": env.str("REQUEST_LOG_LEVEL", default="INFO")}

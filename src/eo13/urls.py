@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from eo13.api import api
+from eo13.ops import views as ops_views
 from eo13.web import views
 
 # The Django admin is for superusers only; everyone else works through the staff pages and the API.
@@ -14,7 +15,9 @@ handler404 = "eo13.web.views.page_not_found"
 handler500 = "eo13.web.views.server_error"
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path("readyz", ops_views.readyz, name="readyz"),
+    path("metrics", ops_views.metrics_view, name="metrics"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("eo13.accounts.urls")),  # before web's, so City sign-out replaces the plain one

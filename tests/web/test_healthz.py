@@ -9,7 +9,11 @@ import sys
 def test_healthz_ok(client, db):
     r = client.get("/healthz")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "database": "ok"}
+    body = r.json()
+    assert body["status"] == "ok" and body["database"] == "ok"
+    # No task worker has checked in yet, and nothing waits in the queue (issue 14).
+    assert body["worker"] == {"last_check_in": None, "seconds_ago": None, "ok": False}
+    assert body["task_queue_age_seconds"] == 0
 
 
 def test_healthz_503_when_the_database_is_gone(tmp_path):

@@ -8,6 +8,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from eo13.accounts.models import Membership, Role, User
@@ -35,14 +36,21 @@ def create_demo_accounts(stdout: Any) -> list[str]:
         raise RuntimeError("Demo accounts are only made in demo mode, never in production.")
     password = os.environ.get("EO13_DEMO_PASSWORD") or secrets.token_urlsafe(12)
     made: list[str] = []
+    existing = set(
+        User.objects.filter(username__in=[demo_username(r) for r in DEMO_HOMES]).values_list("username", flat=True)
+    )
+    if len(existing) == len(DEMO_HOMES):
+        return made
+    # Argon2 is slow on purpose; the demo accounts share one password, so it is hashed once (issue 14: `make run`).
+    encoded = make_password(password)
     with transaction.atomic():
         for role, code in DEMO_HOMES.items():
             username = demo_username(role)
-            if User.objects.filter(username=username).exists():
+            if username in existing:
                 continue
-            user = User.objects.create_user(
+            user = User.objects.create(
                 username=username,
-                password=password,
+                password=encoded,
                 first_name="Demo",
                 last_name=role.label,
                 email=f"{username}@example.nyc.test",

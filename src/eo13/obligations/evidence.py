@@ -4,6 +4,7 @@ checks permission first (settings.MEDIA_URL is None)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -18,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from eo13.audit.services import audit_record
-from eo13.errors import ValidationFailed
+from eo13.errors import StorageFull, ValidationFailed
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation
 from eo13.obligations.policy import OBLIGATION_POLICY
 from eo13.text import clean_file_name
@@ -91,6 +92,24 @@ def check_file(name: str, data: bytes) -> Kind:
     return kind
 
 
+def _store(evidence: Evidence, name: str, data: bytes) -> None:
+    """Write the file, or leave nothing behind: Django's file storage keeps a partly written file when the disk
+    fills up, so it is removed here and the caller's transaction rolls the record back (issue 14)."""
+    storage = evidence.file.storage
+    target = storage.get_available_name(evidence.file.field.generate_filename(evidence, name))
+    try:
+        evidence.file.name = storage.save(target, ContentFile(data), max_length=evidence.file.field.max_length)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            if storage.exists(target):
+                storage.delete(target)
+        raise StorageFull(
+            "The file could not be stored because the evidence store is full. Nothing was saved. "
+            "Try again later, and tell your system administrator.",
+            field="file",
+        ) from exc
+
+
 def evidence_add(
     *, actor: Any, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
 ) -> Evidence:
@@ -113,7 +132,7 @@ def evidence_add(
             effective_date=effective_date,
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        evidence.file.save(digest, ContentFile(data), save=False)
+        _store(evidence, digest, data)
         evidence.save()
         audit_record(
             actor=actor,

@@ -138,6 +138,24 @@ class ReminderSent(models.Model):
         return f"{self.obligation_id} at {self.threshold}"
 
 
+class ReminderDigest(models.Model):
+    """One person's reminder e-mail for one day, claimed in the same transaction that sends it (issue 14).
+
+    However many task workers run, and if one dies mid-run and the run is started again, a person gets each
+    day's digest once: the unique row is the claim, and it is rolled back if the sending fails.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    duties = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "sent_on"], name="one_digest_per_person_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.sent_on}"
+
+
 class CalendarFeed(models.Model):
     """A secret link to one office's deadlines as iCalendar. Only the token's hash is kept; revoking kills it."""
 

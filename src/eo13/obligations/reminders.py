@@ -15,14 +15,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from eo13.accounts.models import Membership, User
 from eo13.audit.services import audit_record
 from eo13.law.deadlines import days_left
-from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderSent
+from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderDigest, ReminderSent
 from eo13.obligations.policy import PRIVACY_REMINDED_ROLES, REMINDED_ROLES
 from eo13.obligations.services import today
 
@@ -92,7 +92,8 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
             by_user.setdefault(user.pk, (user, []))[1].append(item)
             reached[item.obligation.pk] += 1
     base = getattr(settings, "EO13_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-    for user, user_items in by_user.values():
+    sent = 0
+    for user, user_items in sorted(by_user.values(), key=lambda pair: pair[0].pk):
         user_items.sort(key=lambda i: (i.left, i.obligation.agency.code, i.obligation.key))
         context = {
             "user": user,
@@ -103,7 +104,16 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
         }
         count = len(user_items)
         subject = f"EO13: {count} {'duty needs' if count == 1 else 'duties need'} attention"
-        send_mail(subject, render_to_string("obligations/reminder_email.txt", context), None, [user.email])
+        body = render_to_string("obligations/reminder_email.txt", context)
+        # Exactly once across workers and re-runs: the digest row is the claim, committed only once the mail is
+        # handed over; another worker's insert waits on it and then finds it taken (issue 14).
+        try:
+            with transaction.atomic():
+                ReminderDigest.objects.create(user=user, sent_on=on, duties=count)
+                send_mail(subject, body, None, [user.email])
+        except IntegrityError:
+            continue
+        sent += 1
     with transaction.atomic():
         ReminderSent.objects.bulk_create(
             [
@@ -119,6 +129,6 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
                 actor=actor,
                 action="obligation.reminders_sent",
                 model="obligations.ReminderSent",
-                changes={"on": {"new": on.isoformat()}, "duties": {"new": len(items)}, "emails": {"new": len(by_user)}},
+                changes={"on": {"new": on.isoformat()}, "duties": {"new": len(items)}, "emails": {"new": sent}},
             )
-    return {"duties": len(items), "emails": len(by_user)}
+    return {"duties": len(items), "emails": sent}

@@ -31,7 +31,7 @@ def daily_obligations(on: str | None = None, reschedule: bool = True) -> dict[st
     made = obligation_events_refresh(actor="reminders")
     sent = reminders_send(on=dt.date.fromisoformat(on) if on else None)
     if reschedule:
-        daily_obligations.using(run_after=next_run()).enqueue()
+        ensure_daily_reminders()  # not enqueue(): a run started again after its worker died must not fork the chain
     return {"new_duties": made, **sent}
 
 

@@ -3,11 +3,9 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 
 from eo13.accounts.policy import memberships
 
@@ -19,17 +17,6 @@ def public_home(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/staff_home.html", {"memberships": memberships(request.user)})
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 # Translated, so a visitor gets the error in their likely language (issue 6: unknown language code -> 404).

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Measures `make run`'s time to first answer on a fresh SQLite database (issue 14): starts scripts/serve.sh on a
+# free port with an empty var folder, waits for GET /en/ to answer 200, prints the seconds, and stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unset PYTHONDONTWRITEBYTECODE
+var=$(mktemp -d /tmp/eo13-first-answer.XXXXXX)
+port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+start=$(date +%s.%N)
+EO13_VAR_DIR=$var EO13_DEMO=1 bash scripts/serve.sh "$port" >"$var/serve.log" 2>&1 &
+pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port/en/"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$var/serve.log" >&2; exit 1; }
+    sleep 0.05
+done
+end=$(date +%s.%N)
+kill "$pid"; wait "$pid" 2>/dev/null || true
+# CPU seconds of everything started (user + system, children included): what the time would be on an idle machine
+# with one core, give or take what the two cores run side by side.
+times >"$var/times"
+cpu=$(tail -1 "$var/times" | awk '{ split($1,u,"m"); split($2,s,"m"); print u[1]*60+u[2]+s[1]*60+s[2] }')
+printf 'make run, fresh SQLite database, to first answer: %.1f s wall, %.1f CPU-s (load average %s)\n' \
+    "$(echo "$end - $start" | bc)" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$var"
