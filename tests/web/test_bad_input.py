@@ -11,7 +11,7 @@ from eo13.accounts.models import APIToken
         ("get", "/api/v1/no-such-thing", None, {}, 404, "could not find"),
         ("get", "/api/v1/agencies", None, {"Authorization": "Bearer not-a-token"}, 401, "valid API token"),
         ("get", "/api/v1/agencies", None, {"Authorization": "Basic Zm9vOmJhcg=="}, 401, "valid API token"),
-        ("post", "/api/v1/auth/token", "{not json", {}, 400, "parse"),
+        ("post", "/api/v1/auth/token", "{not json", {}, 400, "not valid JSON"),
         ("post", "/api/v1/auth/token", '{"username": 5}', {}, 422, ""),
         ("post", "/api/v1/auth/token", "[1, 2]", {}, 422, ""),
     ],
@@ -25,10 +25,10 @@ def test_api_errors_are_json(client, db, method, path, body, headers, status, me
     assert APIToken.objects.count() == 0
 
 
-def test_oversized_api_body_is_a_clear_400(client, db):
+def test_oversized_api_body_is_a_clear_413(client, db):
     big = '{"username": "' + "x" * (2 * 1024 * 1024) + '", "password": "y"}'
     r = client.post("/api/v1/auth/token", data=big, content_type="application/json")
-    assert r.status_code == 400
+    assert r.status_code == 413
     assert r["Content-Type"].startswith("application/json")
     assert "error" in r.json()
 

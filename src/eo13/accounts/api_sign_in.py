@@ -11,15 +11,16 @@ from eo13.accounts.hr_sync import accounts_sync
 from eo13.accounts.policy import Role, has_role
 from eo13.accounts.sessions import sessions_revoke_for_user
 from eo13.accounts.tokens import tokens_revoke_for_user
+from eo13.api_limits import Label
 from eo13.errors import PermissionDenied, ValidationFailed
 
 router = Router(tags=["accounts"])
 
 
 class GroupMappingIn(Schema):
-    group: str
-    agency: str
-    role: str
+    group: Label
+    agency: Label
+    role: Label
     is_chair: bool = False
 
 

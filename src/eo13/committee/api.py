@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from eo13.api_limits import Body, Label, Note
 from eo13.committee import policy, selectors
 from eo13.committee.api_records import router as records_router
 from eo13.committee.models import CommitteeMember, Crisis, Guidance, GuidanceDelivery, TimelineEntry
@@ -55,12 +56,12 @@ class CommitteeMembersOut(Schema):
 
 
 class CommitteeMemberIn(Schema):
-    agency: str
-    role: str = "senior_operations_manager"
-    name: str
-    job_title: str = ""
-    work_email: str = ""
-    work_phone: str = ""
+    agency: Label
+    role: Label = "senior_operations_manager"
+    name: Label
+    job_title: Label = ""
+    work_email: Label = ""
+    work_phone: Label = ""
     starts_on: dt.date
 
 
@@ -69,7 +70,7 @@ class CommitteeDepartIn(Schema):
 
 
 class CommitteeChaseIn(Schema):
-    agencies: list[str] = []
+    agencies: list[Label] = []
 
 
 class CommitteeCrisisOut(Schema):
@@ -86,19 +87,19 @@ class CommitteeCrisisOut(Schema):
 
 
 class CommitteeCrisisIn(Schema):
-    title: str
-    kind: str
+    title: Label
+    kind: Label
     starts_on: dt.date
     ends_on: dt.date | None = None
     severity: int = 2
-    status: str = "active"
-    agencies: list[str] = []
-    boroughs: list[str] = []
+    status: Label = "active"
+    agencies: list[Label] = []
+    boroughs: list[Label] = []
 
 
 class CommitteeCrisisPatch(Schema):
     version: int
-    status: str
+    status: Label
     severity: int
     ends_on: dt.date | None = None
 
@@ -111,7 +112,7 @@ class CommitteeEntryOut(Schema):
 
 
 class CommitteeEntryIn(Schema):
-    text: str
+    text: Note
 
 
 class CommitteeGuidanceOut(Schema):
@@ -127,14 +128,14 @@ class CommitteeGuidanceOut(Schema):
 
 
 class CommitteeGuidanceIn(Schema):
-    kind: str = "guidance"
-    title: str
-    body: str
+    kind: Label = "guidance"
+    title: Label
+    body: Body
     supersedes: int | None = None
 
 
 class CommitteeSendIn(Schema):
-    agencies: list[str]
+    agencies: list[Label]
 
 
 def _member(m: CommitteeMember) -> dict[str, Any]:

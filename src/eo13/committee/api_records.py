@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from eo13.api_limits import Label, Note
 from eo13.committee import selectors
 from eo13.committee.models import CrisisTask, MayorReport, OutsideContact, ResourceRequest, Risk
 from eo13.committee.services.crises import task_answer, task_assign
@@ -45,9 +46,9 @@ class CommitteeTaskOut(Schema):
 class CommitteeTaskIn(Schema):
     crisis: int | None = None
     risk: int | None = None
-    kind: str = "action"
-    agency: str
-    description: str
+    kind: Label = "action"
+    agency: Label
+    description: Note
     due: dt.date
 
 
@@ -67,15 +68,15 @@ class CommitteeRequestOut(Schema):
 
 class CommitteeRequestIn(Schema):
     crisis: int | None = None
-    agency: str
-    kind: str
-    description: str
+    agency: Label
+    kind: Label
+    description: Note
     due: dt.date
 
 
 class CommitteeAnswerIn(Schema):
-    answer: str
-    note: str = ""
+    answer: Label
+    note: Note = ""
 
 
 class CommitteeRiskOut(Schema):
@@ -91,13 +92,13 @@ class CommitteeRiskOut(Schema):
 
 
 class CommitteeRiskIn(Schema):
-    title: str
-    description: str
+    title: Label
+    description: Note
     likelihood: int
     impact: int
-    owner: str
+    owner: Label
     review_on: dt.date
-    agencies: list[str] = []
+    agencies: list[Label] = []
 
 
 class CommitteeContactOut(Schema):
@@ -114,13 +115,13 @@ class CommitteeContactOut(Schema):
 
 class CommitteeContactIn(Schema):
     crisis: int | None = None
-    level: str
-    office: str
-    official_role: str
+    level: Label
+    office: Label
+    official_role: Label
     on: dt.date
-    about: str
-    outcome: str = ""
-    follow_up: str = ""
+    about: Note
+    outcome: Note = ""
+    follow_up: Note = ""
 
 
 class CommitteeReportOut(Schema):
@@ -142,8 +143,8 @@ class CommitteeReportIn(Schema):
 
 class CommitteeReportPatch(Schema):
     version: int
-    summary: str = ""
-    recommendations: str = ""
+    summary: Note = ""
+    recommendations: Note = ""
 
 
 def _task(t: CrisisTask) -> dict[str, Any]:

@@ -3,7 +3,6 @@ produced as HTML, PDF (WeasyPrint) and CSV like the other reports."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -14,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from eo13 import spreadsheet
 from eo13.committee import policy, selectors
 from eo13.committee.forms import ReportEditForm
 from eo13.committee.models import MayorReport
@@ -98,7 +98,7 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         response = HttpResponse(pdf, content_type="application/pdf")
     elif fmt == "csv":
         out = io.StringIO()
-        w = csv.writer(out)
+        w = spreadsheet.writer(out)
         w.writerow(["record", "office", "what", "due", "status", "overdue", "section"])
         for t, late in context["tasks"]:
             w.writerow(

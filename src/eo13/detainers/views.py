@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from eo13 import spreadsheet
 from eo13.accounts.policy import agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
@@ -121,7 +121,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
     name = f"eo13-detainers-{data.agency.lower()}-{data.year}.{fmt}"
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = spreadsheet.writer(out)
         writer.writerow(CSV_COLUMNS)
         writer.writerows(data.csv_rows())
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
