@@ -29,7 +29,10 @@ from eo13.spreadsheet import csv_problem
 MAX_ROWS = 200_000
 BATCH = 2_000
 # The City's build adds a GEOM column holding each parcel's whole geometry; it is ignored, but it must be readable.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# The csv module's limit is raised while a COLP file is read (and put back after); every other column keeps the
+# usual limit, checked row by row.
+GEOMETRY_COLUMNS = frozenset({"GEOM", "geom", "the_geom"})
+FIELD_LIMIT = 131_072
 
 
 @dataclass
@@ -104,10 +107,13 @@ def import_properties(
         return ImportResult(0, 0, [(1, f"missing columns: {', '.join(missing)}")], digest)
     errors: list[tuple[int, str]] = []
     rows: list[dict[str, str]] = []
+    limit = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         _check_rows(reader, progress, rows, errors)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
         errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
+    finally:
+        csv.field_size_limit(limit)
     if errors:
         return ImportResult(0, 0, errors, digest)
     return _save(rows, digest=digest, actor=actor)
@@ -128,6 +134,9 @@ def _check_rows(
         if len(rows) >= MAX_ROWS:
             errors.append((line, f"the file has more than {MAX_ROWS} rows"))
             break
+        if any(len(v or "") > FIELD_LIMIT for k, v in row.items() if k not in GEOMETRY_COLUMNS):
+            errors.append((line, f"a field is longer than {FIELD_LIMIT:,} characters"))
+            continue
         g = clean(row)
         problem = check_row(g)
         uid = g["uid"]

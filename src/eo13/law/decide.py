@@ -53,14 +53,13 @@ RULE_CITATION = {
     "warrant": S1_JUDICIAL_WARRANT,
     "detainer": "EO 13 §2",
 }
-RULE_CITATION = {"lot-use": S3, "property-access": AC_4_210, "warrant": S1_JUDICIAL_WARRANT}
 PROPERTY_CITATION = {"lot-use": S1_CITY_LOT, "property-access": S1_CITY_PROPERTY}
 
 
 def _run(kind: str, facts: dict[str, Any], today: date) -> Decision:
     """A rule, then the other laws the order leans on (EO 13 §4) and the registry's doubt."""
     rule = RULES[kind]
-    if kind == "warrant":
+    if kind not in PROPERTY_CITATION:  # warrant, detainer: no property, no §4 reading
         return rule(facts, today)
     decision = with_registry_doubt(rule, facts, today, PROPERTY_CITATION[kind])
     return apply_10_178(decision, facts)
