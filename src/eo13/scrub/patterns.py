@@ -32,7 +32,7 @@ _WORDLIKE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 class Shape:
     kind: str
     label: str
-    pattern: re2._Regexp
+    pattern: re2._Regexp[str]
     group: int = 0  # the group that is the identifier (0: the whole match)
     isolated: bool = False  # the match must not touch a letter, digit, "_" or "-"
 
