@@ -183,7 +183,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "token", "username"]
 AXES_USERNAME_CALLABLE = "eo13.accounts.throttle.scrubbed_username"
-AXES_CLIENT_IP_CALLABLE = "eo13.accounts.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "eo13.accounts.client_ip.client_ip_or_none"
 
 # API tokens expire this many days after they are made.
 EO13_TOKEN_DAYS = env.int("EO13_TOKEN_DAYS", default=90)

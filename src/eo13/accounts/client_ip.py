@@ -57,3 +57,10 @@ def client_ip(request: Any) -> str:
             return str(addr)
         nearest = addr
     return str(nearest)
+
+
+def client_ip_or_none(request: Any) -> str | None:
+    """The same address for django-axes, whose tables hold an IP address column: None where there is none (a
+    request made inside the process, such as the test client's sign-in), which PostgreSQL would refuse as text."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
