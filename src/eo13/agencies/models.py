@@ -18,7 +18,7 @@ class Agency(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="divisions")
     # The six agencies named in EO 13 §2 (audit, report, publish policies, train).
     is_section_2 = models.BooleanField(default=False)
-    # EO 13 §7(3), §8(2): public benefit corporations "where the majority of members are appointed by the Mayor".
+    # EO 13 §7(3), §8(2): the public benefit corporations whose board majority the Mayor appoints.
     # True or False where the source settles it, None where it is not recorded; only True owes a Committee member.
     mayor_appoints_board_majority = models.BooleanField(null=True, blank=True, default=None)
     board_majority_source = models.CharField(max_length=400, blank=True, default="")
