@@ -25,7 +25,12 @@ def clean_free_text(
         raise ValidationFailed(f"Keep this under {max_length:,} characters.", field=field)
     if required and not text:
         raise ValidationFailed("This field is required.", field=field)
-    return scrub(text, keep=keep)
+    result = scrub(text, keep=keep)
+    if len(result.text) > max_length:
+        # A label can be longer than what it replaces ("[date of birth removed]" for a 10-character date): the
+        # stored text is cut to the field's size, which only ever drops text.
+        return ScrubResult(result.text[: max_length - 1].rstrip() + "…", result.removed)
+    return result
 
 
 def clean_label(value: str | None, *, field: str, max_length: int = LABEL_MAX, default: str = "") -> str:

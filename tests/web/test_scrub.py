@@ -151,3 +151,12 @@ def test_tracebacks_are_scrubbed_before_they_are_written():
     ScrubFilter().filter(record)
     formatted = logging.Formatter().format(record)
     assert "078-05-1120" not in formatted and "ValueError" in formatted
+
+
+def test_a_label_longer_than_what_it_replaces_still_fits_the_field():
+    """PostgreSQL refuses a value longer than its column: ten dates in 200 characters become ten longer labels."""
+    from eo13.text import clean_free_text
+
+    text = " ".join(["1990-01-31"] * 18)[:200]
+    result = clean_free_text(text, field="note", max_length=200)
+    assert len(result.text) <= 200 and "1990" not in result.text and result.removed == ("date_of_birth",)

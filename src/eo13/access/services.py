@@ -19,6 +19,7 @@ from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.facts import USES
 from eo13.scrub import scrub
+from eo13.text import clean_free_text
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
 # How far ahead of the server's clock an encounter time may be (a device clock or time zone off by hours).
@@ -79,8 +80,8 @@ def encounter_create(
     if decision is not None and decision.agency_id not in (agency.pk, None):
         raise PermissionDenied("That decision belongs to another agency.")
     # Addresses are removed here too: a registered place is chosen by BBL, and a free-typed address may be a home.
-    place = scrub(place_description)
-    happened = scrub(what_happened)
+    place = clean_free_text(place_description, field="place_description", max_length=200)
+    happened = clean_free_text(what_happened, field="what_happened", max_length=1000)
     with transaction.atomic():
         encounter = Encounter.objects.create(
             agency=agency,
@@ -120,7 +121,9 @@ def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int,
     if unknown:
         raise ValidationFailed(f"These fields cannot be changed: {', '.join(sorted(unknown))}.", sorted(unknown)[0])
     if "what_happened" in changes:
-        changes["what_happened"] = scrub(changes["what_happened"]).text
+        changes["what_happened"] = clean_free_text(
+            changes["what_happened"], field="what_happened", max_length=1000
+        ).text
     if "city_response" in changes:
         _choice(changes["city_response"], CityResponse, "city_response")
     if "request_kind" in changes:
@@ -194,8 +197,8 @@ def agreement_create(
             agency=agency,
             reference=reference.strip(),
             kind=kind,
-            title=scrub(title).text,
-            parties=scrub(parties).text,
+            title=clean_free_text(title, field="title", max_length=200).text,
+            parties=clean_free_text(parties, field="parties", max_length=400).text,
             valid_from=valid_from,
             valid_to=valid_to,
             all_properties=all_properties,

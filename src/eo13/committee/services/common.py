@@ -11,7 +11,7 @@ from eo13.agencies.models import Agency
 from eo13.errors import ValidationFailed
 from eo13.obligations.models import Obligation
 from eo13.obligations.services import obligation_event_record, obligation_fulfil, today
-from eo13.scrub import scrub_text
+from eo13.text import clean_free_text
 
 __all__ = ["actor_name", "agencies_by_code", "agency_by_code", "clean", "duty_close", "duty_open", "today"]
 
@@ -24,11 +24,11 @@ def actor_name(actor: Any) -> str:
 
 def clean(text: str | None, *, field: str, required: bool = True, limit: int = 4000) -> str:
     """Scrubbed, trimmed text: identifying details of members of the public never reach the database."""
-    value = scrub_text((text or "").strip())
+    if len((text or "").strip()) > limit:  # before scrubbing: a huge text costs nothing
+        raise ValidationFailed(f"Keep it under {limit} characters.", field=field)
+    value = clean_free_text(text, field=field, max_length=limit).text
     if required and not value:
         raise ValidationFailed("This cannot be empty.", field=field)
-    if len(value) > limit:
-        raise ValidationFailed(f"Keep it under {limit} characters.", field=field)
     return value
 
 
