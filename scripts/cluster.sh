@@ -83,9 +83,12 @@ defaults
     timeout http-request 10s
     option forwardfor
     # A request whose server died before answering goes to the other one (issue 14: kill one, lose none).
+    # A server killed mid-request leaves no answer or a broken one (junk-response); HAProxy keeps the request
+    # (http-buffer-request) so that it can send it again, bodies included.
     retries 3
     option redispatch 1
-    retry-on conn-failure empty-response response-timeout 502 503
+    option http-buffer-request
+    retry-on conn-failure empty-response junk-response response-timeout 502 503
 frontend eo13
     bind 127.0.0.1:$port
     http-request set-header X-Request-ID %[uuid()] unless { req.hdr(X-Request-ID) -m found }
