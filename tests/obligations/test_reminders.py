@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from eo13.agencies.models import Agency
@@ -100,3 +101,38 @@ def test_start_up_schedules_one_daily_run(db):
     assert ensure_daily_reminders() is False
     waiting = DBTaskResult.objects.filter(task_path__endswith="daily_obligations", status="READY").get()
     assert waiting.run_after.hour in (11, 12)  # 7 a.m. in New York, in UTC
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_daily_run_is_reported_and_retried_so_reminders_never_stop(vacancy, settings):
+    """Issue 11: one SMTP error used to end the daily chain for good."""
+    from django.core.management import call_command
+
+    working = settings.MAILERS
+    smtp = {"host": "127.0.0.1", "port": _free_port(), "timeout": 2}  # nobody listens there
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": smtp}}
+    first = daily_obligations.enqueue(on="2026-10-24")
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    assert DBTaskResult.objects.get(id=first.id).status == "FAILED"  # reported: /metrics counts it
+    retry = DBTaskResult.objects.get(task_path__endswith="daily_obligations", status="READY")
+    assert retry.args_kwargs["kwargs"] == {"on": "2026-10-24", "attempt": 2}
+    assert not mail.outbox
+
+    # The mail server is back and the retry's time has come.
+    settings.MAILERS = working
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    retry.refresh_from_db()
+    assert retry.status == "SUCCESSFUL", retry.traceback
+    assert len(mail.outbox) == 2
+    # ... and the chain goes on: the next morning's run is waiting.
+    assert DBTaskResult.objects.filter(task_path__endswith="daily_obligations", status="READY").count() == 1
