@@ -41,6 +41,14 @@ def _second_factor_off(settings: Any) -> None:
     settings.EO13_MFA_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: Any) -> None:
+    """Uploaded files go to this run's temporary folder, never into the real var/media (issue 11)."""
+    media = tmp_path_factory.getbasetemp() / "media"
+    default = {**settings.STORAGES["default"], "OPTIONS": {"location": str(media)}}
+    settings.STORAGES = {**settings.STORAGES, "default": default}
+
+
 def _is_transactional(request: Any) -> bool:
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):

@@ -8,7 +8,7 @@ from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from eo13.accounts.throttle import ClientAnonRateThrottle, ClientAuthRateThrottle
 from eo13.accounts.tokens import token_user
@@ -37,15 +37,6 @@ class SignedInSession(SessionAuth):
 class EO13API(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
         return document_errors(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
-
-
-class _NoKey(APIKeyHeader):
-    """Placeholder so the OpenAPI document names both ways in; never authenticates."""
-
-    param_name = "X-EO13-Unused"
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        return None
 
 
 api = EO13API(

@@ -44,6 +44,19 @@ def test_upload_keeps_hash_type_and_effective_date(duty, make_user):
     assert AuditEntry.objects.filter(action="obligation.evidence_add", object_id=str(ev.pk)).exists()
 
 
+def test_the_same_file_twice_is_stored_once_under_its_hash(duty, make_user):
+    """Issue 11: a second upload used to get a storage suffix, so the stored name was no longer the hash."""
+    lead = make_user("agency_lead", "ACS")
+    digest = hashlib.sha256(PDF).hexdigest()
+    first, second = (
+        evidence_add(actor=lead, obligation=duty, name=n, data=PDF, effective_date=date(2026, 5, 1))
+        for n in ("one.pdf", "two.pdf")
+    )
+    assert first.file.name == second.file.name == f"evidence/{digest[:2]}/{digest}"
+    assert first.file.storage.listdir(f"evidence/{digest[:2]}")[1] == [digest]
+    assert second.file.read() == PDF and first.pk != second.pk
+
+
 @pytest.mark.parametrize(
     "name, data, message",
     [

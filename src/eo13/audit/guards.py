@@ -25,7 +25,9 @@ POSTGRES_OFF = [
 ]
 
 
-def _run(execute: Any, vendor: str, on: bool) -> None:
+def apply_guards(execute: Any, vendor: str, on: bool) -> None:
+    """Turn the triggers on or off through ``execute`` (a cursor's or a migration schema editor's). Public because
+    migrations 0002 and 0003 call it: its statements must stay valid for them."""
     statements = {
         ("sqlite", True): SQLITE_ON,
         ("sqlite", False): SQLITE_OFF,
@@ -38,9 +40,9 @@ def _run(execute: Any, vendor: str, on: bool) -> None:
 
 def guards_on(connection: Any) -> None:
     with connection.cursor() as c:
-        _run(c.execute, connection.vendor, True)
+        apply_guards(c.execute, connection.vendor, True)
 
 
 def guards_off(connection: Any) -> None:
     with connection.cursor() as c:
-        _run(c.execute, connection.vendor, False)
+        apply_guards(c.execute, connection.vendor, False)

@@ -93,12 +93,19 @@ def check_file(name: str, data: bytes) -> Kind:
 
 
 def _store(evidence: Evidence, name: str, data: bytes) -> None:
-    """Write the file, or leave nothing behind: Django's file storage keeps a partly written file when the disk
-    fills up, so it is removed here and the caller's transaction rolls the record back (issue 14)."""
+    """Write the file under its hash, or leave nothing behind.
+
+    The stored name is the SHA-256 (``_evidence_path``), so the same bytes uploaded twice share one file rather than
+    getting a storage suffix (issue 11); a second writer that raced us to the name drops its copy. Django's file
+    storage keeps a partly written file when the disk fills up, so it is removed here and the caller's transaction
+    rolls the record back (issue 14)."""
     storage = evidence.file.storage
-    target = storage.get_available_name(evidence.file.field.generate_filename(evidence, name))
+    target = evidence.file.field.generate_filename(evidence, name)
+    if storage.exists(target):
+        evidence.file.name = target
+        return
     try:
-        evidence.file.name = storage.save(target, ContentFile(data), max_length=evidence.file.field.max_length)
+        stored = storage.save(target, ContentFile(data), max_length=evidence.file.field.max_length)
     except OSError as exc:
         with contextlib.suppress(OSError):
             if storage.exists(target):
@@ -108,6 +115,9 @@ def _store(evidence: Evidence, name: str, data: bytes) -> None:
             "Try again later, and tell your system administrator.",
             field="file",
         ) from exc
+    if stored != target:  # the same bytes arrived meanwhile under the hash name
+        storage.delete(stored)
+    evidence.file.name = target
 
 
 def evidence_add(

@@ -2,15 +2,15 @@
 
 from django.db import migrations
 
-from eo13.audit.guards import _run
+from eo13.audit.guards import apply_guards
 
 
 def forwards(apps, schema_editor):
-    _run(schema_editor.execute, schema_editor.connection.vendor, True)
+    apply_guards(schema_editor.execute, schema_editor.connection.vendor, True)
 
 
 def backwards(apps, schema_editor):
-    _run(schema_editor.execute, schema_editor.connection.vendor, False)
+    apply_guards(schema_editor.execute, schema_editor.connection.vendor, False)
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ is, so `eo13 audit-verify` still names the break.
 from django.db import migrations
 
 from eo13.audit.chain import entry_hash, plain_entry_hash
-from eo13.audit.guards import _run
+from eo13.audit.guards import apply_guards
 
 GENESIS = "0" * 64
 
@@ -38,14 +38,14 @@ def forwards(apps, schema_editor):
     if not entries:
         return
     vendor = schema_editor.connection.vendor
-    _run(schema_editor.execute, vendor, False)
+    apply_guards(schema_editor.execute, vendor, False)
     prev = GENESIS
     for e in entries:
         new_hash = entry_hash(**_fields(e, prev))
         entry_model.objects.filter(seq=e.seq).update(prev_hash=prev, hash=new_hash)
         prev = new_hash
     head_model.objects.update_or_create(id=1, defaults={"last_hash": prev, "count": len(entries)})
-    _run(schema_editor.execute, vendor, True)
+    apply_guards(schema_editor.execute, vendor, True)
 
 
 class Migration(migrations.Migration):
