@@ -9,7 +9,7 @@ from eo13.agencies.models import Agency
 from eo13.audit.models import AuditEntry
 from eo13.errors import PermissionDenied
 from eo13.obligations.calendars import calendar_feed_create, calendar_feed_revoke
-from eo13.obligations.models import CalendarFeed
+from eo13.obligations.models import CalendarFeed, Obligation
 
 
 @pytest.fixture
@@ -35,7 +35,14 @@ def test_the_feed_parses_and_holds_the_offices_deadlines(acs_link, client):
     )
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert all(e.walk("VALARM") for e in events)
-    assert not any("NYPD" in str(e["DESCRIPTION"]) for e in events)  # only this office's duties
+    # Only this office's duties, and all of its dated ones: the events are exactly ACS's rows, while NYPD owes the
+    # same kinds of duty on the same dates (so matching on titles or dates could not tell them apart).
+    acs = Obligation.objects.filter(agency__code="ACS", due__isnull=False)
+    nypd = Obligation.objects.filter(agency__code="NYPD", due__isnull=False)
+    assert nypd.exists()
+    assert {str(e["UID"]) for e in events} == {
+        f"eo13-obligation-{pk}@eo13.nyc" for pk in acs.values_list("pk", flat=True)
+    }
     assert raw not in feed.digest and not CalendarFeed.objects.filter(digest__contains=raw).exists()
 
 
