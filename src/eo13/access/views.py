@@ -23,7 +23,7 @@ from eo13.access.policy import FILERS, NOT_A_DECIDER, agreement_policy, may_deci
 from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create
-from eo13.accounts.policy import Role, agency_ids, has_role, primary_membership
+from eo13.accounts.policy import has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.errors import EO13Error
 from eo13.scrub import KINDS
@@ -254,9 +254,7 @@ def _report_csv(request: HttpRequest, rows: list[dict[str, Any]], year: int, qua
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreements(request: HttpRequest) -> HttpResponse:
-    writable = [a for a in Agency.objects.filter(pk__in=agency_ids(request.user, agreement_policy.write_own))]
-    if has_role(request.user, {Role.CITY_HALL}):
-        writable = list(Agency.objects.all())
+    writable = list(agreement_policy.writable_agencies(request.user))
     form = AgreementForm(request.POST or None, request.FILES or None) if writable else None
     if form is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data

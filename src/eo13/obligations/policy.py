@@ -5,6 +5,8 @@ and the Committee work on the duties their own office owes; City Hall, the Commi
 every office's. Only City Hall accepts or returns a submission, and never its own.
 """
 
+import dataclasses
+
 from eo13.accounts.policy import AgencyScopedPolicy, Role
 
 OBLIGATION_POLICY = AgencyScopedPolicy(
@@ -14,10 +16,18 @@ OBLIGATION_POLICY = AgencyScopedPolicy(
     write_own=frozenset(
         {Role.AGENCY_LEAD, Role.PRIVACY_OFFICER, Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.COMMITTEE}
     ),
+    # Who hears about an office's duties by e-mail: these roles held at the office that owes the duty.
+    tell_own=frozenset({Role.AGENCY_LEAD, Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.COMMITTEE}),
+)
+# The §6 duties (privacy officers) are also told to the office's privacy officer.
+PRIVACY_DUTY_POLICY = dataclasses.replace(
+    OBLIGATION_POLICY, tell_own=OBLIGATION_POLICY.tell_own | frozenset({Role.PRIVACY_OFFICER})
 )
 REVIEWERS = frozenset({Role.CITY_HALL})
 # Who records events about an agency: that agency's own writers (above), and these citywide roles for any agency.
 EVENT_RECORDERS = frozenset({Role.CITY_HALL, Role.CHIEF_PRIVACY_OFFICER})
-# Who hears about an office's duties by e-mail: these roles held at the office that owes the duty.
-REMINDED_ROLES = frozenset({Role.AGENCY_LEAD, Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.COMMITTEE})
-PRIVACY_REMINDED_ROLES = frozenset({Role.PRIVACY_OFFICER})  # also told of §6 duties
+
+
+def policy_for(key: str) -> AgencyScopedPolicy:
+    """The policy of one duty, by its catalogue key: §6 duties are told to privacy officers too."""
+    return PRIVACY_DUTY_POLICY if key.startswith("s6_") else OBLIGATION_POLICY

@@ -19,11 +19,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from eo13.accounts.models import Membership, User
+from eo13.accounts.models import User
 from eo13.audit.services import audit_record
 from eo13.law.deadlines import days_left
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderDigest, ReminderSent
-from eo13.obligations.policy import PRIVACY_REMINDED_ROLES, REMINDED_ROLES
+from eo13.obligations.policy import policy_for
 from eo13.obligations.services import today
 
 # (days before the due date, what the e-mail says). -1 is the day the duty becomes overdue.
@@ -48,19 +48,6 @@ class Item:
     threshold: int
     label: str
     left: int
-
-
-def _recipients(obligation: Obligation) -> list[User]:
-    roles = set(REMINDED_ROLES)
-    if obligation.key.startswith("s6_"):
-        roles |= PRIVACY_REMINDED_ROLES
-    agency_ids = {obligation.agency_id}
-    if obligation.agency.parent_id:
-        agency_ids.add(obligation.agency.parent_id)
-    ms = Membership.objects.filter(agency_id__in=agency_ids, role__in=roles, user__is_active=True).exclude(
-        user__email=""
-    )
-    return [m.user for m in ms.select_related("user")]
 
 
 def reminders_due(on: dt.date) -> list[Item]:
@@ -88,7 +75,7 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
     by_user: dict[int, tuple[User, list[Item]]] = {}
     reached: dict[int, int] = defaultdict(int)
     for item in items:
-        for user in _recipients(item.obligation):
+        for user in policy_for(item.obligation.key).users_to_tell(item.obligation):
             by_user.setdefault(user.pk, (user, []))[1].append(item)
             reached[item.obligation.pk] += 1
     base = getattr(settings, "EO13_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -19,6 +19,7 @@ register_policy = AgencyScopedPolicy(
     read_all=frozenset({Role.CITY_HALL, Role.AUDITOR}),
     write_own=frozenset({Role.AGENCY_LEAD, Role.PRIVACY_OFFICER}),
     write_all=frozenset({Role.CHIEF_PRIVACY_OFFICER}),
+    tell_all=frozenset({Role.CHIEF_PRIVACY_OFFICER}),  # a vacancy anywhere is the CPO's to chase (§6)
 )
 # Requests for identifying information: the agency's privacy officer works them; the CPO and auditors read all.
 # City Hall sees aggregates only (reports), never the register of requests.

@@ -3,7 +3,7 @@
 from django.core.mail import send_mail
 from django.tasks import task
 
-from eo13.accounts.models import Membership, Role
+from eo13.privacy.common import register_policy
 
 
 @task
@@ -16,13 +16,7 @@ def notify_cpo_of_vacancy(vacancy_id: int) -> int:
     vacancy = PrivacyOfficerVacancy.objects.select_related("agency").filter(pk=vacancy_id).first()
     if vacancy is None:
         return 0
-    to = sorted(
-        set(
-            Membership.objects.filter(
-                role=Role.CHIEF_PRIVACY_OFFICER, user__is_active=True, user__email__gt=""
-            ).values_list("user__email", flat=True)
-        )
-    )
+    to = sorted({u.email for u in register_policy.users_to_tell(vacancy)})
     if not to:
         return 0
     from eo13.privacy.duties import vacancy_due

@@ -27,7 +27,7 @@ from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import ORDER_ISSUED, Event
 from eo13.law.obligations import Office, owes_committee_designation
 from eo13.obligations.models import OPEN_STATUSES, Obligation
-from eo13.obligations.reminders import _recipients
+from eo13.obligations.policy import policy_for
 from eo13.obligations.services import obligation_event_record, obligation_fulfil
 
 DESIGNATION_KEY = "s7_3_committee_designation"
@@ -178,7 +178,7 @@ def missing_duties() -> list[Obligation]:
 
 def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[str, int]:
     """City Hall chases entities that have not named a member: one e-mail to each office's reminded people, through
-    the reminder machinery's own recipient rule (EO 13 §7(3))."""
+    the duty policy's "who should be told" (EO 13 §7(3))."""
     if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.CITY_HALL}):
         raise PermissionDenied("City Hall chases missing designations.")
     duties = missing_duties()
@@ -188,7 +188,7 @@ def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[
     base = getattr(settings, "EO13_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
     sent = 0
     for duty in duties:
-        people = [u.email for u in _recipients(duty)]
+        people = [u.email for u in policy_for(duty.key).users_to_tell(duty)]
         if not people:
             continue
         body = render_to_string(
