@@ -28,6 +28,7 @@ lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 format: setup
 	$(BIN)/ruff format src tests
@@ -35,6 +36,7 @@ format: setup
 
 typecheck: setup
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 bench: setup
 	$(BIN)/pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,ops,rounds -p no:randomly $(PYTEST_ARGS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -11,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.access.documents import check_pdf
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
 from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
 from eo13.access.policy import agreement_policy, may_file_for
@@ -189,8 +189,6 @@ def agreement_create(
         raise ValidationFailed("An agreement with this reference already exists.", "reference")
     digest = ""
     if document is not None:
-        from eo13.access.documents import check_pdf
-
         digest = check_pdf(document)
     with transaction.atomic():
         a = Agreement.objects.create(
@@ -223,9 +221,3 @@ def agreement_create(
     return a
 
 
-def file_sha256(f: UploadedFile[Any]) -> str:
-    h = hashlib.sha256()
-    for chunk in f.chunks():
-        h.update(chunk)
-    f.seek(0)
-    return h.hexdigest()
