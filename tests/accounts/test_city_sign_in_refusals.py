@@ -8,6 +8,7 @@ import pytest
 
 from eo13.accounts.models import Membership, User
 from eo13.accounts.oidc_tokens import SignInRefused, id_token_claims, provider_keys
+from eo13.audit.models import AuditEntry
 from tests.oidc_provider import (
     CLIENT_ID,
     TESTSERVER,
@@ -119,6 +120,9 @@ def test_the_provider_saying_no_is_a_clear_page(city_sign_in, client):
     state = dict(p.split("=", 1) for p in urlsplit(start["Location"]).query.split("&"))["state"]
     response = client.get(f"/oidc/callback/?error=access_denied&state={state}")
     assert response.status_code == 403 and b'data-reason="denied"' in response.content
+    # A refused sign-in leaves an audit entry with the reason (issue 15).
+    refused = AuditEntry.objects.filter(action="user.sign_in_refused").last()
+    assert refused is not None and refused.changes == {"method": "city", "reason": "denied"}
 
 
 def test_city_sign_in_is_absent_when_not_configured(client, db):

@@ -12,6 +12,7 @@ import pyotp
 import pytest
 
 from eo13.audit.models import AuditEntry
+from tests.conftest import PASSWORD
 from tests.oidc_provider import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +129,48 @@ def test_production_never_skips_the_second_factor():
     code = "import django; django.setup(); from django.conf import settings; print(settings.EO13_MFA_REQUIRED)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "True", out.stderr
+
+
+def _token(client, username, **extra):
+    body = {"username": username, "password": PASSWORD, **extra}
+    return client.post("/api/v1/auth/token", body, content_type="application/json")
+
+
+def test_the_token_endpoint_asks_privileged_roles_for_the_second_factor(make_user, login, client, settings):
+    """Issue 15: a password alone gave a City Hall user an API token, around the second factor the web asks for."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp's own wait after a wrong code; this test does not sleep
+    from eo13.accounts.models import APIToken
+
+    user = make_user("city_hall", "CITYHALL")
+    not_enrolled = _token(client, user.username)
+    assert not_enrolled.status_code == 401 and not_enrolled.json()["field"] == "code"
+    assert "set up your authenticator app" in not_enrolled.json()["error"]
+
+    secret, codes = _enrol(login(user))
+    for extra in ({}, {"code": "000000"}):
+        refused = _token(client, user.username, **extra)
+        assert refused.status_code == 401 and refused.json()["field"] == "code"
+    assert not APIToken.objects.filter(user=user).exists()
+
+    fresh = pyotp.TOTP(secret).at(time.time() + 30)  # the enrolment used this step's code; a code works once
+    assert _token(client, user.username, code=fresh).status_code == 201
+    assert _token(client, user.username, code=codes[0]).status_code == 201  # a recovery code works once
+    assert _token(client, user.username, code=codes[0]).status_code == 401
+    assert APIToken.objects.filter(user=user).count() == 2
+
+
+def test_front_line_staff_get_a_token_with_their_password(make_user, client):
+    assert _token(client, make_user("frontline", "ACS").username).status_code == 201
+
+
+def test_a_refused_password_sign_in_is_audited_without_the_typed_name(make_user, client):
+    user = make_user("frontline", "ACS")
+    client.post("/accounts/login/", {"username": user.username, "password": "wrong-password"})
+    _token(client, "zyqx-nobody-by-this-name")
+    refused = list(AuditEntry.objects.filter(action="user.sign_in_refused").order_by("seq"))
+    assert [e.changes for e in refused] == [
+        {"method": "password", "account": "known"},
+        {"method": "password", "account": "unknown"},
+    ]
+    assert refused[0].object_id == str(user.pk)
+    assert "zyqx-nobody" not in repr([vars(e) for e in refused])

@@ -219,5 +219,3 @@ def agreement_create(
             ),
         )
     return a
-
-

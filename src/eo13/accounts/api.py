@@ -2,12 +2,15 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from eo13.accounts.mfa import mfa_enrolled, mfa_verify
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
+from eo13.accounts.session_policy import is_privileged
 from eo13.accounts.throttle import ClientAnonRateThrottle, signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.accounts.tokens import token_create, token_revoke
 from eo13.api_limits import ErrorOut, Label, Secret, Username
@@ -20,6 +23,7 @@ class Credentials(Schema):
     username: Username
     password: Secret
     name: Label = "API token"
+    code: Label | None = None  # the second factor: a code from the authenticator app, or a recovery code
 
 
 class TokenOut(Schema):
@@ -76,6 +80,19 @@ def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[st
         if wait:
             raise Throttled(f"Too many failed sign-ins. Try again in {wait_text(wait)}.")
         raise Unauthorized("Wrong username or password.")
+    if settings.EO13_MFA_REQUIRED and is_privileged(user):
+        # A token is a sign-in too: the second factor the web asks of privileged roles is asked here (issue 15).
+        if not mfa_enrolled(user):
+            raise Unauthorized(
+                "Your role needs a second factor. Sign in on the web once to set up your authenticator app, "
+                "then ask for a token with a code from it.",
+                "code",
+            )
+        if not payload.code or mfa_verify(actor=user, code=payload.code) is None:
+            wait = signin_failed(request, payload.username)
+            if wait:
+                raise Throttled(f"Too many failed sign-ins. Try again in {wait_text(wait)}.")
+            raise Unauthorized("Give the newest code from your authenticator app, or a recovery code.", "code")
     signin_succeeded(request, user)
     token, raw = token_create(actor=user, name=payload.name)
     return 201, {"token": raw, "expires_at": token.expires_at}

@@ -34,6 +34,10 @@ def _recovery_codes(user: User) -> list[str]:
     return codes
 
 
+def mfa_enrolled(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
 def mfa_totp_start(*, actor: User) -> TOTPDevice:
     """The authenticator-app key being set up; the same one until confirmed, so a reload shows the same code."""
     device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
@@ -83,7 +87,7 @@ def _next(request: HttpRequest) -> str:
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Enrol (first time) or pass the second factor."""
     user: User = request.user  # type: ignore[assignment]
-    enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    enrolled = mfa_enrolled(user)
     error = ""
     if enrolled:
         if request.method == "POST":

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import requests
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -29,6 +30,7 @@ from eo13.accounts.oidc_tokens import (
     provider_metadata,
 )
 from eo13.accounts.signin import user_sign_in_from_claims
+from eo13.audit.services import audit_record
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,12 @@ REFUSALS = {
 
 def refusal_page(request: HttpRequest, reason: str) -> HttpResponse:
     log.warning("City sign-in refused: %s", reason)
+    with transaction.atomic():
+        audit_record(
+            actor="sign-in",
+            action="user.sign_in_refused",
+            changes={"method": "city", "reason": reason if reason in REFUSALS else "signature"},
+        )
     message = REFUSALS.get(reason, REFUSALS["signature"])
     return render(request, "registration/sign_in_refused.html", {"message": message, "reason": reason}, status=403)
 

@@ -2,11 +2,14 @@
 
 - A password change or deactivation revokes the person's API tokens, with an audit entry (issue 9, Medium 3).
 - django-axes keeps no copy of the failed sign-in form: its GET and POST copies are emptied before saving.
+- A refused password sign-in (web form or token endpoint) leaves an audit entry: the account it named, when that
+  account exists, and never the typed username itself (it may be anything, even a member of the public's details).
 """
 
 from typing import Any
 
 from axes.models import AccessAttempt
+from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -20,6 +23,19 @@ from eo13.audit.services import audit_record
 def _axes_keeps_no_form(sender: Any, instance: AccessAttempt, **kwargs: Any) -> None:
     instance.get_data = ""
     instance.post_data = ""
+
+
+@receiver(user_login_failed)
+def _audit_refused_sign_in(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    username = str(credentials.get("username") or "")
+    known = User.objects.filter(username=username).first() if 0 < len(username) <= 150 else None
+    with transaction.atomic():
+        audit_record(
+            actor="sign-in",
+            action="user.sign_in_refused",
+            target=known,
+            changes={"method": "password", "account": "known" if known else "unknown"},
+        )
 
 
 @receiver(pre_save, sender=User)
