@@ -35,7 +35,7 @@ def _recovery_codes(user: User) -> list[str]:
 
 
 def mfa_enrolled(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def mfa_totp_start(*, actor: User) -> TOTPDevice:
