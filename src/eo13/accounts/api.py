@@ -7,7 +7,8 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from eo13.accounts.mfa import mfa_enrolled, mfa_verify
+from eo13.accounts.mfa import mfa_verify
+from eo13.accounts.passkeys import mfa_enrolled
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
 from eo13.accounts.session_policy import is_privileged

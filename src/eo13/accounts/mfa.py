@@ -19,6 +19,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eo13.accounts.models import User
+from eo13.accounts.passkeys import has_passkey, mfa_enrolled
 from eo13.audit.services import audit_record
 from eo13.web.decorators import staff_page
 
@@ -32,10 +33,6 @@ def _recovery_codes(user: User) -> list[str]:
     codes = [secrets.token_hex(5) for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
-
-
-def mfa_enrolled(user: User) -> bool:
-    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def mfa_totp_start(*, actor: User) -> TOTPDevice:
@@ -85,18 +82,18 @@ def _next(request: HttpRequest) -> str:
 
 @staff_page
 def second_factor(request: HttpRequest) -> HttpResponse:
-    """Enrol (first time) or pass the second factor."""
+    """Enrol (first time: a passkey, or an authenticator app) or pass the second factor."""
     user: User = request.user  # type: ignore[assignment]
-    enrolled = mfa_enrolled(user)
     error = ""
-    if enrolled:
+    if mfa_enrolled(user):
         if request.method == "POST":
             device = mfa_verify(actor=user, code=request.POST.get("code", ""))
             if device is not None:
                 otp_login(request, device)
                 return HttpResponseRedirect(_next(request))
             error = "That code did not work. Use the newest code from your app, or one of your recovery codes."
-        return render(request, "registration/second_factor.html", {"error": error, "next": _next(request)})
+        context = {"error": error, "next": _next(request), "passkey": has_passkey(user)}
+        return render(request, "registration/second_factor.html", context)
     device = mfa_totp_start(actor=user)
     if request.method == "POST":
         codes = mfa_totp_confirm(actor=user, device=device, code=request.POST.get("code", "").strip())
@@ -112,6 +109,22 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         "qr": segno.make(device.config_url, error="m").svg_data_uri(scale=4),
     }
     return render(request, "registration/second_factor_enrol.html", context)
+
+
+@staff_page
+def passkey_added(request: HttpRequest) -> HttpResponse:
+    """After a first passkey: the recovery codes, shown once (a passkey lives on one device, which can be lost)."""
+    user: User = request.user  # type: ignore[assignment]
+    verified = getattr(user, "is_verified", lambda: False)()
+    if not (verified and has_passkey(user)):
+        return HttpResponseRedirect("/accounts/second-factor/")
+    if StaticDevice.objects.filter(user=user).exists():
+        return HttpResponseRedirect(_next(request))
+    return render(
+        request,
+        "registration/recovery_codes.html",
+        {"codes": mfa_recovery_codes_renew(actor=user), "next": _next(request)},
+    )
 
 
 @staff_page

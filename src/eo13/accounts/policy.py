@@ -65,7 +65,7 @@ def primary_membership(user: Any) -> Membership | None:
     return ms[0] if ms else None
 
 
-_CHECKED: dict[int, set[type[Model]]] = {}
+_CHECKED: set[tuple[str, type[Model]]] = set()  # (agency field, model) pairs found to lead to an agency
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class AgencyScopedPolicy:
 
     def check_model(self, model: type[Model]) -> None:
         """The agency field must lead from ``model`` to an agency (checked once per model)."""
-        if model in _CHECKED.get(id(self), set()):
+        if (self.agency_field, model) in _CHECKED:
             return
         target: Any = model
         try:
@@ -109,7 +109,7 @@ class AgencyScopedPolicy:
             raise ImproperlyConfigured(f"{model.__name__} has no field path {self.agency_field!r}") from exc
         if target is not Agency:
             raise ImproperlyConfigured(f"{model.__name__}.{self.agency_field} does not lead to an agency")
-        _CHECKED.setdefault(id(self), set()).add(model)
+        _CHECKED.add((self.agency_field, model))
 
     def users_to_tell(self, instance: Model | None = None, *, agency_id: int | None = None) -> list[User]:
         """Who should be told about this record (or about this agency's records): active people with an e-mail

@@ -24,7 +24,13 @@ from eo13.accounts.policy import memberships
 # membership (is_chair), superusers by their flag.
 PRIVILEGED_ROLES = frozenset({Role.CHIEF_PRIVACY_OFFICER, Role.PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDITOR})
 STAFF_PREFIXES = ("/staff/", "/accounts/", "/admin/", "/api/")
-MFA_EXEMPT_PREFIXES = ("/accounts/second-factor/", "/accounts/logout/", "/accounts/login/", "/oidc/")
+MFA_EXEMPT_PREFIXES = (
+    "/accounts/second-factor/",
+    "/accounts/passkeys/",
+    "/accounts/logout/",
+    "/accounts/login/",
+    "/oidc/",
+)
 SIGNED_IN_AT = "eo13_signed_in_at"
 LAST_SEEN = "eo13_last_seen"
 LAST_SEEN_RESOLUTION = 60  # seconds; the session is written at most once a minute for this
