@@ -17,8 +17,8 @@ from eo13.access.services import agreement_create, encounter_create, encounter_u
 from eo13.agencies.models import Agency
 from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
-from eo13.law.facts import KINDS, FactsError
-from eo13.law.schema import facts_schema
+from eo13.law.facts import KINDS, FactsError, Use
+from eo13.law.facts_read import facts_schema
 from eo13.strict_dates import StrictDate
 
 router = Router(tags=["access"])
@@ -103,7 +103,6 @@ def property_detail(request: HttpRequest, ref: str) -> CityProperty:
     return p
 
 
-Use = Literal["staging_area", "processing_location", "operations_base", "other"]
 Document = Literal["none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other"]
 Requester = Literal["ice", "cbp", "hsi", "fbi", "dea", "usms", "other_federal", "state", "other", "unknown"]
 RequestKindIn = Literal["use_lot", "enter_non_public", "information", "assistance", "other"]
