@@ -348,4 +348,3 @@ DOMAINS: Final[dict[str, tuple[Any, ...]]] = {
     "terrorist_screening_match": (False, True),
     "convictions": ((), _QUALIFYING),
 }
-

@@ -173,6 +173,14 @@ class Fact:
 
 
 REQUIRED: Final = Fact(required=True)
+
+
+def _unset(**field: Any) -> Any:
+    """No default the rules would read as a fact: a fact not given stays out of ``model_fields_set``. (Typed ``Any``
+    so a required fact keeps its own type and does not read as ``X | None``.)"""
+    return Field(default=None, **field)
+
+
 ASKED: Final = Fact(asked=True)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -247,25 +255,23 @@ class Facts(BaseModel):
 class Warrant(Facts):
     """EO 13 §1(6): who signed the paper and what it lets the officer do."""
 
-    issued_by: Annotated[Issuer, REQUIRED] = Field(default=None, description="who signed it")
-    authorizes: Annotated[Authorized, REQUIRED] = Field(
-        default=None, description="what it lets the officer do", json_schema_extra={"uniqueItems": True}
+    issued_by: Annotated[Issuer, REQUIRED] = _unset(description="who signed it")
+    authorizes: Annotated[Authorized, REQUIRED] = _unset(
+        description="what it lets the officer do", json_schema_extra={"uniqueItems": True}
     )
-    form: Form | None = Field(
-        default=None, description="a U.S. Department of Homeland Security form number, if it has one"
-    )
+    form: Form | None = _unset(description="a U.S. Department of Homeland Security form number, if it has one")
     date: FactDate | None = None
 
 
 class Personnel(Facts):
-    employer: Annotated[Employer, REQUIRED] = Field(default=None)
-    enforces_laws: Annotated[bool, REQUIRED] = Field(default=None)
+    employer: Annotated[Employer, REQUIRED] = _unset()
+    enforces_laws: Annotated[bool, REQUIRED] = _unset()
 
 
 class Property(Facts):
-    kind: Annotated[PropertyKind, REQUIRED] = Field(default=None)
-    city_owned_or_leased: Annotated[bool, REQUIRED] = Field(default=None)
-    city_operational_control: Annotated[bool, REQUIRED] = Field(default=None)
+    kind: Annotated[PropertyKind, REQUIRED] = _unset()
+    city_owned_or_leased: Annotated[bool, REQUIRED] = _unset()
+    city_operational_control: Annotated[bool, REQUIRED] = _unset()
     # Never assumed (issue 10): when it is not given and the answer turns on it, the decision is `unknown`.
     city_governmental_purpose: bool | None = None
 
@@ -287,17 +293,15 @@ class LotUseFacts(Facts):
     one_of = (("property", "property_id", False),)
 
     date: FactDate | None = None
-    personnel: Annotated[Personnel, REQUIRED] = Field(default=None)
+    personnel: Annotated[Personnel, REQUIRED] = _unset()
     property: Property | None = None
     property_id: FactText | None = None
-    use: Annotated[Use, REQUIRED] = Field(default=None)
-    law_enforcement_purpose: Annotated[bool, REQUIRED] = Field(default=None)
+    use: Annotated[Use, REQUIRED] = _unset()
+    law_enforcement_purpose: Annotated[bool, REQUIRED] = _unset()
     # Asked only where it changes the answer (Admin Code §10-178, read with §3 by EO 13 §4).
     immigration_enforcement: Annotated[bool | None, ASKED] = None
     # In a partial request an omitted exceptions list is not known to be empty.
-    exceptions: Annotated[Exceptions | None, ASKED] = Field(
-        default=None, json_schema_extra={"uniqueItems": True}
-    )
+    exceptions: Annotated[Exceptions | None, ASKED] = _unset(json_schema_extra={"uniqueItems": True})
     warrant: Annotated[Warrant | None, _WHOLE] = None
     agreement_id: FactText | None = None
     attestations: Attestations | None = None
@@ -309,14 +313,14 @@ class PropertyAccessFacts(Facts):
     one_of = (("property", "property_id", False), ("judicial_warrant", "warrant", True))
 
     date: FactDate | None = None
-    requester: Annotated[Requester, REQUIRED] = Field(default=None)
+    requester: Annotated[Requester, REQUIRED] = _unset()
     property: Property | None = None
     property_id: FactText | None = None
-    area: Annotated[Area, REQUIRED] = Field(default=None)
+    area: Annotated[Area, REQUIRED] = _unset()
     judicial_warrant: bool | None = None
     warrant: Annotated[Warrant | None, _WHOLE] = None
-    authorized_by_city_personnel: Annotated[bool, REQUIRED] = Field(default=None)
-    emergency: Annotated[bool, REQUIRED] = Field(default=None)
+    authorized_by_city_personnel: Annotated[bool, REQUIRED] = _unset()
+    emergency: Annotated[bool, REQUIRED] = _unset()
     immigration_enforcement: Annotated[bool | None, ASKED] = None
     attestations: Attestations | None = None
 
@@ -324,28 +328,26 @@ class PropertyAccessFacts(Facts):
 class Conviction(Facts):
     """A conviction, never a name or any identifier of the person (INTERFACES §2 `detainer` facts)."""
 
-    category: Annotated[ConvictionCategory, REQUIRED] = Field(default=None)
-    offense_code: FactText | None = Field(default=None, description="e.g. PL 160.15")
-    date_of_judgment: Annotated[FactDate, REQUIRED] = Field(default=None)
-    released_on: FactDate | None = Field(
-        default=None, description="the day custody for this conviction ended; null if none"
-    )
-    youthful_offender: Annotated[bool, REQUIRED] = Field(default=None)
+    category: Annotated[ConvictionCategory, REQUIRED] = _unset()
+    offense_code: FactText | None = _unset(description="e.g. PL 160.15")
+    date_of_judgment: Annotated[FactDate, REQUIRED] = _unset()
+    released_on: FactDate | None = _unset(description="the day custody for this conviction ended; null if none")
+    youthful_offender: Annotated[bool, REQUIRED] = _unset()
 
 
 class DetainerFacts(Facts):
     """Admin Code §9-131, §9-205, §14-154, named by EO 13 §2."""
 
     date: FactDate | None = None
-    agency: Annotated[DetainerAgency, REQUIRED] = Field(default=None)
-    request: Annotated[DetainerRequest, REQUIRED] = Field(default=None)
+    agency: Annotated[DetainerAgency, REQUIRED] = _unset()
+    request: Annotated[DetainerRequest, REQUIRED] = _unset()
     # In a full request an omitted warrant means only a detainer was served; in a partial one it is not known.
-    warrant: Annotated[Warrant | None, Fact(asked=True, whole=True)] = Field(
-        default=None, description="omit when only a detainer was served"
+    warrant: Annotated[Warrant | None, Fact(asked=True, whole=True)] = _unset(
+        description="omit when only a detainer was served"
     )
-    convictions: Annotated[list[Conviction], REQUIRED] = Field(default=None, max_length=50)
-    arrest_date: FactDate | None = Field(default=None, description="the arrest that brought the person into custody")
-    terrorist_screening_match: Annotated[bool, REQUIRED] = Field(default=None)
+    convictions: Annotated[list[Conviction], REQUIRED] = _unset(max_length=50)
+    arrest_date: FactDate | None = _unset(description="the arrest that brought the person into custody")
+    terrorist_screening_match: Annotated[bool, REQUIRED] = _unset()
 
 
 MODELS: Final[dict[str, type[Facts]]] = {

@@ -35,7 +35,7 @@ def read_facts(kind: str, raw: Any, *, partial: bool = False) -> ReadFacts:
     try:
         given = model.model_validate_json(json.dumps(raw))
     except ValidationError as exc:
-        raise _facts_error(model, exc) from None
+        raise _facts_error(model, exc, raw, partial) from None
     unknown: list[str] = []
     _check_given(given, "", partial, unknown)
     facts = given.model_dump()
@@ -52,7 +52,8 @@ def _check_given(given: Facts, path: str, partial: bool, unknown: list[str]) -> 
         need = type(given).need(name)
         where = f"{path}.{name}" if path else name
         value = getattr(given, name)
-        if name not in given.model_fields_set:
+        # A null asked fact is as good as none given (but a null paper says none was served).
+        if name not in given.model_fields_set or (need.asked and not need.whole and value is None):
             if need.required and not partial:
                 raise FactsError("is missing", where)
             if need.required or (need.asked and partial and not path):
@@ -115,27 +116,65 @@ def _at(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
     return current
 
 
-def _first(errors: list[ErrorDetails]) -> ErrorDetails:
-    """An unknown field is named before anything else in its object (and the objects around it), as before."""
-    first = errors[0]
-    for e in sorted(errors, key=lambda e: len(e["loc"])):
-        if e["type"] == "extra_forbidden" and first["loc"][: len(e["loc"]) - 1] == e["loc"][:-1]:
-            return e
-    return first
+def _order(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int, ...]:
+    """Where an error sits in the order the facts are read: field by field as the model lists them, an object's
+    unknown fields (and an attestation's key) before its known ones."""
+    key: list[int] = []
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            key.append(part)
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            key.append(list(current.model_fields).index(part))
+            current = _inner(current.model_fields[part].annotation)
+        elif part != "[key]":
+            key.append(-1)
+    return tuple(key)
 
 
-def _facts_error(model: type[Facts], exc: ValidationError) -> FactsError:
-    e = _first(exc.errors())
+def _missing(
+    model: type[Facts], raw: Any, loc: tuple[int | str, ...], partial: bool, late: bool, out: list[Any]
+) -> None:
+    """Facts a request must give and did not, found beside Pydantic's own errors so the first in reading order is
+    the one named. In a partial request a paper given (``whole``) is read after the rest, so its gaps come last."""
+    if not isinstance(raw, dict):
+        return
+    for name, info in model.model_fields.items():
+        need, here = model.need(name), (*loc, name)
+        if name not in raw:
+            if need.required and not partial:
+                out.append(((10**6,) if late else (), _order(model, here[len(loc) :]), here))
+            continue
+        inner, value = _inner(info.annotation), raw[name]
+        if isinstance(inner, type) and issubclass(inner, Facts):
+            items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            for i, item in items:
+                where = here if i is None else (*here, i)
+                whole = need.whole or i is not None
+                _missing(inner, item, where, partial and not whole, late or (partial and need.whole), out)
+
+
+def _facts_error(model: type[Facts], exc: ValidationError, raw: Any, partial: bool) -> FactsError:
+    ranked: list[tuple[tuple[int, ...], FactsError]] = [
+        (_order(model, tuple(e["loc"])), _translate(model, e)) for e in exc.errors()
+    ]
+    gaps: list[Any] = []
+    _missing(model, raw, (), partial, False, gaps)
+    ranked += [(late + _order(model, loc), FactsError("is missing", _path(loc))) for late, _, loc in gaps]
+    return min(ranked, key=lambda pair: pair[0])[1]
+
+
+def _translate(model: type[Facts], e: ErrorDetails) -> FactsError:
     loc, kind, value = tuple(e["loc"]), e["type"], e.get("input")
     where = _path(loc) or "facts"
     if loc[:1] == ("attestations",) and len(loc) >= 2:
-        return _attestation_error(loc, kind, value)
+        return _attestation_error(loc, kind)
     if kind == "fact":
         return FactsError(e["msg"], where)
     if kind == "extra_forbidden":
         parent = _at(model, loc[:-1])
         return FactsError(f"unknown field; known fields: {', '.join(parent.model_fields)}", where)
-    if value is None and kind not in ("too_long",):
+    if value is None and loc and isinstance(loc[-1], str):
         return FactsError("must not be null", where)
     if kind == "bool_type":
         return FactsError(f"must be true or false, not {type_name(value)}", where)
@@ -153,10 +192,8 @@ def _facts_error(model: type[Facts], exc: ValidationError) -> FactsError:
     return FactsError(e["msg"], where)
 
 
-def _attestation_error(loc: tuple[int | str, ...], kind: str, value: Any) -> FactsError:
+def _attestation_error(loc: tuple[int | str, ...], kind: str) -> FactsError:
     where = f"attestations.{loc[1]}"
-    if len(loc) == 2 and kind == "dict_type" or (len(loc) == 1):
-        return FactsError(f"must be an object, not {type_name(value)}", "attestations")
     if loc[-1] == "[key]":
         return FactsError(f"only these facts are attested: {', '.join(ATTESTED_FACTS)}", where)
     if len(loc) == 2 or kind == "extra_forbidden":
