@@ -19,6 +19,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 from pydantic_core import PydanticCustomError
 
 
+class FactEnum(StrEnum):
+    """The values a fact may take. Forms and models show them by :attr:`label` and list them by :meth:`choices`."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+
 class Kind(StrEnum):
     LOT_USE = "lot-use"
     PROPERTY_ACCESS = "property-access"
@@ -26,7 +38,7 @@ class Kind(StrEnum):
     DETAINER = "detainer"
 
 
-class Employer(StrEnum):
+class Employer(FactEnum):
     FEDERAL = "federal"
     STATE = "state"
     CITY = "city"
@@ -40,7 +52,7 @@ class Employer(StrEnum):
     NOT_GOVERNMENT = "not_government"
 
 
-class PropertyKind(StrEnum):
+class PropertyKind(FactEnum):
     VACANT_LOT = "vacant_lot"
     PARKING_LOT = "parking_lot"
     GARAGE = "garage"
@@ -48,14 +60,14 @@ class PropertyKind(StrEnum):
     OTHER = "other"
 
 
-class Use(StrEnum):
+class Use(FactEnum):
     STAGING_AREA = "staging_area"
     PROCESSING_LOCATION = "processing_location"
     OPERATIONS_BASE = "operations_base"
     OTHER = "other"
 
 
-class LotException(StrEnum):
+class LotException(FactEnum):
     """EO 13 §3(1) to §3(6), in that order."""
 
     FORMAL_AGREEMENT = "formal_agreement"
@@ -66,7 +78,7 @@ class LotException(StrEnum):
     REQUIRED_BY_LAW = "required_by_law"
 
 
-class AttestedFact(StrEnum):
+class AttestedFact(FactEnum):
     """Facts only a person can judge; the decision records who attested them and on what basis."""
 
     EXIGENT_CIRCUMSTANCES = "exigent_circumstances"
@@ -74,18 +86,18 @@ class AttestedFact(StrEnum):
     REQUIRED_BY_LAW = "required_by_law"
 
 
-class Requester(StrEnum):
+class Requester(FactEnum):
     NON_LOCAL_LAW_ENFORCEMENT = "non_local_law_enforcement"
     LOCAL_LAW_ENFORCEMENT = "local_law_enforcement"
     OTHER = "other"
 
 
-class Area(StrEnum):
+class Area(FactEnum):
     PUBLIC = "public"
     NON_PUBLIC = "non_public"
 
 
-class Issuer(StrEnum):
+class Issuer(FactEnum):
     ARTICLE_III_JUDGE = "article_iii_judge"
     FEDERAL_MAGISTRATE_JUDGE = "federal_magistrate_judge"
     NEW_YORK_STATE_COURT = "new_york_state_court"
@@ -97,20 +109,20 @@ class Issuer(StrEnum):
     OTHER = "other"
 
 
-class Authorizes(StrEnum):
+class Authorizes(FactEnum):
     CUSTODY = "custody"
     SEARCH = "search"
     ENTRY = "entry"
 
 
-class Form(StrEnum):
+class Form(FactEnum):
     I_200 = "I-200"
     I_205 = "I-205"
     I_247A = "I-247A"
     OTHER = "other"
 
 
-class DetainerAgency(StrEnum):
+class DetainerAgency(FactEnum):
     """The agencies of the detainer laws named by EO 13 §2 (Admin Code §9-131, §9-205, §14-154)."""
 
     DOC = "DOC"
@@ -118,14 +130,14 @@ class DetainerAgency(StrEnum):
     DOP = "DOP"
 
 
-class DetainerRequest(StrEnum):
+class DetainerRequest(FactEnum):
     HOLD_BEYOND_RELEASE = "hold_beyond_release"
     RELEASE_NOTIFICATION = "release_notification"
     INFORMATION_REQUEST = "information_request"
     INTERVIEW_ACCESS = "interview_access"
 
 
-class ConvictionCategory(StrEnum):
+class ConvictionCategory(FactEnum):
     VIOLENT_OR_SERIOUS = "violent_or_serious"
     OTHER_FELONY = "other_felony"
     MISDEMEANOR = "misdemeanor"
