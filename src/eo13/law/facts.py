@@ -185,6 +185,7 @@ class Fact:
 
 
 REQUIRED: Final = Fact(required=True)
+ASKED: Final = Fact(asked=True)
 
 
 def _unset(**field: Any) -> Any:
@@ -193,7 +194,6 @@ def _unset(**field: Any) -> Any:
     return Field(default=None, **field)
 
 
-ASKED: Final = Fact(asked=True)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -243,7 +243,8 @@ class Facts(BaseModel):
     """Strict facts: a field is set only if the request gave it."""
 
     model_config = ConfigDict(strict=True, extra="forbid", use_enum_values=True, frozen=True)
-    # Where the answer may rest on a document given instead of a claim (or either of two ways to say one thing).
+    # Two ways to give one fact: (first, second, whether both may be given). Both may be given where one is a claim
+    # and the other the document behind it, which the engine compares (judicial_warrant and warrant).
     one_of: ClassVar[tuple[tuple[str, str, bool], ...]] = ()
 
     @classmethod
