@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from eo13.access.decisions import decision_make
 from eo13.access.models import Agreement, CityProperty, DecisionLog, Encounter
+from eo13.access.models.agreements import AgreementKind
+from eo13.access.models.encounters import CityResponse, DocumentShown, RequestingAgency, RequestKind
 from eo13.access.policy import sees_free_text
 from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
@@ -17,8 +19,8 @@ from eo13.access.services import agreement_create, encounter_create, encounter_u
 from eo13.agencies.models import Agency
 from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
-from eo13.law.facts import KINDS, FactsError
-from eo13.law.schema import facts_schema
+from eo13.law.facts import KINDS, FactsError, Use
+from eo13.law.facts_read import facts_schema
 from eo13.strict_dates import StrictDate
 
 router = Router(tags=["access"])
@@ -103,17 +105,10 @@ def property_detail(request: HttpRequest, ref: str) -> CityProperty:
     return p
 
 
-Use = Literal["staging_area", "processing_location", "operations_base", "other"]
-Document = Literal["none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other"]
-Requester = Literal["ice", "cbp", "hsi", "fbi", "dea", "usms", "other_federal", "state", "other", "unknown"]
-RequestKindIn = Literal["use_lot", "enter_non_public", "information", "assistance", "other"]
-Response = Literal["declined", "allowed_exception", "referred", "they_left", "other"]
-
-
 class AgreementIn(Schema):
     agency: Label
     reference: Label
-    kind: Literal["formal_agreement", "cooperative_arrangement"]
+    kind: AgreementKind
     title: Label
     parties: Note
     valid_from: StrictDate
@@ -177,13 +172,13 @@ def agreement_new(request: HttpRequest, payload: AgreementIn) -> tuple[int, dict
 class EncounterIn(Schema):
     agency: Label
     occurred_at: datetime
-    requesting_agency: Requester
-    request_kind: RequestKindIn
-    city_response: Response
+    requesting_agency: RequestingAgency
+    request_kind: RequestKind
+    city_response: CityResponse
     property: Label | None = None
     place_description: Label = ""
     immigration_enforcement: bool | None = None
-    documents_shown: list[Document] = []
+    documents_shown: list[DocumentShown] = []
     decision_id: int | None = None
     what_happened: Note = ""
     counsel_called: bool = False
@@ -191,11 +186,11 @@ class EncounterIn(Schema):
 
 class EncounterPatch(Schema):
     version: int
-    city_response: Response | None = None
+    city_response: CityResponse | None = None
     what_happened: Note | None = None
     counsel_called: bool | None = None
     immigration_enforcement: bool | None = None
-    request_kind: RequestKindIn | None = None
+    request_kind: RequestKind | None = None
 
 
 class EncounterOut(Schema):

@@ -3,20 +3,10 @@
 from django import forms
 from django.utils import timezone
 
-from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
-from eo13.access.services import DOCUMENTS
+from eo13.access.models.encounters import CityResponse, DocumentShown, RequestingAgency, RequestKind
 from eo13.api_limits import NOTE_MAX
+from eo13.law.facts import Use
 
-DOCUMENT_LABELS = {
-    "none": "No paper",
-    "judicial_warrant": "A warrant signed by a judge",
-    "I-200": "U.S. Department of Homeland Security Form I-200",
-    "I-205": "U.S. Department of Homeland Security Form I-205",
-    "I-247A": "U.S. Department of Homeland Security Form I-247A (detainer)",
-    "subpoena": "A subpoena",
-    "letter_or_request": "A letter or written request",
-    "other": "Another paper",
-}
 NO_NAMES = (
     "Do not write names, dates of birth, addresses, phone numbers or immigration status of anyone. "
     "We remove them if you do."
@@ -53,7 +43,7 @@ class EncounterForm(forms.Form):
     )
     documents_shown = forms.MultipleChoiceField(
         label="What papers did they show?", required=False,
-        choices=[(d, DOCUMENT_LABELS[d]) for d in DOCUMENTS],
+        choices=DocumentShown.choices,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "usa-checkbox__input"}),
     )  # fmt: skip
     city_response = forms.ChoiceField(
@@ -102,8 +92,7 @@ class AgreementForm(forms.Form):
     )
     uses = forms.MultipleChoiceField(
         required=False, label="Uses it covers (none checked: every use)",
-        choices=[("staging_area", "Staging area"), ("processing_location", "Processing location"),
-                 ("operations_base", "Operations base"), ("other", "Other")],
+        choices=Use.choices(),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "usa-checkbox__input"}),
     )  # fmt: skip
     document = forms.FileField(required=False, label="Signed document (PDF)")

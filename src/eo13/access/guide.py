@@ -8,12 +8,9 @@ State travels in a signed form field, so the guide works without JavaScript and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from django.core import signing
-
-SALT = "eo13.access.guide"
-UNSURE = "unsure"
+from eo13.guide_state import Question, SignedState
 
 START_CHOICES = (
     ("lot-use", "They want to use our parking lot, garage or empty lot"),
@@ -47,15 +44,6 @@ PLACES = {
         {"kind": "other", "city_owned_or_leased": False, "city_operational_control": False},
     ),
 }
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str  # the fact path it fills
-    text: str
-    help: str = ""
-    choices: tuple[tuple[str, str, Any], ...] = ()  # (value, label, fact value)
-    multiple: bool = False
 
 
 PERSONNEL = Question(
@@ -271,33 +259,20 @@ WARRANT_KEYS = ("issued_by", "authorizes", "form")
 
 
 @dataclass
-class GuideState:
+class GuideState(SignedState):
+    SALT: ClassVar[str] = "eo13.access.guide"
+    TOKEN_KEYS: ClassVar[dict[str, str]] = {
+        "kind": "k",
+        "facts": "f",
+        "unsure": "u",
+        "place_label": "p",
+        "warrant": "w",
+        "asked": "a",
+    }
+
     kind: str
     facts: dict[str, Any] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
     place_label: str = ""
     warrant: dict[str, Any] | None = None  # being filled in: the paper they showed
     asked: list[str] = field(default_factory=list)
-
-    def dump(self) -> str:
-        return signing.dumps(
-            {
-                "k": self.kind,
-                "f": self.facts,
-                "u": self.unsure,
-                "p": self.place_label,
-                "w": self.warrant,
-                "a": self.asked,
-            },
-            salt=SALT,
-            compress=True,
-        )
-
-    @classmethod
-    def load(cls, token: str) -> GuideState:
-        data = signing.loads(token, salt=SALT, max_age=6 * 3600)
-        return cls(data["k"], data["f"], data["u"], data["p"], data["w"], data.get("a", []))
-
-
-def top_level(path: str) -> str:
-    return path.split(".", 1)[0]

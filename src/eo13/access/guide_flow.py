@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.http import QueryDict
 
-from eo13.access.guide import ATTESTED, PLACES, QUESTIONS, UNSURE, WARRANT_KEYS, GuideState, Question, top_level
+from eo13.access.guide import ATTESTED, PLACES, QUESTIONS, WARRANT_KEYS, GuideState
 from eo13.access.registry import DatabaseRegistry, resolve_property
+from eo13.guide_state import UNSURE, Step, still_needed
 from eo13.law.decide import decide
 from eo13.law.engine import Decision
 from eo13.scrub import scrub
-
-
-@dataclass
-class Step:
-    kind: str  # question | place | final
-    question: Question | None = None
-    decision: Decision | None = None
-    error: str = ""
 
 
 def _engine(state: GuideState, today: Any) -> Decision:
@@ -35,10 +27,7 @@ def next_step(state: GuideState, today: Any) -> Step:
     decision = _engine(state, today)
     if decision.outcome != "unknown":
         return Step("final", decision=decision)
-    for path in decision.missing or []:
-        key = top_level(path)
-        if key in state.unsure:
-            continue
+    for key in still_needed(decision, state.unsure):
         if key == "property":
             return Step("place")
         if key in ("issued_by", "authorizes"):

@@ -12,19 +12,18 @@ from django.utils import timezone
 
 from eo13.access.documents import check_pdf
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
-from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
+from eo13.access.models.encounters import CityResponse, DocumentShown, RequestingAgency, RequestKind
 from eo13.access.policy import agreement_policy, may_file_for
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
-from eo13.law.facts import USES
+from eo13.law.facts import Use
 from eo13.scrub import scrub
 from eo13.text import clean_free_text
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
 # How far ahead of the server's clock an encounter time may be (a device clock or time zone off by hours).
 ENCOUNTER_CLOCK_SLACK = timedelta(days=1)
-DOCUMENTS = ("none", "judicial_warrant", "I-200", "I-205", "I-247A", "subpoena", "letter_or_request", "other")
 ENCOUNTER_FIELDS = (
     "occurred_at",
     "property_id",
@@ -68,8 +67,10 @@ def encounter_create(
         raise PermissionDenied("You can file encounter records only for your own agency.")
     docs = list(dict.fromkeys(documents_shown or []))
     for d in docs:
-        if d not in DOCUMENTS:
-            raise ValidationFailed(f"Unknown document {d!r}; use: {', '.join(DOCUMENTS)}.", "documents_shown")
+        if d not in DocumentShown.values:
+            raise ValidationFailed(
+                f"Unknown document {d!r}; use: {', '.join(DocumentShown.values)}.", "documents_shown"
+            )
     if len(what_happened) > 1000:
         raise ValidationFailed("Keep it short: 1,000 characters for what happened.", "what_happened")
     if len(place_description) > 200:
@@ -148,8 +149,8 @@ def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int,
 
 def _check_uses(uses: list[str]) -> list[str]:
     for u in uses:
-        if u not in USES:
-            raise ValidationFailed(f"Unknown use {u!r}; use: {', '.join(USES)}.", "uses")
+        if u not in tuple(Use):
+            raise ValidationFailed(f"Unknown use {u!r}; use: {', '.join(Use)}.", "uses")
     return list(dict.fromkeys(uses))
 
 

@@ -1,7 +1,7 @@
 """The detainer guide for DOC, NYPD and Probation staff: plain questions that fill in `detainer` facts, asked one at
 a time, only when the answer still depends on them (the engine's partial mode; Admin Code §9-131, §14-154, §9-205).
 
-Same shape as the lot guide (eo13.access.guide): state travels in a signed form field, so it works without
+Same mechanism as the lot guide (eo13.guide_state): state travels in a signed form field, so it works without
 JavaScript or a session; "Not sure" sets a fact aside, and if the answer then depends on it, the answer is "call
 counsel". The dates of a conviction live only in that signed field until the answer; they are never stored.
 """
@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from django.core import signing
 from django.http import QueryDict
 
-from eo13.access.guide import Question
+from eo13.guide_state import UNSURE, Question, SignedState, Step, still_needed
 from eo13.law.decide import decide
 from eo13.law.engine import Decision
-
-SALT = "eo13.detainers.guide"
-UNSURE = "unsure"
 
 AGENCY = Question(
     "agency",
@@ -94,24 +90,12 @@ DATE_FIELDS = (
 
 
 @dataclass
-class GuideState:
+class GuideState(SignedState):
+    SALT: ClassVar[str] = "eo13.detainers.guide"
+    TOKEN_KEYS: ClassVar[dict[str, str]] = {"facts": "f", "unsure": "u"}
+
     facts: dict[str, Any] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
-
-    def dump(self) -> str:
-        return signing.dumps({"f": self.facts, "u": self.unsure}, salt=SALT, compress=True)
-
-    @classmethod
-    def load(cls, token: str) -> GuideState:
-        data = signing.loads(token, salt=SALT, max_age=6 * 3600)
-        return cls(data["f"], data["u"])
-
-
-@dataclass
-class Step:
-    kind: str  # question | final
-    question: Question | None = None
-    decision: Decision | None = None
 
 
 def start_state(agency_codes: list[str]) -> GuideState:
@@ -135,8 +119,8 @@ def next_step(state: GuideState, today: date) -> Step:
     decision = engine(state, today)
     if decision.outcome != "unknown":
         return Step("final", decision=decision)
-    for key in decision.missing or []:
-        if key in QUESTIONS and key not in state.unsure:
+    for key in still_needed(decision, state.unsure):
+        if key in QUESTIONS:
             return Step("question", QUESTIONS[key])
     return Step("final", decision=decision)
 

@@ -16,9 +16,10 @@ from typing import Any, Protocol
 from eo13.law.agreements import AgreementFacts
 from eo13.law.citations import AC_4_210, S1_CITY_LOT, S1_CITY_PROPERTY, S1_JUDICIAL_WARRANT, S3
 from eo13.law.detainer import DOMAINS as DETAINER_DOMAINS
-from eo13.law.detainer import decide_detainer, parse_detainer
+from eo13.law.detainer import decide_detainer
 from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
-from eo13.law.facts import KINDS, SPECS, UNKNOWN, WARRANT_SPEC, FactsError, parse_object, require_one_of
+from eo13.law.facts import FactsError
+from eo13.law.facts_read import ReadFacts, read_facts
 from eo13.law.lot_use import decide_lot_use
 from eo13.law.other_laws import apply_10_178, with_registry_doubt
 from eo13.law.property_access import decide_property_access
@@ -112,20 +113,11 @@ DOMAINS: dict[str, tuple[Any, ...]] = {
 PRIORITY = list(DOMAINS)
 
 
-def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registry | None = None) -> dict[str, Any]:
-    if kind not in KINDS:
-        raise FactsError(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
-    facts = parse_object(SPECS[kind], raw, "", partial)
-    if kind == "warrant":
-        return facts
-    if kind == "detainer":
-        return parse_detainer(facts, raw, partial)
-    if facts.get("warrant") is not None:
-        # A paper described in a partial request is still described whole.
-        facts["warrant"] = parse_object(WARRANT_SPEC, raw["warrant"], "warrant", False)
-    require_one_of(facts, ("property", "property_id"), partial)
-    if kind == "property-access":
-        require_one_of(facts, ("judicial_warrant", "warrant"), partial, allow_both=True)
+def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registry | None = None) -> ReadFacts:
+    read = read_facts(kind, raw, partial=partial)
+    facts = read.facts
+    if kind in ("warrant", "detainer"):
+        return read
     if facts.get("property_id"):
         if registry is None:
             raise FactsError("needs the property registry; run with a database or describe the property", "property_id")
@@ -145,17 +137,11 @@ def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registr
         if agreement is None:
             raise FactsError("no agreement in the registry has this id", "agreement_id")
         facts["agreement"] = agreement
-    return facts
+    return read
 
 
-def _unknown_paths(facts: dict[str, Any]) -> list[str]:
-    paths: list[str] = []
-    for key, value in facts.items():
-        if value is UNKNOWN:
-            paths.append(key)
-        elif isinstance(value, dict) and key in ("personnel", "property"):
-            paths.extend(f"{key}.{k}" for k, v in value.items() if v is UNKNOWN)
-    return sorted(paths, key=lambda p: PRIORITY.index(p) if p in PRIORITY else len(PRIORITY))
+def _unknown_paths(read: ReadFacts) -> list[str]:
+    return sorted(read.unknown, key=lambda p: PRIORITY.index(p) if p in PRIORITY else len(PRIORITY))
 
 
 def _assign(facts: dict[str, Any], paths: list[str], values: Iterable[Any]) -> dict[str, Any]:
@@ -173,8 +159,8 @@ def _rests_on(reason: Reason, unknown: list[str]) -> bool:
     return any(d == u or d.startswith(u + ".") or u.startswith(d + ".") for d in reason.depends for u in unknown)
 
 
-def _decide_partial(kind: str, facts: dict[str, Any], today: date) -> Decision:
-    unknown = _unknown_paths(facts)
+def _decide_partial(kind: str, read: ReadFacts, today: date) -> Decision:
+    facts, unknown = read.facts, _unknown_paths(read)
     if not unknown:
         decision = _run(kind, facts, today)
         decision.missing = decision.missing or []
@@ -240,10 +226,10 @@ def _rank(paths: list[str], domains: list[tuple[Any, ...]], outcome: dict[tuple[
 
 def decide(kind: str, raw: Any, *, today: date, partial: bool = False, registry: Registry | None = None) -> Decision:
     """Decide one set of facts. Raises :class:`FactsError` for bad facts; never guesses a missing one."""
-    facts = parse_facts(kind, raw, partial=partial, registry=registry)
+    read = parse_facts(kind, raw, partial=partial, registry=registry)
     if partial:
-        return _decide_partial(kind, facts, today)
-    return _run(kind, facts, today)
+        return _decide_partial(kind, read, today)
+    return _run(kind, read.facts, today)
 
 
 def decide_batch(
@@ -256,4 +242,4 @@ def decide_batch(
             parsed.append(parse_facts(kind, item, partial=partial, registry=registry))
         except FactsError as exc:
             raise FactsError(exc.error, f"[{i}].{exc.field}" if exc.field else f"[{i}]") from None
-    return [_decide_partial(kind, f, today) if partial else _run(kind, f, today) for f in parsed]
+    return [_decide_partial(kind, r, today) if partial else _run(kind, r.facts, today) for r in parsed]

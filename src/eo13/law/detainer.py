@@ -348,14 +348,3 @@ DOMAINS: Final[dict[str, tuple[Any, ...]]] = {
     "terrorist_screening_match": (False, True),
     "convictions": ((), _QUALIFYING),
 }
-
-
-def parse_detainer(facts: dict[str, Any], raw: dict[str, Any], partial: bool) -> dict[str, Any]:
-    """In a partial request an omitted warrant is not known to be absent; in a full one it means none was served."""
-    from eo13.law.facts import UNKNOWN, WARRANT_SPEC, parse_object
-
-    if facts.get("warrant") is not None:
-        facts["warrant"] = parse_object(WARRANT_SPEC, raw["warrant"], "warrant", False)
-    elif partial and "warrant" not in raw:
-        facts["warrant"] = UNKNOWN
-    return facts

@@ -1,85 +1,168 @@
-"""Reading decision facts (INTERFACES §2): strict, so the engine never guesses.
+"""Decision facts (INTERFACES §2) as Pydantic models: the one definition of every fact, its type and its values.
 
-Unknown field, wrong type, unknown enum value or a missing required fact is a :class:`FactsError` naming the field.
-With ``partial=True`` a missing fact is not an error: it is recorded as :data:`UNKNOWN` and listed, so the engine
-can say which facts could change the answer.
+The enums here are the only place the values are written; the access app's models, services and API reuse them.
+The models are strict (``extra="forbid"``; no "yes" for true, no number for a date), so the engine never guesses.
+Whether a fact must be given is said once per field with :class:`Fact`; a partial request (the guide asks questions
+one by one) leaves facts out, and what was left out is read from the fields actually set (``model_fields_set``).
+Reading raw JSON into these models, and the error object for bad facts, is :mod:`eo13.law.facts_read`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Final
 
-EMPLOYERS: Final = (
-    "federal",
-    "state",
-    "city",
-    "department_of_education",
-    "local_public_benefit_corporation",
-    "local_public_authority",
-    "other",
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+class FactEnum(StrEnum):
+    """The values a fact may take. Forms and models show them by :attr:`label` and list them by :meth:`choices`."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+
+class Kind(StrEnum):
+    LOT_USE = "lot-use"
+    PROPERTY_ACCESS = "property-access"
+    WARRANT = "warrant"
+    DETAINER = "detainer"
+
+
+class Employer(FactEnum):
+    FEDERAL = "federal"
+    STATE = "state"
+    CITY = "city"
+    DEPARTMENT_OF_EDUCATION = "department_of_education"
+    LOCAL_PUBLIC_BENEFIT_CORPORATION = "local_public_benefit_corporation"
+    LOCAL_PUBLIC_AUTHORITY = "local_public_authority"
+    OTHER = "other"
     # Added for issue 10, after the existing values so no client breaks: officers of a state other than New York,
     # and people who are not government personnel at all (a federal agency's contractors, private security).
-    "other_state",
-    "not_government",
-)
-PROPERTY_KINDS: Final = ("vacant_lot", "parking_lot", "garage", "building", "other")
-USES: Final = ("staging_area", "processing_location", "operations_base", "other")
-LOT_EXCEPTIONS: Final = (
-    "formal_agreement",
-    "judicial_warrant",
-    "cooperative_arrangement",
-    "furthers_city_agency_mission",
-    "exigent_circumstances",
-    "required_by_law",
-)
-# Facts only a person can judge; the decision records who attested them and on what basis.
-ATTESTED_FACTS: Final = ("exigent_circumstances", "furthers_city_agency_mission", "required_by_law")
-REQUESTERS: Final = ("non_local_law_enforcement", "local_law_enforcement", "other")
-AREAS: Final = ("public", "non_public")
-ISSUERS: Final = (
-    "article_iii_judge",
-    "federal_magistrate_judge",
-    "new_york_state_court",
-    "other_state_court",
-    "immigration_judge",
-    "immigration_officer",
-    "bankruptcy_judge",
-    "court_clerk",
-    "other",
-)
-AUTHORIZES: Final = ("custody", "search", "entry")
-FORMS: Final = ("I-200", "I-205", "I-247A", "other")
-KINDS: Final = ("lot-use", "property-access", "warrant", "detainer")
-# The detainer laws named by EO 13 §2 (Admin Code §9-131, §9-205, §14-154).
-DETAINER_AGENCIES: Final = ("DOC", "NYPD", "DOP")
-DETAINER_REQUESTS: Final = ("hold_beyond_release", "release_notification", "information_request", "interview_access")
-CONVICTION_CATEGORIES: Final = ("violent_or_serious", "other_felony", "misdemeanor")
+    OTHER_STATE = "other_state"
+    NOT_GOVERNMENT = "not_government"
 
 
-class _Unknown:
-    """A fact not given in a partial request."""
-
-    _instance: _Unknown | None = None
-
-    def __new__(cls) -> _Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-    def __bool__(self) -> bool:
-        raise TypeError("an unknown fact has no truth value; enumerate it first")
+class PropertyKind(FactEnum):
+    VACANT_LOT = "vacant_lot"
+    PARKING_LOT = "parking_lot"
+    GARAGE = "garage"
+    BUILDING = "building"
+    OTHER = "other"
 
 
-UNKNOWN: Final = _Unknown()
+class Use(FactEnum):
+    STAGING_AREA = "staging_area"
+    PROCESSING_LOCATION = "processing_location"
+    OPERATIONS_BASE = "operations_base"
+    OTHER = "other"
+
+
+class LotException(FactEnum):
+    """EO 13 §3(1) to §3(6), in that order."""
+
+    FORMAL_AGREEMENT = "formal_agreement"
+    JUDICIAL_WARRANT = "judicial_warrant"
+    COOPERATIVE_ARRANGEMENT = "cooperative_arrangement"
+    FURTHERS_CITY_AGENCY_MISSION = "furthers_city_agency_mission"
+    EXIGENT_CIRCUMSTANCES = "exigent_circumstances"
+    REQUIRED_BY_LAW = "required_by_law"
+
+
+class AttestedFact(FactEnum):
+    """Facts only a person can judge; the decision records who attested them and on what basis."""
+
+    EXIGENT_CIRCUMSTANCES = "exigent_circumstances"
+    FURTHERS_CITY_AGENCY_MISSION = "furthers_city_agency_mission"
+    REQUIRED_BY_LAW = "required_by_law"
+
+
+class Requester(FactEnum):
+    NON_LOCAL_LAW_ENFORCEMENT = "non_local_law_enforcement"
+    LOCAL_LAW_ENFORCEMENT = "local_law_enforcement"
+    OTHER = "other"
+
+
+class Area(FactEnum):
+    PUBLIC = "public"
+    NON_PUBLIC = "non_public"
+
+
+class Issuer(FactEnum):
+    ARTICLE_III_JUDGE = "article_iii_judge"
+    FEDERAL_MAGISTRATE_JUDGE = "federal_magistrate_judge"
+    NEW_YORK_STATE_COURT = "new_york_state_court"
+    OTHER_STATE_COURT = "other_state_court"
+    IMMIGRATION_JUDGE = "immigration_judge"
+    IMMIGRATION_OFFICER = "immigration_officer"
+    BANKRUPTCY_JUDGE = "bankruptcy_judge"
+    COURT_CLERK = "court_clerk"
+    OTHER = "other"
+
+
+class Authorizes(FactEnum):
+    CUSTODY = "custody"
+    SEARCH = "search"
+    ENTRY = "entry"
+
+
+class Form(FactEnum):
+    I_200 = "I-200"
+    I_205 = "I-205"
+    I_247A = "I-247A"
+    OTHER = "other"
+
+
+class DetainerAgency(FactEnum):
+    """The agencies of the detainer laws named by EO 13 §2 (Admin Code §9-131, §9-205, §14-154)."""
+
+    DOC = "DOC"
+    NYPD = "NYPD"
+    DOP = "DOP"
+
+
+class DetainerRequest(FactEnum):
+    HOLD_BEYOND_RELEASE = "hold_beyond_release"
+    RELEASE_NOTIFICATION = "release_notification"
+    INFORMATION_REQUEST = "information_request"
+    INTERVIEW_ACCESS = "interview_access"
+
+
+class ConvictionCategory(FactEnum):
+    VIOLENT_OR_SERIOUS = "violent_or_serious"
+    OTHER_FELONY = "other_felony"
+    MISDEMEANOR = "misdemeanor"
+
+
+# The values as tuples, for code that lists or samples them (derived, not written again).
+KINDS: Final = tuple(k.value for k in Kind)
+EMPLOYERS: Final = tuple(e.value for e in Employer)
+PROPERTY_KINDS: Final = tuple(e.value for e in PropertyKind)
+USES: Final = tuple(e.value for e in Use)
+LOT_EXCEPTIONS: Final = tuple(e.value for e in LotException)
+ATTESTED_FACTS: Final = tuple(e.value for e in AttestedFact)
+REQUESTERS: Final = tuple(e.value for e in Requester)
+AREAS: Final = tuple(e.value for e in Area)
+ISSUERS: Final = tuple(e.value for e in Issuer)
+AUTHORIZES: Final = tuple(e.value for e in Authorizes)
+FORMS: Final = tuple(e.value for e in Form)
+DETAINER_AGENCIES: Final = tuple(e.value for e in DetainerAgency)
+DETAINER_REQUESTS: Final = tuple(e.value for e in DetainerRequest)
+CONVICTION_CATEGORIES: Final = tuple(e.value for e in ConvictionCategory)
 
 
 class FactsError(ValueError):
+    """Bad facts: the error object of INTERFACES §2, ``{"error": "...", "field": "..."}``."""
+
     def __init__(self, error: str, field: str) -> None:
         super().__init__(f"{field}: {error}")
         self.error = error
@@ -90,198 +173,199 @@ class FactsError(ValueError):
 
 
 @dataclass(frozen=True)
-class Spec:
-    """One fact: its type and, for enums, the values it may take."""
+class Fact:
+    """Whether a fact must be given. ``required``: a full request must give it; a partial one may leave it out.
+    ``asked``: optional in a full request (its default applies), but left out of a partial one it is not known, so
+    the engine may ask for it. ``whole``: an object that, once given, must be described whole even in a partial
+    request (a paper someone holds is read, not guessed)."""
 
-    type: str  # bool | enum | enum_list | date | str | object | object_list | attestations
-    values: tuple[str, ...] = ()
-    required: bool = True
-    default: Any = None
-    children: dict[str, Spec] = field(default_factory=dict)
-    help: str = ""
+    required: bool = False
+    asked: bool = False
+    whole: bool = False
 
 
-WARRANT_SPEC: Final = {
-    "issued_by": Spec("enum", ISSUERS, help="who signed it"),
-    "authorizes": Spec("enum_list", AUTHORIZES, help="what it lets the officer do"),
-    "form": Spec(
-        "enum", FORMS, required=False, help="a U.S. Department of Homeland Security form number, if it has one"
-    ),
-    "date": Spec("date", required=False),
-}
-PROPERTY_SPEC: Final = {
-    "kind": Spec("enum", PROPERTY_KINDS),
-    "city_owned_or_leased": Spec("bool"),
-    "city_operational_control": Spec("bool"),
-    # Never assumed (issue 10): when it is not given and the answer turns on it, the decision is `unknown`.
-    "city_governmental_purpose": Spec("bool", required=False, default=None),
-}
-LOT_USE_SPEC: Final = {
-    "date": Spec("date", required=False),
-    "personnel": Spec(
-        "object",
-        children={"employer": Spec("enum", EMPLOYERS), "enforces_laws": Spec("bool")},
-    ),
-    "property": Spec("object", required=False, children=PROPERTY_SPEC),
-    "property_id": Spec("str", required=False),
-    "use": Spec("enum", USES),
-    "law_enforcement_purpose": Spec("bool"),
-    "immigration_enforcement": Spec("bool", required=False, default=None),
-    "exceptions": Spec("enum_list", LOT_EXCEPTIONS, required=False, default=()),
-    "warrant": Spec("object", required=False, children=WARRANT_SPEC),
-    "agreement_id": Spec("str", required=False),
-    "attestations": Spec("attestations", required=False, default=None),
-}
-PROPERTY_ACCESS_SPEC: Final = {
-    "date": Spec("date", required=False),
-    "requester": Spec("enum", REQUESTERS),
-    "property": Spec("object", required=False, children=PROPERTY_SPEC),
-    "property_id": Spec("str", required=False),
-    "area": Spec("enum", AREAS),
-    "judicial_warrant": Spec("bool", required=False),
-    "warrant": Spec("object", required=False, children=WARRANT_SPEC),
-    "authorized_by_city_personnel": Spec("bool"),
-    "emergency": Spec("bool"),
-    "immigration_enforcement": Spec("bool", required=False, default=None),
-    "attestations": Spec("attestations", required=False, default=None),
-}
-# A conviction, never a name or any identifier of the person (INTERFACES §2 `detainer` facts).
-CONVICTION_SPEC: Final = {
-    "category": Spec("enum", CONVICTION_CATEGORIES),
-    "offense_code": Spec("str", required=False, help="e.g. PL 160.15"),
-    "date_of_judgment": Spec("date"),
-    "released_on": Spec("date", required=False, help="the day custody for this conviction ended; null if none"),
-    "youthful_offender": Spec("bool"),
-}
-DETAINER_SPEC: Final = {
-    "date": Spec("date", required=False),
-    "agency": Spec("enum", DETAINER_AGENCIES),
-    "request": Spec("enum", DETAINER_REQUESTS),
-    "warrant": Spec("object", required=False, children=WARRANT_SPEC, help="omit when only a detainer was served"),
-    "convictions": Spec("object_list", children=CONVICTION_SPEC),
-    "arrest_date": Spec("date", required=False, help="the arrest that brought the person into custody"),
-    "terrorist_screening_match": Spec("bool"),
-}
-SPECS: Final = {
-    "lot-use": LOT_USE_SPEC,
-    "property-access": PROPERTY_ACCESS_SPEC,
-    "warrant": WARRANT_SPEC,
-    "detainer": DETAINER_SPEC,
-}
+REQUIRED: Final = Fact(required=True)
+ASKED: Final = Fact(asked=True)
+
+
+def _unset(**field: Any) -> Any:
+    """No default the rules would read as a fact: a fact not given stays out of ``model_fields_set``. (Typed ``Any``
+    so a required fact keeps its own type and does not read as ``X | None``.)"""
+    return Field(default=None, **field)
+
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _type_name(value: Any) -> str:
+def _fact_date(value: Any) -> date:
+    if value is None:
+        raise PydanticCustomError("fact", "must not be null")
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise PydanticCustomError("fact", "must be a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("fact", "is not a real calendar date") from None
+
+
+def _fact_text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise PydanticCustomError("fact", "must be a non-empty string, not {type}", {"type": type_name(value)})
+    if len(value) > 100:
+        raise PydanticCustomError("fact", "is too long (100 characters at most)")
+    return value.strip()
+
+
+def _in_order(enum: type[StrEnum]) -> AfterValidator:
+    """A list of enum values, each once, in the enum's own order (the order the law lists them)."""
+    order = [m.value for m in enum]
+    return AfterValidator(lambda values: tuple(sorted({str(v) for v in values}, key=order.index)))
+
+
+# A date as JSON carries it: a string YYYY-MM-DD, never a number.
+FactDate = Annotated[date, PlainValidator(_fact_date), WithJsonSchema({"type": "string", "format": "date"})]
+# A registry id, BBL or offence code: short, non-empty, stripped.
+FactText = Annotated[
+    str, PlainValidator(_fact_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 100})
+]
+Exceptions = Annotated[tuple[LotException, ...], _in_order(LotException)]
+Authorized = Annotated[tuple[Authorizes, ...], _in_order(Authorizes)]
+
+
+def type_name(value: Any) -> str:
+    """The JSON name of a value's type, for error messages."""
     return {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}.get(
         type(value), "null" if value is None else type(value).__name__
     )
 
 
-def _parse_value(spec: Spec, value: Any, path: str, partial: bool) -> Any:
-    if spec.type == "bool":
-        if not isinstance(value, bool):
-            raise FactsError(f"must be true or false, not {_type_name(value)}", path)
-        return value
-    if spec.type == "enum":
-        if not isinstance(value, str):
-            raise FactsError(f"must be a string, not {_type_name(value)}", path)
-        if value not in spec.values:
-            raise FactsError(f"unknown value {value!r}; use one of: {', '.join(spec.values)}", path)
-        return value
-    if spec.type == "enum_list":
-        if not isinstance(value, list):
-            raise FactsError(f"must be an array, not {_type_name(value)}", path)
-        out: list[str] = []
-        for i, item in enumerate(value):
-            item_path = f"{path}[{i}]"
-            if not isinstance(item, str):
-                raise FactsError(f"must be a string, not {_type_name(item)}", item_path)
-            if item not in spec.values:
-                raise FactsError(f"unknown value {item!r}; use one of: {', '.join(spec.values)}", item_path)
-            if item not in out:
-                out.append(item)
-        return tuple(sorted(out, key=spec.values.index))
-    if spec.type == "date":
-        if not isinstance(value, str) or not _DATE.match(value):
-            raise FactsError("must be a date written YYYY-MM-DD", path)
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise FactsError("is not a real calendar date", path) from None
-    if spec.type == "str":
-        if not isinstance(value, str) or not value.strip():
-            raise FactsError(f"must be a non-empty string, not {_type_name(value)}", path)
-        if len(value) > 100:
-            raise FactsError("is too long (100 characters at most)", path)
-        return value.strip()
-    if spec.type == "object":
-        return parse_object(spec.children, value, path, partial)
-    if spec.type == "object_list":
-        if not isinstance(value, list):
-            raise FactsError(f"must be an array, not {_type_name(value)}", path)
-        if len(value) > 50:
-            raise FactsError("has too many entries (50 at most)", path)
-        # Each entry is described whole, even in a partial request.
-        return tuple(parse_object(spec.children, item, f"{path}[{i}]", False) for i, item in enumerate(value))
-    if spec.type == "attestations":
-        return _parse_attestations(value, path)
-    raise AssertionError(f"unknown spec type {spec.type}")
+class Facts(BaseModel):
+    """Strict facts: a field is set only if the request gave it."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", use_enum_values=True, frozen=True)
+    # Two ways to give one fact: (first, second, whether both may be given). Both may be given where one is a claim
+    # and the other the document behind it, which the engine compares (judicial_warrant and warrant).
+    one_of: ClassVar[tuple[tuple[str, str, bool], ...]] = ()
+
+    @classmethod
+    def need(cls, name: str) -> Fact:
+        return next((m for m in cls.model_fields[name].metadata if isinstance(m, Fact)), Fact())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        required = [n for n in cls.model_fields if cls.need(n).required]
+        if required:
+            target["required"] = required
+        for props in target.get("properties", {}).values():
+            props.pop("default", None)
+            props.pop("title", None)
+        target.pop("title", None)
+        return schema
 
 
-def _parse_attestations(value: Any, path: str) -> dict[str, dict[str, str]]:
-    if not isinstance(value, dict):
-        raise FactsError(f"must be an object, not {_type_name(value)}", path)
-    out: dict[str, dict[str, str]] = {}
-    for key, entry in value.items():
-        p = f"{path}.{key}"
-        if key not in ATTESTED_FACTS:
-            raise FactsError(f"only these facts are attested: {', '.join(ATTESTED_FACTS)}", p)
-        if not isinstance(entry, dict) or set(entry) - {"by", "basis"}:
-            raise FactsError('must be an object with "by" and "basis"', p)
-        by, basis = entry.get("by", ""), entry.get("basis", "")
-        if not isinstance(by, str) or not isinstance(basis, str) or len(by) > 200 or len(basis) > 1000:
-            raise FactsError('"by" and "basis" must be short strings', p)
-        out[key] = {"by": by, "basis": basis}
-    return out
+class Warrant(Facts):
+    """EO 13 §1(6): who signed the paper and what it lets the officer do."""
+
+    issued_by: Annotated[Issuer, REQUIRED] = _unset(description="who signed it")
+    authorizes: Annotated[Authorized, REQUIRED] = _unset(
+        description="what it lets the officer do", json_schema_extra={"uniqueItems": True}
+    )
+    form: Form | None = _unset(description="a U.S. Department of Homeland Security form number, if it has one")
+    date: FactDate | None = None
 
 
-def parse_object(spec: dict[str, Spec], value: Any, path: str = "", partial: bool = False) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise FactsError(f"must be an object, not {_type_name(value)}", path or "facts")
-    for key in value:
-        if key not in spec:
-            raise FactsError(f"unknown field; known fields: {', '.join(spec)}", f"{path}.{key}" if path else key)
-    out: dict[str, Any] = {}
-    for name, s in spec.items():
-        p = f"{path}.{name}" if path else name
-        if name in value and value[name] is not None:
-            out[name] = _parse_value(s, value[name], p, partial)
-        elif name in value and value[name] is None and s.required:
-            raise FactsError("must not be null", p)
-        elif s.required:
-            if not partial:
-                raise FactsError("is missing", p)
-            out[name] = UNKNOWN
-        elif s.type in ("enum_list",) and partial and s.default == () and path == "" and name == "exceptions":
-            # In a partial request an omitted exceptions list is not known to be empty.
-            out[name] = UNKNOWN
-        elif partial and path == "" and name == "immigration_enforcement":
-            # Asked only where it changes the answer (Admin Code §10-178, read with §3 by EO 13 §4).
-            out[name] = UNKNOWN
-        else:
-            out[name] = s.default
-    return out
+class Personnel(Facts):
+    employer: Annotated[Employer, REQUIRED] = _unset()
+    enforces_laws: Annotated[bool, REQUIRED] = _unset()
 
 
-def require_one_of(facts: dict[str, Any], names: tuple[str, str], partial: bool, allow_both: bool = False) -> None:
-    """One of two alternative fields (``property`` or ``property_id``; ``judicial_warrant`` or ``warrant``).
+class Property(Facts):
+    kind: Annotated[PropertyKind, REQUIRED] = _unset()
+    city_owned_or_leased: Annotated[bool, REQUIRED] = _unset()
+    city_operational_control: Annotated[bool, REQUIRED] = _unset()
+    # Never assumed (issue 10): when it is not given and the answer turns on it, the decision is `unknown`.
+    city_governmental_purpose: bool | None = None
 
-    Where both may be given (a claim and the document behind it), the engine compares them."""
-    given = [n for n in names if facts.get(n) is not None and facts.get(n) is not UNKNOWN]
-    if len(given) == 2 and not allow_both:
-        raise FactsError(f'give "{names[0]}" or "{names[1]}", not both', names[1])
-    if not given:
-        if not partial:
-            raise FactsError(f'is missing (or give "{names[1]}")', names[0])
-        facts[names[0]] = UNKNOWN
+
+class Attestation(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    by: str = Field(default="", max_length=200)
+    basis: str = Field(default="", max_length=1000)
+
+
+Attestations = dict[AttestedFact, Attestation]
+_WHOLE: Final = Fact(whole=True)
+
+
+class LotUseFacts(Facts):
+    """EO 13 §1(1), §3, §4."""
+
+    one_of = (("property", "property_id", False),)
+
+    date: FactDate | None = None
+    personnel: Annotated[Personnel, REQUIRED] = _unset()
+    property: Property | None = None
+    property_id: FactText | None = None
+    use: Annotated[Use, REQUIRED] = _unset()
+    law_enforcement_purpose: Annotated[bool, REQUIRED] = _unset()
+    # Asked only where it changes the answer (Admin Code §10-178, read with §3 by EO 13 §4).
+    immigration_enforcement: Annotated[bool | None, ASKED] = None
+    # In a partial request an omitted exceptions list is not known to be empty.
+    exceptions: Annotated[Exceptions | None, ASKED] = _unset(json_schema_extra={"uniqueItems": True})
+    warrant: Annotated[Warrant | None, _WHOLE] = None
+    agreement_id: FactText | None = None
+    attestations: Attestations | None = None
+
+
+class PropertyAccessFacts(Facts):
+    """Admin Code §4-210, with EO 13 §4."""
+
+    one_of = (("property", "property_id", False), ("judicial_warrant", "warrant", True))
+
+    date: FactDate | None = None
+    requester: Annotated[Requester, REQUIRED] = _unset()
+    property: Property | None = None
+    property_id: FactText | None = None
+    area: Annotated[Area, REQUIRED] = _unset()
+    judicial_warrant: bool | None = None
+    warrant: Annotated[Warrant | None, _WHOLE] = None
+    authorized_by_city_personnel: Annotated[bool, REQUIRED] = _unset()
+    emergency: Annotated[bool, REQUIRED] = _unset()
+    immigration_enforcement: Annotated[bool | None, ASKED] = None
+    attestations: Attestations | None = None
+
+
+class Conviction(Facts):
+    """A conviction, never a name or any identifier of the person (INTERFACES §2 `detainer` facts)."""
+
+    category: Annotated[ConvictionCategory, REQUIRED] = _unset()
+    offense_code: FactText | None = _unset(description="e.g. PL 160.15")
+    date_of_judgment: Annotated[FactDate, REQUIRED] = _unset()
+    released_on: FactDate | None = _unset(description="the day custody for this conviction ended; null if none")
+    youthful_offender: Annotated[bool, REQUIRED] = _unset()
+
+
+class DetainerFacts(Facts):
+    """Admin Code §9-131, §9-205, §14-154, named by EO 13 §2."""
+
+    date: FactDate | None = None
+    agency: Annotated[DetainerAgency, REQUIRED] = _unset()
+    request: Annotated[DetainerRequest, REQUIRED] = _unset()
+    # In a full request an omitted warrant means only a detainer was served; in a partial one it is not known.
+    warrant: Annotated[Warrant | None, Fact(asked=True, whole=True)] = _unset(
+        description="omit when only a detainer was served"
+    )
+    convictions: Annotated[list[Conviction], REQUIRED] = _unset(max_length=50)
+    arrest_date: FactDate | None = _unset(description="the arrest that brought the person into custody")
+    terrorist_screening_match: Annotated[bool, REQUIRED] = _unset()
+
+
+MODELS: Final[dict[str, type[Facts]]] = {
+    Kind.LOT_USE: LotUseFacts,
+    Kind.PROPERTY_ACCESS: PropertyAccessFacts,
+    Kind.WARRANT: Warrant,
+    Kind.DETAINER: DetainerFacts,
+}

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from eo13.law.facts import Form
+
 
 class RequestingAgency(models.TextChoices):
     ICE = "ice", "Immigration and Customs Enforcement (ICE)"
@@ -29,6 +31,19 @@ class CityResponse(models.TextChoices):
     REFERRED = "referred", "We sent it to counsel or a supervisor"
     THEY_LEFT = "they_left", "They left before a decision"
     OTHER = "other", "Other"
+
+
+class DocumentShown(models.TextChoices):
+    """What paper the officers showed (the DHS forms are the order's, EO 13 §1(6), as in the warrant facts)."""
+
+    NONE = "none", "No paper"
+    JUDICIAL_WARRANT = "judicial_warrant", "A warrant signed by a judge"
+    I_200 = Form.I_200.value, "U.S. Department of Homeland Security Form I-200"
+    I_205 = Form.I_205.value, "U.S. Department of Homeland Security Form I-205"
+    I_247A = Form.I_247A.value, "U.S. Department of Homeland Security Form I-247A (detainer)"
+    SUBPOENA = "subpoena", "A subpoena"
+    LETTER_OR_REQUEST = "letter_or_request", "A letter or written request"
+    OTHER = "other", "Another paper"
 
 
 class Encounter(models.Model):
