@@ -16,6 +16,7 @@ from django.utils import timezone
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
+from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
@@ -32,7 +33,7 @@ def _digest(raw: str) -> str:
 
 
 def _require_manage(actor: Any, agency: Agency) -> None:
-    if not (has_role(actor, {"city_hall"}) or OBLIGATION_POLICY.can_write(actor, agency_id=agency.pk)):
+    if not (has_role(actor, {Role.CITY_HALL}) or OBLIGATION_POLICY.can_write(actor, agency_id=agency.pk)):
         raise PermissionDenied("Only this office's own staff or City Hall can manage its calendar links.")
 
 

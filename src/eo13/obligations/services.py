@@ -74,7 +74,7 @@ def _check_event_permission(actor: Any, event: Event, agency: Agency | None) -> 
     if _user(actor) is None:
         return  # the system itself (bootstrap, the privacy registers' own hooks)
     if event in (Event.ORDER_ISSUED, Event.MAYOR_DIRECTION, Event.AUDIT_REPORT_ACCEPTED):
-        require_role(actor, {"city_hall"})
+        require_role(actor, REVIEWERS)
         return
     if has_role(actor, EVENT_RECORDERS):
         return

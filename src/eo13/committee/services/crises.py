@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.models import Role
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
     BOROUGHS,
@@ -128,7 +129,7 @@ def timeline_post(*, actor: Any, crisis: Crisis, text: str) -> TimelineEntry:
     """An update on the crisis timeline (who, when, what). Committee members and leadership post."""
     from eo13.accounts.policy import has_role
 
-    if getattr(actor, "is_authenticated", False) and not has_role(actor, {"committee"}):
+    if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.COMMITTEE}):
         raise PermissionDenied("Committee members post timeline updates.")
     text = clean(text, field="text", limit=2000)
     with transaction.atomic():
