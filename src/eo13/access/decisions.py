@@ -12,6 +12,7 @@ from eo13.access.models import DecisionLog
 from eo13.access.policy import NOT_A_DECIDER, may_decide
 from eo13.access.registry import DatabaseRegistry
 from eo13.accounts.policy import primary_membership
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import PermissionDenied
 from eo13.law.decide import decide, decide_batch
@@ -76,7 +77,7 @@ def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, cha
             )
             audit_record(
                 actor=actor,
-                action="decision.record",
+                action=AuditAction.DECISION_RECORD,
                 target=log,
                 agency_code=membership.agency.code if membership else "",
                 changes={"kind": {"new": kind}, "outcome": {"new": decision.outcome}},

@@ -23,6 +23,7 @@ from eo13.access.colp import REQUIRED_COLUMNS
 from eo13.access.colp_rows import check_row, clean, row_values
 from eo13.access.models import CityProperty
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.spreadsheet import csv_problem
 
@@ -157,7 +158,7 @@ def _save(rows: list[dict[str, str]], *, digest: str, actor: Any) -> ImportResul
         _apply(plan)
         audit_record(
             actor=actor,
-            action="properties.import",
+            action=AuditAction.PROPERTIES_IMPORT,
             model="access.CityProperty",
             changes={"file_sha256": {"new": digest}, "created": {"new": created}, "updated": {"new": updated}},
         )

@@ -15,6 +15,7 @@ from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encoun
 from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
 from eo13.access.policy import agreement_policy, may_file_for
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.facts import USES
@@ -101,7 +102,7 @@ def encounter_create(
         )
         audit_record(
             actor=actor,
-            action="encounter.create",
+            action=AuditAction.ENCOUNTER_CREATE,
             target=encounter,
             agency_code=agency.code,
             changes=field_changes(
@@ -138,7 +139,7 @@ def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int,
         encounter.refresh_from_db()
         audit_record(
             actor=actor,
-            action="encounter.update",
+            action=AuditAction.ENCOUNTER_UPDATE,
             target=encounter,
             agency_code=encounter.agency.code,
             changes=field_changes(before, snapshot(encounter, list(changes)), sensitive=("what_happened",)),
@@ -209,7 +210,7 @@ def agreement_create(
         AgreementProperty.objects.bulk_create([AgreementProperty(agreement=a, bbl=b) for b in bbls])
         audit_record(
             actor=actor,
-            action="agreement.create",
+            action=AuditAction.AGREEMENT_CREATE,
             target=a,
             agency_code=agency.code,
             changes=field_changes(

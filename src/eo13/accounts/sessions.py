@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from eo13.accounts.models import User
 from eo13.accounts.tokens import tokens_revoke_for_user
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 
@@ -17,7 +18,9 @@ def sessions_revoke_for_user(*, actor: Any, user: User, reason: str) -> User:
     with transaction.atomic():
         user.sessions_revoked_at = timezone.now()
         user.save(update_fields=["sessions_revoked_at"])
-        audit_record(actor=actor, action="user.sessions_revoke", target=user, changes={"reason": {"new": reason}})
+        audit_record(
+            actor=actor, action=AuditAction.USER_SESSIONS_REVOKE, target=user, changes={"reason": {"new": reason}}
+        )
     return user
 
 
@@ -31,7 +34,7 @@ def user_deactivate(*, actor: Any, user: User, reason: str) -> User:
         revoked = tokens_revoke_for_user(user, reason)
         audit_record(
             actor=actor,
-            action="user.deactivate",
+            action=AuditAction.USER_DEACTIVATE,
             target=user,
             changes={"is_active": {"old": True, "new": False}, "reason": {"new": reason}, "tokens_revoked": revoked},
         )

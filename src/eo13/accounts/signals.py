@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from eo13.accounts.models import APIToken, User
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 
@@ -52,5 +53,7 @@ def tokens_revoke_all(*, user: User, reason: str) -> int:
         for token in live:
             token.revoked_at = now
             token.save(update_fields=["revoked_at"])
-            audit_record(actor="system", action="api_token.revoke", target=token, changes={"reason": {"new": reason}})
+            audit_record(
+                actor="system", action=AuditAction.API_TOKEN_REVOKE, target=token, changes={"reason": {"new": reason}}
+            )
     return len(live)

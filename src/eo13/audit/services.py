@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.chain import entry_hash
 from eo13.audit.models import AuditChainHead, AuditEntry
 from eo13.scrub import scrub_value
@@ -54,7 +55,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 def audit_record(
     *,
     actor: Any,
-    action: str,
+    action: AuditAction,
     target: models.Model | None = None,
     model: str = "",
     object_id: str = "",
@@ -62,7 +63,9 @@ def audit_record(
     changes: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the chain. Must run inside the caller's transaction, so the change and its record
-    commit together or not at all."""
+    commit together or not at all. ``action`` must be an :class:`AuditAction`; any other value is refused here,
+    before anything is written."""
+    action = AuditAction(action)  # ValueError for an action no one named in eo13.audit.actions
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside transaction.atomic()")
     if target is not None:
@@ -78,7 +81,7 @@ def audit_record(
         at=at,
         actor_id=user.pk if user else None,
         actor_username=actor_username,
-        action=action,
+        action=action.value,
         model=model,
         object_id=str(object_id),
         agency_code=agency_code,
@@ -88,7 +91,7 @@ def audit_record(
         at=at,
         actor=user,
         actor_username=actor_username,
-        action=action,
+        action=action.value,
         model=model,
         object_id=str(object_id),
         agency_code=agency_code,

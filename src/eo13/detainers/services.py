@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from eo13.accounts.policy import agency_ids, primary_membership
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.detainers.models import DetainerCount
 from eo13.detainers.policy import RECORDERS
@@ -51,7 +52,7 @@ def detainer_count_record(
         row.refresh_from_db()
         audit_record(
             actor=actor,
-            action="detainer.count",
+            action=AuditAction.DETAINER_COUNT,
             target=row,
             agency_code=agency.code,
             changes={"outcome": {"new": outcome}, "condition": {"new": condition}, "request": {"new": request}},

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, NotFound, ValidationFailed
 from eo13.obligations.models import AuditReport
@@ -50,7 +51,7 @@ def audit_report_save(*, actor: Any, agency: Agency, expected_version: int, **te
             report.refresh_from_db()
         audit_record(
             actor=actor,
-            action="audit_report.save",
+            action=AuditAction.AUDIT_REPORT_SAVE,
             target=report,
             agency_code=agency.code,
             changes=field_changes(before, snapshot(report, REPORT_FIELDS)),

@@ -19,6 +19,7 @@ from icalendar import Event as VEvent
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import NotFound, PermissionDenied, ValidationFailed
 from eo13.obligations.models import CalendarFeed, Obligation, Status
@@ -50,7 +51,7 @@ def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[Cale
         )
         audit_record(
             actor=actor,
-            action="calendar_feed.create",
+            action=AuditAction.CALENDAR_FEED_CREATE,
             target=feed,
             agency_code=agency.code,
             changes={"name": {"new": name}},
@@ -66,7 +67,7 @@ def calendar_feed_revoke(*, actor: Any, feed: CalendarFeed) -> CalendarFeed:
     with transaction.atomic():
         feed.revoked_at = timezone.now()
         feed.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="calendar_feed.revoke", target=feed, agency_code=agency.code)
+        audit_record(actor=actor, action=AuditAction.CALENDAR_FEED_REVOKE, target=feed, agency_code=agency.code)
     return feed
 
 

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import StorageFull, ValidationFailed
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation
@@ -136,7 +137,7 @@ def evidence_add(
         evidence.save()
         audit_record(
             actor=actor,
-            action="obligation.evidence_add",
+            action=AuditAction.OBLIGATION_EVIDENCE_ADD,
             target=evidence,
             agency_code=obligation.agency.code,
             changes={

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from eo13.accounts.models import Membership, User
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.law.deadlines import days_left
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderDigest, ReminderSent
@@ -127,7 +128,7 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
         if items:
             audit_record(
                 actor=actor,
-                action="obligation.reminders_sent",
+                action=AuditAction.OBLIGATION_REMINDERS_SENT,
                 model="obligations.ReminderSent",
                 changes={"on": {"new": on.isoformat()}, "duties": {"new": len(items)}, "emails": {"new": sent}},
             )

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from eo13.accounts.policy import has_role, require_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.deadlines import AGENCY_EVENTS, EVENTS, ORDER_ISSUED, Event, periods_started
@@ -181,7 +182,7 @@ def obligation_event_record(
         if created or new_event:
             audit_record(
                 actor=actor,
-                action="obligation_event.record",
+                action=AuditAction.OBLIGATION_EVENT_RECORD,
                 target=record,
                 agency_code=agency.code if agency else "",
                 changes={
@@ -235,7 +236,7 @@ def _change(
         _step(obligation, actor, action, before, note)
         audit_record(
             actor=actor,
-            action=f"obligation.{action}",
+            action=AuditAction(f"obligation.{action}"),
             target=obligation,
             agency_code=obligation.agency.code,
             changes={"status": {"old": before, "new": to}, "note": {"new": note}},

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -51,8 +52,10 @@ def edited_since_approval(actor: Any, material: Material) -> bool:
     if actor_id is None:
         return False
     entries = AuditEntry.objects.filter(model=Material._meta.label, object_id=str(material.pk))
-    last_approval = entries.filter(action="material.approve").order_by("-seq").values_list("seq", flat=True).first()
-    edits = entries.filter(action__in=("material.create", "material.update"), actor_id=actor_id)
+    last_approval = (
+        entries.filter(action=AuditAction.MATERIAL_APPROVE).order_by("-seq").values_list("seq", flat=True).first()
+    )
+    edits = entries.filter(action__in=(AuditAction.MATERIAL_CREATE, AuditAction.MATERIAL_UPDATE), actor_id=actor_id)
     if last_approval is not None:
         edits = edits.filter(seq__gt=last_approval)
     return edits.exists() or (last_approval is None and material.created_by_id == actor_id)
@@ -87,7 +90,7 @@ def material_create(*, actor: Any, kind: str, audience: str, title: str, body: s
         )
         audit_record(
             actor=actor,
-            action="material.create",
+            action=AuditAction.MATERIAL_CREATE,
             target=material,
             agency_code=material.owner.code,
             changes={"kind": {"new": kind}, "title": {"new": title}, "languages": {"new": languages}},
@@ -125,7 +128,7 @@ def material_update(
         fresh.save()
         audit_record(
             actor=actor,
-            action="material.update",
+            action=AuditAction.MATERIAL_UPDATE,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"title": {"new": title}, "approved": {"old": was_approved, "new": False}},
@@ -152,7 +155,7 @@ def material_approve(*, actor: Any, material: Material, expected_lock: int) -> M
         fresh.save()
         audit_record(
             actor=actor,
-            action="material.approve",
+            action=AuditAction.MATERIAL_APPROVE,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"approved": {"old": False, "new": True}},
@@ -178,7 +181,7 @@ def material_send(*, actor: Any, material: Material, agencies: list[Agency]) -> 
                 made.append(d)
         audit_record(
             actor=actor,
-            action="material.send",
+            action=AuditAction.MATERIAL_SEND,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"sent_to": {"new": [d.agency.code for d in made]}},
@@ -197,7 +200,7 @@ def dissemination_confirm(*, actor: Any, dissemination: Dissemination) -> Dissem
         fresh.save()
         audit_record(
             actor=actor,
-            action="dissemination.confirm",
+            action=AuditAction.DISSEMINATION_CONFIRM,
             target=fresh,
             agency_code=fresh.agency.code,
             changes={"confirmed": {"old": False, "new": True}},

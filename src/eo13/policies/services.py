@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -68,7 +69,7 @@ def policy_create(*, actor: Any, agency: Agency, title: str, body: str, change_s
         )
         audit_record(
             actor=actor,
-            action="policy.create",
+            action=AuditAction.POLICY_CREATE,
             target=policy,
             agency_code=agency.code,
             changes={"slug": {"new": slug}, "version": {"new": version.number}, "title": {"new": title}},
@@ -100,7 +101,7 @@ def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
             raise ConflictError("Someone else started a new version at the same time. Reload the page.") from exc
         audit_record(
             actor=actor,
-            action="policy_version.start",
+            action=AuditAction.POLICY_VERSION_START,
             target=version,
             agency_code=policy.agency.code,
             changes={"number": {"new": number}},
@@ -132,7 +133,7 @@ def version_update(
             changed["body"] = {"old": f"{len(changed['body']['old'])} characters", "new": f"{len(body)} characters"}
         audit_record(
             actor=actor,
-            action="policy_version.update",
+            action=AuditAction.POLICY_VERSION_UPDATE,
             target=version,
             agency_code=version.policy.agency.code,
             changes=changed,
@@ -155,7 +156,7 @@ def version_submit(*, actor: Any, version: PolicyVersion, expected_lock: int) ->
         version.save()
         audit_record(
             actor=actor,
-            action="policy_version.submit",
+            action=AuditAction.POLICY_VERSION_SUBMIT,
             target=version,
             agency_code=version.policy.agency.code,
             changes={"status": {"old": VersionStatus.DRAFT, "new": VersionStatus.IN_REVIEW}},
@@ -179,7 +180,11 @@ def wrote_version(actor: Any, version: PolicyVersion) -> bool:
     return AuditEntry.objects.filter(
         model=PolicyVersion._meta.label,
         object_id=str(version.pk),
-        action__in=("policy_version.start", "policy_version.update", "policy_version.submit"),
+        action__in=(
+            AuditAction.POLICY_VERSION_START,
+            AuditAction.POLICY_VERSION_UPDATE,
+            AuditAction.POLICY_VERSION_SUBMIT,
+        ),
         actor_id=actor_id,
     ).exists()
 
@@ -212,7 +217,7 @@ def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, n
         policy.save(update_fields=["current_version"])
         audit_record(
             actor=actor,
-            action="policy_version.approve_publish",
+            action=AuditAction.POLICY_VERSION_APPROVE_PUBLISH,
             target=version,
             agency_code=policy.agency.code,
             changes={
@@ -238,7 +243,7 @@ def version_return(*, actor: Any, version: PolicyVersion, expected_lock: int, no
         version.save()
         audit_record(
             actor=actor,
-            action="policy_version.return",
+            action=AuditAction.POLICY_VERSION_RETURN,
             target=version,
             agency_code=version.policy.agency.code,
             changes={"status": {"old": VersionStatus.IN_REVIEW, "new": VersionStatus.DRAFT}, "note": {"new": note}},
@@ -280,7 +285,7 @@ def translation_submit(
             translation = PolicyTranslation.objects.create(
                 version=current, language=language, title=title, body=body, translated_by=actor
             )
-            action = "policy_translation.submit"
+            action = AuditAction.POLICY_TRANSLATION_SUBMIT
         else:
             translation = existing
             translation.title, translation.body = title, body
@@ -289,7 +294,7 @@ def translation_submit(
             translation.approved_by, translation.approved_at = None, None
             translation.lock += 1
             translation.save()
-            action = "policy_translation.replace"
+            action = AuditAction.POLICY_TRANSLATION_REPLACE
             _publicly_changed()  # a replaced text leaves the public site until it is approved again
         audit_record(
             actor=actor,
@@ -326,7 +331,7 @@ def translation_approve(*, actor: Any, translation: PolicyTranslation, expected_
         fresh.save()
         audit_record(
             actor=actor,
-            action="policy_translation.approve",
+            action=AuditAction.POLICY_TRANSLATION_APPROVE,
             target=fresh,
             agency_code=translation.version.policy.agency.code,
             changes={"status": {"old": TranslationStatus.SUBMITTED, "new": TranslationStatus.APPROVED}},

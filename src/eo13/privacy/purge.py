@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
@@ -92,7 +93,7 @@ def purge_run(*, actor: Any = "eo13 purge", today: date | None = None, dry_run: 
         unruled = sorted(set(getattr(settings, "EO13_RETENTION_DAYS", {})) - known)
         audit_record(
             actor=actor,
-            action="retention.purge_dry_run" if dry_run else "retention.purge",
+            action=AuditAction.RETENTION_PURGE_DRY_RUN if dry_run else AuditAction.RETENTION_PURGE,
             model="retention",
             object_id=today.isoformat(),
             changes={

@@ -14,6 +14,7 @@ from django.db import transaction
 from eo13 import spreadsheet
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role, require_role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.law import identifying_information as ii
@@ -135,7 +136,7 @@ def report_export(*, actor: Any, start: date | None, end: date | None) -> str:
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="privacy_report.export",
+            action=AuditAction.PRIVACY_REPORT_EXPORT,
             model="privacy.report",
             object_id="requests",
             changes={

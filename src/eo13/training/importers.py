@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.spreadsheet import csv_problem
@@ -200,7 +201,7 @@ def import_roster(data: bytes, *, actor: Any, progress: Progress | None = None) 
             updates.run()
             audit_record(
                 actor=actor,
-                action="training.roster_import",
+                action=AuditAction.TRAINING_ROSTER_IMPORT,
                 model="training.RosterPerson",
                 agency_code=codes[0] if len(codes) == 1 else "",
                 changes={
@@ -295,7 +296,7 @@ def import_completions(data: bytes, *, actor: Any, progress: Progress | None = N
             execute_all(update_sql, params)
             audit_record(
                 actor=actor,
-                action="training.completions_import",
+                action=AuditAction.TRAINING_COMPLETIONS_IMPORT,
                 model="training.Completion",
                 agency_code=codes[0] if len(codes) == 1 else "",
                 changes={

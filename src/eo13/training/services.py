@@ -7,6 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.policies.models import Policy
@@ -47,7 +48,7 @@ def person_create(
             raise ConflictError("Someone added this staff id at the same time. Reload and check.") from exc
         audit_record(
             actor=actor,
-            action="training.person_create",
+            action=AuditAction.TRAINING_PERSON_CREATE,
             target=person,
             agency_code=agency.code,
             changes=field_changes(None, snapshot(person, ("staff_id", *PERSON_FIELDS))),
@@ -85,7 +86,7 @@ def person_update(
         person.refresh_from_db()
         audit_record(
             actor=actor,
-            action="training.person_update",
+            action=AuditAction.TRAINING_PERSON_UPDATE,
             target=person,
             agency_code=person.agency.code,
             changes=field_changes(before, snapshot(person, PERSON_FIELDS)),
@@ -116,7 +117,7 @@ def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Cours
             raise ConflictError("Someone added this course at the same time. Reload and check.") from exc
         audit_record(
             actor=actor,
-            action="training.course_create",
+            action=AuditAction.TRAINING_COURSE_CREATE,
             target=course,
             agency_code=policy.agency.code,
             changes={
@@ -147,7 +148,7 @@ def completion_record(
             completion.save(update_fields=["completed_on", "recorded_at"])
         audit_record(
             actor=actor,
-            action="training.completion_record",
+            action=AuditAction.TRAINING_COMPLETION_RECORD,
             target=completion,
             agency_code=person.agency.code,
             changes={

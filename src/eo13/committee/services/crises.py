@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.accounts.models import Role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
     BOROUGHS,
@@ -88,7 +89,7 @@ def crisis_open(
         crisis.agencies.set(agencies)
         audit_record(
             actor=actor,
-            action="crisis.open",
+            action=AuditAction.CRISIS_OPEN,
             target=crisis,
             changes={
                 "title": {"new": title},
@@ -118,7 +119,7 @@ def crisis_update(
         after = {"status": status, "severity": severity, "ends_on": str(ends_on or "")}
         audit_record(
             actor=actor,
-            action="crisis.update",
+            action=AuditAction.CRISIS_UPDATE,
             target=crisis,
             changes={k: {"old": before[k], "new": after[k]} for k in after if before[k] != after[k]},
         )
@@ -134,7 +135,9 @@ def timeline_post(*, actor: Any, crisis: Crisis, text: str) -> TimelineEntry:
     text = clean(text, field="text", limit=2000)
     with transaction.atomic():
         entry = TimelineEntry.objects.create(crisis=crisis, at=timezone.now(), author=actor_name(actor), text=text)
-        audit_record(actor=actor, action="crisis.timeline_post", target=entry, changes={"crisis": {"new": crisis.pk}})
+        audit_record(
+            actor=actor, action=AuditAction.CRISIS_TIMELINE_POST, target=entry, changes={"crisis": {"new": crisis.pk}}
+        )
     return entry
 
 
@@ -157,7 +160,7 @@ def guidance_draft(
             supersedes=supersedes,
             drafted_by=actor_name(actor),
         )
-        audit_record(actor=actor, action="guidance.draft", target=g, changes={"version": {"new": g.version}})
+        audit_record(actor=actor, action=AuditAction.GUIDANCE_DRAFT, target=g, changes={"version": {"new": g.version}})
     return g
 
 
@@ -170,7 +173,9 @@ def guidance_approve(*, actor: Any, guidance: Guidance) -> Guidance:
         guidance.approved_by = actor_name(actor)
         guidance.approved_at = timezone.now()
         guidance.save(update_fields=["status", "approved_by", "approved_at"])
-        audit_record(actor=actor, action="guidance.approve", target=guidance, changes={"status": {"new": "approved"}})
+        audit_record(
+            actor=actor, action=AuditAction.GUIDANCE_APPROVE, target=guidance, changes={"status": {"new": "approved"}}
+        )
     return guidance
 
 
@@ -190,7 +195,7 @@ def guidance_send(*, actor: Any, guidance: Guidance, agency_codes: list[str]) ->
         Guidance.objects.filter(pk=guidance.pk).update(status=GuidanceStatus.SENT)
         audit_record(
             actor=actor,
-            action="guidance.send",
+            action=AuditAction.GUIDANCE_SEND,
             target=guidance,
             changes={"agencies": {"new": [a.code for a in agencies]}},
         )
@@ -205,7 +210,9 @@ def guidance_confirm(*, actor: Any, delivery: GuidanceDelivery) -> GuidanceDeliv
         delivery.confirmed_at = timezone.now()
         delivery.confirmed_by = actor_name(actor)
         delivery.save(update_fields=["confirmed_at", "confirmed_by"])
-        audit_record(actor=actor, action="guidance.confirm", target=delivery, agency_code=delivery.agency.code)
+        audit_record(
+            actor=actor, action=AuditAction.GUIDANCE_CONFIRM, target=delivery, agency_code=delivery.agency.code
+        )
     return delivery
 
 
@@ -242,7 +249,7 @@ def task_assign(
         task.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="committee_task.assign",
+            action=AuditAction.COMMITTEE_TASK_ASSIGN,
             target=task,
             agency_code=agency.code,
             changes={
@@ -293,7 +300,7 @@ def task_answer(
         duty_close(actor=actor, duty=task.obligation, note=text)
         audit_record(
             actor=actor,
-            action="committee_task.answer",
+            action=AuditAction.COMMITTEE_TASK_ANSWER,
             target=task,
             agency_code=task.agency.code,
             changes={"answer": {"new": text}, "number": {"new": str(value) if value is not None else None}},

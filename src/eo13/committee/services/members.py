@@ -20,6 +20,7 @@ from django.urls import reverse
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import LEADERSHIP_ROLES, CommitteeMember, MemberRole
 from eo13.committee.services.common import actor_name, agency_by_code, clean, today
@@ -122,7 +123,7 @@ def member_designate(
                 obligation_fulfil(actor=actor, agency=agency, key=DESIGNATION_KEY, note=note)
         audit_record(
             actor=actor,
-            action="committee_member.designate",
+            action=AuditAction.COMMITTEE_MEMBER_DESIGNATE,
             target=member,
             agency_code=agency.code,
             changes={f: {"new": str(getattr(member, f) or "")} for f in MEMBER_FIELDS},
@@ -159,7 +160,7 @@ def member_depart(*, actor: Any, member: CommitteeMember, ends_on: dt.date) -> C
             opened = [d.pk for d in duties]
         audit_record(
             actor=actor,
-            action="committee_member.depart",
+            action=AuditAction.COMMITTEE_MEMBER_DEPART,
             target=member,
             agency_code=member.agency.code,
             changes={"ends_on": {"old": None, "new": ends_on.isoformat()}, "duties_opened": {"new": opened}},
@@ -200,7 +201,7 @@ def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="committee_member.chase",
+            action=AuditAction.COMMITTEE_MEMBER_CHASE,
             model="committee.CommitteeMember",
             changes={"offices": {"new": sorted({d.agency.code for d in duties})}, "emails": {"new": sent}},
         )

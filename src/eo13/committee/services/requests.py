@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
     Crisis,
@@ -79,7 +80,7 @@ def resource_request_make(
         req.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="resource_request.make",
+            action=AuditAction.RESOURCE_REQUEST_MAKE,
             target=req,
             agency_code=agency.code,
             changes={"kind": {"new": kind}, "due": {"new": due.isoformat()}, "coordination": {"new": coordination}},
@@ -105,7 +106,7 @@ def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str
         duty_close(actor=actor, duty=request.obligation, note=f"{request.get_answer_display()}. {text}".strip())
         audit_record(
             actor=actor,
-            action="resource_request.answer",
+            action=AuditAction.RESOURCE_REQUEST_ANSWER,
             target=request,
             agency_code=request.agency.code,
             changes={"answer": {"old": "pending", "new": answer}, "note": {"new": text}},
@@ -143,7 +144,7 @@ def risk_record(
         risk.agencies.set(agencies)
         audit_record(
             actor=actor,
-            action="risk.record",
+            action=AuditAction.RISK_RECORD,
             target=risk,
             changes={"likelihood": {"new": likelihood}, "impact": {"new": impact}},
         )
@@ -180,7 +181,7 @@ def contact_log(
             follow_up=clean(follow_up, field="follow_up", required=False),
             recorded_by=actor_name(actor),
         )
-        audit_record(actor=actor, action="outside_contact.log", target=c, changes={"level": {"new": level}})
+        audit_record(actor=actor, action=AuditAction.OUTSIDE_CONTACT_LOG, target=c, changes={"level": {"new": level}})
     return c
 
 
@@ -204,7 +205,7 @@ def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due
         report.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="mayor_report.direct",
+            action=AuditAction.MAYOR_REPORT_DIRECT,
             target=report,
             changes={"crisis": {"new": crisis.pk}, "due": {"new": due.isoformat()}},
         )
@@ -227,7 +228,10 @@ def mayor_report_edit(
             raise ConflictError("Someone else changed this report. Reload and try again.")
         report.refresh_from_db()
         audit_record(
-            actor=actor, action="mayor_report.edit", target=report, changes={"version": {"new": report.version}}
+            actor=actor,
+            action=AuditAction.MAYOR_REPORT_EDIT,
+            target=report,
+            changes={"version": {"new": report.version}},
         )
     return report
 
@@ -244,7 +248,9 @@ def mayor_report_approve(*, actor: Any, report: MayorReport) -> MayorReport:
         report.approved_at = timezone.now()
         report.save(update_fields=["status", "approved_by", "approved_at"])
         duty_close(actor=actor, duty=report.obligation, note="Approved by the chair.")
-        audit_record(actor=actor, action="mayor_report.approve", target=report, changes={"status": {"new": "approved"}})
+        audit_record(
+            actor=actor, action=AuditAction.MAYOR_REPORT_APPROVE, target=report, changes={"status": {"new": "approved"}}
+        )
     return report
 
 

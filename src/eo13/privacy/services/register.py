@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.privacy import duties
@@ -68,7 +69,7 @@ def designation_record(
             )
             audit_record(
                 actor=actor,
-                action="privacy_officer.end",
+                action=AuditAction.PRIVACY_OFFICER_END,
                 target=current,
                 agency_code=agency.code,
                 changes={"ended_on": {"old": None, "new": designated_on.isoformat()}},
@@ -84,7 +85,7 @@ def designation_record(
             vacancy.save(update_fields=["filled_by"])
         audit_record(
             actor=actor,
-            action="privacy_officer.designate",
+            action=AuditAction.PRIVACY_OFFICER_DESIGNATE,
             target=designation,
             agency_code=agency.code,
             changes=field_changes(
@@ -135,7 +136,7 @@ def designation_update_contact(
         designation.refresh_from_db()
         audit_record(
             actor=actor,
-            action="privacy_officer.update_contact",
+            action=AuditAction.PRIVACY_OFFICER_UPDATE_CONTACT,
             target=designation,
             agency_code=designation.agency.code,
             changes=field_changes(before, snapshot(designation, CONTACT_FIELDS), sensitive=("email", "phone")),
@@ -175,7 +176,7 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
             raise ConflictError("This agency already has an open vacancy.", field="vacated_on") from None
         audit_record(
             actor=actor,
-            action="privacy_officer.vacancy",
+            action=AuditAction.PRIVACY_OFFICER_VACANCY,
             target=vacancy,
             agency_code=agency.code,
             changes={

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law import identifying_information as ii
@@ -101,7 +102,7 @@ def request_create(
         )
         audit_record(
             actor=actor,
-            action="ii_request.create",
+            action=AuditAction.II_REQUEST_CREATE,
             target=req,
             agency_code=agency.code,
             changes=field_changes(
@@ -138,7 +139,7 @@ def request_assign(
         _save(request, expected_version, {"assigned_officer": officer})
         audit_record(
             actor=actor,
-            action="ii_request.assign",
+            action=AuditAction.II_REQUEST_ASSIGN,
             target=request,
             agency_code=request.agency.code,
             changes={"assigned_officer_id": {"old": old, "new": officer.pk}},
@@ -157,7 +158,7 @@ def request_refer(*, actor: Any, request: Request, referred_on: date, note: str,
         _save(request, expected_version, {"law_department_referred_on": referred_on, "law_department_note": note_text})
         audit_record(
             actor=actor,
-            action="ii_request.refer",
+            action=AuditAction.II_REQUEST_REFER,
             target=request,
             agency_code=request.agency.code,
             changes={
@@ -195,7 +196,7 @@ def request_decide(
         )
         audit_record(
             actor=actor,
-            action="ii_request.decide",
+            action=AuditAction.II_REQUEST_DECIDE,
             target=request,
             agency_code=request.agency.code,
             changes=field_changes(before, snapshot(request, ("decision", "decision_reasons", "decided_on"))),
@@ -240,7 +241,7 @@ def request_disclose(
         )
         audit_record(
             actor=actor,
-            action="ii_request.disclose",
+            action=AuditAction.II_REQUEST_DISCLOSE,
             target=request,
             agency_code=request.agency.code,
             changes={

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role, require_role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.privacy import duties
@@ -36,7 +37,7 @@ def training_session_create(
         )
         audit_record(
             actor=actor,
-            action="privacy_training.create",
+            action=AuditAction.PRIVACY_TRAINING_CREATE,
             target=session,
             changes={
                 "kind": {"old": None, "new": kind},
@@ -76,7 +77,7 @@ def training_attendance_record(
             raise ConflictError("This attendance is already recorded.", field="designation_id") from None
         audit_record(
             actor=actor,
-            action="privacy_training.attend",
+            action=AuditAction.PRIVACY_TRAINING_ATTEND,
             target=attendance,
             agency_code=designation.agency.code,
             changes={
@@ -109,7 +110,7 @@ def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -
         )
         audit_record(
             actor=actor,
-            action="privacy_protocol.publish",
+            action=AuditAction.PRIVACY_PROTOCOL_PUBLISH,
             target=protocol,
             changes={
                 "number": {"old": None, "new": number},
@@ -147,7 +148,7 @@ def protocol_acknowledge(*, actor: Any, protocol: PrivacyProtocol) -> ProtocolAc
             raise ConflictError("Your agency already acknowledged this version.", field="protocol") from None
         audit_record(
             actor=actor,
-            action="privacy_protocol.acknowledge",
+            action=AuditAction.PRIVACY_PROTOCOL_ACKNOWLEDGE,
             target=ack,
             agency_code=designation.agency.code,
             changes={"protocol": {"old": None, "new": protocol.number}},
