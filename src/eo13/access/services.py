@@ -14,6 +14,7 @@ from django.utils import timezone
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
 from eo13.access.models.encounters import CityResponse, RequestingAgency, RequestKind
 from eo13.access.policy import agreement_policy, may_file_for
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
@@ -50,7 +51,7 @@ def _choice(value: Any, choices: Any, field: str) -> str:
 
 def encounter_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     occurred_at: datetime,
     requesting_agency: str,
@@ -98,7 +99,7 @@ def encounter_create(
             city_response=_choice(city_response, CityResponse, "city_response"),
             what_happened=happened.text,
             counsel_called=counsel_called,
-            created_by=actor,
+            created_by=signed_in(actor),
         )
         audit_record(
             actor=actor,
@@ -112,7 +113,7 @@ def encounter_create(
     return encounter, tuple(dict.fromkeys(place.removed + happened.removed))
 
 
-def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
+def encounter_update(*, actor: Actor, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
     """Agency leads correct a record; a stale version conflicts instead of overwriting."""
     from eo13.access.policy import encounter_policy
 
@@ -156,7 +157,7 @@ def _check_uses(uses: list[str]) -> list[str]:
 
 def agreement_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     reference: str,
     kind: str,

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import GroupMapping, Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
@@ -50,7 +51,7 @@ def _clean(group: str, agency_code: str, role: str, is_chair: bool) -> tuple[str
 
 
 def group_mapping_create(
-    *, actor: Any, group: str, agency_code: str, role: str, is_chair: bool = False
+    *, actor: Actor, group: str, agency_code: str, role: str, is_chair: bool = False
 ) -> GroupMapping:
     if not _may_edit(actor):
         raise PermissionDenied("Only City Hall may change the sign-in groups.")
@@ -70,7 +71,7 @@ def group_mapping_create(
     return mapping
 
 
-def group_mapping_delete(*, actor: Any, mapping_id: int) -> None:
+def group_mapping_delete(*, actor: Actor, mapping_id: int) -> None:
     if not _may_edit(actor):
         raise PermissionDenied("Only City Hall may change the sign-in groups.")
     with transaction.atomic():

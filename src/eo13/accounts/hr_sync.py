@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import User
 from eo13.accounts.sessions import user_deactivate
 from eo13.agencies.models import Agency
@@ -41,7 +42,7 @@ class SyncReport:
         )
 
 
-def accounts_sync(data: bytes, *, actor: Any, progress: Any = None) -> SyncReport:
+def accounts_sync(data: bytes, *, actor: Actor, progress: Any = None) -> SyncReport:
     """Check every row first; any bad row changes nothing. Then switch off the leavers in one transaction."""
     base = ImportReport(sha256=hashlib.sha256(data).hexdigest())
     rows = _rows(data, REQUIRED, (), base, progress)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import User
 from eo13.accounts.tokens import tokens_revoke_for_user
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 
-def sessions_revoke_for_user(*, actor: Any, user: User, reason: str) -> User:
+def sessions_revoke_for_user(*, actor: Actor, user: User, reason: str) -> User:
     """Every session of ``user`` that began before now ends at its next request."""
     with transaction.atomic():
         user.sessions_revoked_at = timezone.now()
@@ -24,7 +23,7 @@ def sessions_revoke_for_user(*, actor: Any, user: User, reason: str) -> User:
     return user
 
 
-def user_deactivate(*, actor: Any, user: User, reason: str) -> User:
+def user_deactivate(*, actor: Actor, user: User, reason: str) -> User:
     """A leaver: the account is switched off, its sessions end and its API tokens stop working. Its records stay,
     still attributed to it."""
     with transaction.atomic():

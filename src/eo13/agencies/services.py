@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.policy import Role, require_role
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
@@ -40,7 +41,7 @@ def clean_counsel(name: str, email: str, phone: str) -> tuple[str, str, str]:
 
 def agency_update_counsel(
     *,
-    actor: object,
+    actor: Actor,
     agency: Agency,
     expected_version: int,
     counsel_name: str,

@@ -5,6 +5,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 
 from eo13.audit.actions import AuditAction
@@ -54,7 +56,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | str | None,
     action: AuditAction,
     target: models.Model | None = None,
     model: str = "",
@@ -71,7 +73,8 @@ def audit_record(
     if target is not None:
         model = model or target._meta.label
         object_id = object_id or str(target.pk)
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    # The audit app knows the user model only as Django's base class (it imports no app).
+    user = actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
     actor_username = user.get_username() if user else (actor if isinstance(actor, str) else "system")
     clean_changes = scrub_value(dict(changes or {}))
     head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
@@ -89,7 +92,7 @@ def audit_record(
     )
     entry = AuditEntry.objects.create(
         at=at,
-        actor=user,
+        actor_id=user.pk if user else None,
         actor_username=actor_username,
         action=action.value,
         model=model,

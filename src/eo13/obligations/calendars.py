@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
@@ -33,12 +33,12 @@ def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _require_manage(actor: Any, agency: Agency) -> None:
+def _require_manage(actor: Actor, agency: Agency) -> None:
     if not (has_role(actor, {Role.CITY_HALL}) or OBLIGATION_POLICY.can_write(actor, agency_id=agency.pk)):
         raise PermissionDenied("Only this office's own staff or City Hall can manage its calendar links.")
 
 
-def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[CalendarFeed, str]:
+def calendar_feed_create(*, actor: Actor, agency: Agency, name: str) -> tuple[CalendarFeed, str]:
     """Make a secret link; returns the feed and the raw token (shown once)."""
     _require_manage(actor, agency)
     name = clean_label(name, field="name")
@@ -47,7 +47,7 @@ def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[Cale
     raw = FEED_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         feed = CalendarFeed.objects.create(
-            agency=agency, name=name, prefix=raw[:12], digest=_digest(raw), created_by=actor
+            agency=agency, name=name, prefix=raw[:12], digest=_digest(raw), created_by=signed_in(actor)
         )
         audit_record(
             actor=actor,
@@ -59,7 +59,7 @@ def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[Cale
     return feed, raw
 
 
-def calendar_feed_revoke(*, actor: Any, feed: CalendarFeed) -> CalendarFeed:
+def calendar_feed_revoke(*, actor: Actor, feed: CalendarFeed) -> CalendarFeed:
     agency: Agency = feed.agency
     _require_manage(actor, agency)
     if feed.revoked_at is not None:
@@ -80,7 +80,7 @@ def feed_for_token(raw: str) -> CalendarFeed:
     return feed
 
 
-def feeds_for(actor: Any, agency: Agency) -> list[CalendarFeed]:
+def feeds_for(actor: Actor, agency: Agency) -> list[CalendarFeed]:
     _require_manage(actor, agency)
     return list(CalendarFeed.objects.filter(agency=agency))
 

@@ -11,13 +11,13 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
 
 import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from eo13.accounts.actors import Actor, person
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import StorageFull, ValidationFailed
@@ -112,7 +112,7 @@ def _store(evidence: Evidence, name: str, data: bytes) -> None:
 
 
 def evidence_add(
-    *, actor: Any, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
+    *, actor: Actor, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
 ) -> Evidence:
     """Attach one evidence file to a duty that is still open or was returned."""
     OBLIGATION_POLICY.require_write(actor, obligation)
@@ -131,7 +131,7 @@ def evidence_add(
             size=len(data),
             sha256=digest,
             effective_date=effective_date,
-            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            uploaded_by=person(actor),
         )
         _store(evidence, digest, data)
         evidence.save()

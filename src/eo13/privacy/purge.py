@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.discovery import app_modules
@@ -69,7 +70,9 @@ def _queryset(rule: RetentionRule, cutoff: date) -> models.QuerySet[Any]:
     return qs.exclude(**rule.keep) if rule.keep else qs
 
 
-def purge_run(*, actor: Any = "eo13 purge", today: date | None = None, dry_run: bool = False) -> list[PurgeResult]:
+def purge_run(
+    *, actor: ActorOrJob = "eo13 purge", today: date | None = None, dry_run: bool = False
+) -> list[PurgeResult]:
     """Delete what is older than its retention period. One transaction, one audit entry naming every count."""
     today = today or today_ny()
     rules = discover_rules()

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from eo13 import spreadsheet
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role, require_role
 from eo13.audit.actions import AuditAction
@@ -129,7 +130,7 @@ def report_csv(report: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def report_export(*, actor: Any, start: date | None, end: date | None) -> str:
+def report_export(*, actor: Actor, start: date | None, end: date | None) -> str:
     """The report as CSV; the export itself goes in the audit log with who and what (issue 5, item 6)."""
     report = request_report(user=actor, start=start, end=end)
     body = report_csv(report)

@@ -2,10 +2,10 @@
 audit entry in the same transaction. The CSV imports live in :mod:`eo13.training.importers`."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
@@ -21,7 +21,7 @@ STALE_EDIT = "Someone else changed this person since you opened the record. Relo
 
 def person_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     staff_id: str,
     display_name: str,
@@ -58,7 +58,7 @@ def person_create(
 
 def person_update(
     *,
-    actor: Any,
+    actor: Actor,
     person: RosterPerson,
     expected_version: int,
     display_name: str,
@@ -94,7 +94,7 @@ def person_update(
     return person
 
 
-def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Course:
+def course_create(*, actor: Actor, policy: Policy, code: str, title: str) -> Course:
     """A course on the policy version published now (EO 13 §2(2): training in line with the policies)."""
     COURSE_ACCESS.require_write(actor, agency_id=policy.agency_id)
     code = rules.clean_course_code(code)
@@ -111,7 +111,7 @@ def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Cours
         try:
             with transaction.atomic():
                 course = Course.objects.create(
-                    agency=policy.agency, policy_version=version, code=code, title=title, created_by=actor
+                    agency=policy.agency, policy_version=version, code=code, title=title, created_by=signed_in(actor)
                 )
         except IntegrityError as exc:
             raise ConflictError("Someone added this course at the same time. Reload and check.") from exc
@@ -130,7 +130,7 @@ def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Cours
 
 
 def completion_record(
-    *, actor: Any, person: RosterPerson, course: Course, completed_on: dt.date | str
+    *, actor: Actor, person: RosterPerson, course: Course, completed_on: dt.date | str
 ) -> tuple[Completion, bool]:
     """Record that ``person`` finished ``course``; recording it again updates the date. Returns (completion,
     created)."""

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import Role
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
@@ -60,7 +61,7 @@ def _check_crisis_fields(starts_on: Any, ends_on: Any, severity: Any, boroughs: 
 
 def crisis_open(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     title: str,
     kind: str,
     starts_on: dt.date,
@@ -101,7 +102,7 @@ def crisis_open(
 
 
 def crisis_update(
-    *, actor: Any, crisis: Crisis, expected_version: int, status: str, ends_on: dt.date | None, severity: int
+    *, actor: ActorOrJob, crisis: Crisis, expected_version: int, status: str, ends_on: dt.date | None, severity: int
 ) -> Crisis:
     """Change a crisis's status, severity or end; standing down needs an end date."""
     require_leadership(actor)
@@ -126,7 +127,7 @@ def crisis_update(
     return crisis
 
 
-def timeline_post(*, actor: Any, crisis: Crisis, text: str) -> TimelineEntry:
+def timeline_post(*, actor: ActorOrJob, crisis: Crisis, text: str) -> TimelineEntry:
     """An update on the crisis timeline (who, when, what). Committee members and leadership post."""
     from eo13.accounts.policy import has_role
 
@@ -142,7 +143,7 @@ def timeline_post(*, actor: Any, crisis: Crisis, text: str) -> TimelineEntry:
 
 
 def guidance_draft(
-    *, actor: Any, crisis: Crisis, kind: str, title: str, body: str, supersedes: Guidance | None = None
+    *, actor: ActorOrJob, crisis: Crisis, kind: str, title: str, body: str, supersedes: Guidance | None = None
 ) -> Guidance:
     """A draft of guidance or messaging (EO 13 §7(1)(a), (d)); a new draft of an existing one is its next version."""
     require_leadership(actor)
@@ -164,7 +165,7 @@ def guidance_draft(
     return g
 
 
-def guidance_approve(*, actor: Any, guidance: Guidance) -> Guidance:
+def guidance_approve(*, actor: ActorOrJob, guidance: Guidance) -> Guidance:
     require_chair(actor)
     if guidance.status != GuidanceStatus.DRAFT:
         raise ValidationFailed("Only a draft can be approved.", field="status")
@@ -179,7 +180,7 @@ def guidance_approve(*, actor: Any, guidance: Guidance) -> Guidance:
     return guidance
 
 
-def guidance_send(*, actor: Any, guidance: Guidance, agency_codes: list[str]) -> list[GuidanceDelivery]:
+def guidance_send(*, actor: ActorOrJob, guidance: Guidance, agency_codes: list[str]) -> list[GuidanceDelivery]:
     require_leadership(actor)
     if guidance.status == GuidanceStatus.DRAFT:
         raise ValidationFailed("The chair approves guidance before it is sent.", field="status")
@@ -202,7 +203,7 @@ def guidance_send(*, actor: Any, guidance: Guidance, agency_codes: list[str]) ->
     return made
 
 
-def guidance_confirm(*, actor: Any, delivery: GuidanceDelivery) -> GuidanceDelivery:
+def guidance_confirm(*, actor: ActorOrJob, delivery: GuidanceDelivery) -> GuidanceDelivery:
     require_answer(actor, delivery.agency_id)
     if delivery.confirmed_at:
         return delivery
@@ -218,7 +219,7 @@ def guidance_confirm(*, actor: Any, delivery: GuidanceDelivery) -> GuidanceDeliv
 
 def task_assign(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     description: str,
     due: dt.date,
@@ -263,7 +264,7 @@ def task_assign(
 
 def task_answer(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     task: CrisisTask,
     answer: str,
     number: str | Decimal | None = None,

@@ -7,7 +7,6 @@ When an entity's last senior operations manager leaves, a new designation duty o
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
@@ -49,7 +49,7 @@ def owes_designation(agency: Agency) -> bool:
     )
 
 
-def _require_designator(actor: Any, agency: Agency) -> None:
+def _require_designator(actor: ActorOrJob, agency: Agency) -> None:
     """City Hall and the chair's office keep the roster; an entity's own lead reports its head's designation."""
     if not getattr(actor, "is_authenticated", False):
         return
@@ -72,7 +72,7 @@ def _active_managers(agency: Agency, on: dt.date) -> int:
 
 def member_designate(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     role: str,
     name: str,
@@ -131,7 +131,7 @@ def member_designate(
     return member
 
 
-def member_depart(*, actor: Any, member: CommitteeMember, ends_on: dt.date) -> CommitteeMember:
+def member_depart(*, actor: ActorOrJob, member: CommitteeMember, ends_on: dt.date) -> CommitteeMember:
     """Record that a member left. When the entity has no senior operations manager left, a new designation duty
     opens in the obligations engine (EO 13 §7(3))."""
     _require_designator(actor, member.agency)
@@ -177,7 +177,7 @@ def missing_duties() -> list[Obligation]:
     )
 
 
-def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[str, int]:
+def members_chase(*, actor: ActorOrJob, agency_codes: list[str] | None = None) -> dict[str, int]:
     """City Hall chases entities that have not named a member: one e-mail to each office's reminded people, through
     the reminder machinery's own recipient rule (EO 13 §7(3))."""
     if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.CITY_HALL}):

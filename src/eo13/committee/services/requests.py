@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
@@ -43,7 +43,7 @@ COORDINATED_KINDS = ("department_of_education", "public_benefit_corporation")
 
 def resource_request_make(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     kind: str,
     description: str,
@@ -88,7 +88,7 @@ def resource_request_make(
     return req
 
 
-def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str, note: str) -> ResourceRequest:
+def resource_request_answer(*, actor: ActorOrJob, request: ResourceRequest, answer: str, note: str) -> ResourceRequest:
     """The office answers: provided, partly, or declined, with a note (EO 13 §8(2))."""
     require_answer(actor, request.agency_id)
     if answer not in (ResourceAnswer.PROVIDED, ResourceAnswer.PARTLY, ResourceAnswer.DECLINED):
@@ -116,7 +116,7 @@ def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str
 
 def risk_record(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     title: str,
     description: str,
     likelihood: int,
@@ -153,7 +153,7 @@ def risk_record(
 
 def contact_log(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     level: str,
     office: str,
     official_role: str,
@@ -185,7 +185,7 @@ def contact_log(
     return c
 
 
-def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due: dt.date) -> MayorReport:
+def mayor_report_direct(*, actor: ActorOrJob, crisis: Crisis, directed_on: dt.date, due: dt.date) -> MayorReport:
     """City Hall records that the Mayor directed a report; it becomes the Committee's duty (EO 13 §7(1)(f))."""
     require_city_hall(actor)
     if not isinstance(directed_on, dt.date) or directed_on > today():
@@ -213,7 +213,7 @@ def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due
 
 
 def mayor_report_edit(
-    *, actor: Any, report: MayorReport, expected_version: int, summary: str, recommendations: str
+    *, actor: ActorOrJob, report: MayorReport, expected_version: int, summary: str, recommendations: str
 ) -> MayorReport:
     require_leadership(actor)
     if report.status == ReportStatus.APPROVED:
@@ -236,7 +236,7 @@ def mayor_report_edit(
     return report
 
 
-def mayor_report_approve(*, actor: Any, report: MayorReport) -> MayorReport:
+def mayor_report_approve(*, actor: ActorOrJob, report: MayorReport) -> MayorReport:
     require_chair(actor)
     if report.status == ReportStatus.APPROVED:
         raise ValidationFailed("This report is already approved.", field="status")

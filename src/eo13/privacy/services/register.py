@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
@@ -35,7 +36,7 @@ def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dic
 
 def designation_record(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     full_name: str,
     title: str,
@@ -115,7 +116,7 @@ def designation_record(
 
 def designation_update_contact(
     *,
-    actor: Any,
+    actor: Actor,
     designation: PrivacyOfficerDesignation,
     expected_version: int,
     full_name: str,
@@ -145,7 +146,7 @@ def designation_update_contact(
     return designation
 
 
-def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = "") -> PrivacyOfficerVacancy:
+def vacancy_record(*, actor: Actor, agency: Agency, vacated_on: date, note: str = "") -> PrivacyOfficerVacancy:
     """The privacy officer left: end the designation, start the 30-day duty and tell the CPO (EO 13 §6)."""
     register_policy.require_write(actor, agency_id=agency.pk)
     check_date(vacated_on, field="vacated_on")
@@ -198,5 +199,5 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
     return vacancy
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
@@ -58,7 +59,7 @@ def _save(req: Request, expected_version: int, fields: dict[str, Any]) -> None:
 
 def request_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     requesting_agency: str,
     instrument: str,
@@ -128,7 +129,7 @@ def request_create(
 
 
 def request_assign(
-    *, actor: Any, request: Request, officer: PrivacyOfficerDesignation, expected_version: int
+    *, actor: Actor, request: Request, officer: PrivacyOfficerDesignation, expected_version: int
 ) -> Request:
     request_policy.require_write(actor, request)
     _officer(request.agency, officer)
@@ -147,7 +148,7 @@ def request_assign(
     return request
 
 
-def request_refer(*, actor: Any, request: Request, referred_on: date, note: str, expected_version: int) -> Request:
+def request_refer(*, actor: Actor, request: Request, referred_on: date, note: str, expected_version: int) -> Request:
     """Send legal process to the Law Department before deciding (City practice; NYC Charter §394)."""
     request_policy.require_write(actor, request)
     check_date(referred_on, field="referred_on")
@@ -171,7 +172,7 @@ def request_refer(*, actor: Any, request: Request, referred_on: date, note: str,
 
 
 def request_decide(
-    *, actor: Any, request: Request, decision: str, reasons: str, decided_on: date, expected_version: int
+    *, actor: Actor, request: Request, decision: str, reasons: str, decided_on: date, expected_version: int
 ) -> Request:
     """Decline, disclose only what the law requires, or disclose part, with reasons (Admin Code §23-1202)."""
     request_policy.require_write(actor, request)
@@ -207,7 +208,7 @@ def request_decide(
 
 def request_disclose(
     *,
-    actor: Any,
+    actor: Actor,
     request: Request,
     categories: list[str],
     disclosed_on: date,
