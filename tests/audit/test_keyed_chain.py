@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.chain import canonical_body
 from eo13.audit.guards import guards_off
 from eo13.audit.models import GENESIS_HASH, AuditEntry
@@ -17,7 +18,7 @@ from eo13.audit.verify import verify_chain
 def _write(n: int, start: int = 0) -> None:
     for i in range(start, start + n):
         with transaction.atomic():
-            audit_record(actor="test", action="thing.change", model="t.Thing", object_id=str(i))
+            audit_record(actor="test", action=AuditAction.ADMIN_CHANGE, model="t.Thing", object_id=str(i))
 
 
 def _rewrite_with_plain_sha256(mutate) -> None:

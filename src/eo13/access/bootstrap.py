@@ -10,6 +10,7 @@ from django.db import transaction
 from eo13.access.importers import import_properties
 from eo13.access.models import Agreement, AgreementProperty, CityProperty
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 SAMPLE = Path(__file__).parent / "data" / "colp_sample.csv"
@@ -37,5 +38,5 @@ def run(stdout: Any) -> None:
         )
         if lot:
             AgreementProperty.objects.create(agreement=a, bbl=lot.bbl)
-        audit_record(actor="bootstrap", action="agreement.create", target=a, agency_code="DCAS")
+        audit_record(actor="bootstrap", action=AuditAction.AGREEMENT_CREATE, target=a, agency_code="DCAS")
     stdout.write("Agreements: 1 fictional demo agreement.")

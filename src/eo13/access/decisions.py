@@ -11,7 +11,9 @@ from django.utils import timezone
 from eo13.access.models import DecisionLog
 from eo13.access.policy import NOT_A_DECIDER, may_decide
 from eo13.access.registry import DatabaseRegistry
+from eo13.accounts.actors import Actor, person
 from eo13.accounts.policy import primary_membership
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import PermissionDenied
 from eo13.law.decide import decide, decide_batch
@@ -23,7 +25,7 @@ def today_in_new_york() -> date:
     return timezone.localdate()  # TIME_ZONE is America/New_York
 
 
-def _with_contacts(decision: Decision, actor: Any) -> Decision:
+def _with_contacts(decision: Decision, actor: Actor) -> Decision:
     membership = primary_membership(actor)
     if membership is not None:
         a = membership.agency
@@ -44,7 +46,9 @@ def _scrub_free_text(raw: Any) -> Any:
     return raw
 
 
-def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, channel: str = "api") -> list[DecisionLog]:
+def decision_make(
+    *, actor: Actor, kind: str, raw: Any, partial: bool = False, channel: str = "api"
+) -> list[DecisionLog]:
     """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts,
     PermissionDenied for the read-only auditor or a user with no role (nothing is logged for them)."""
     if not may_decide(actor):
@@ -70,13 +74,13 @@ def decision_make(*, actor: Any, kind: str, raw: Any, partial: bool = False, cha
                 decision=body,
                 rules_version=decision.rules_version or "",
                 as_of=decision.as_of or today,
-                asked_by=actor if getattr(actor, "is_authenticated", False) else None,
+                asked_by=person(actor),
                 agency=membership.agency if membership else None,
                 channel=channel,
             )
             audit_record(
                 actor=actor,
-                action="decision.record",
+                action=AuditAction.DECISION_RECORD,
                 target=log,
                 agency_code=membership.agency.code if membership else "",
                 changes={"kind": {"new": kind}, "outcome": {"new": decision.outcome}},

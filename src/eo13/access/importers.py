@@ -22,7 +22,9 @@ from django.utils import timezone
 from eo13.access.colp import REQUIRED_COLUMNS
 from eo13.access.colp_rows import check_row, clean, row_values
 from eo13.access.models import CityProperty
+from eo13.accounts.actors import ActorOrJob
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.spreadsheet import csv_problem
 
@@ -90,7 +92,7 @@ def _apply(plan: _Plan) -> None:
 
 
 def import_properties(
-    data: bytes, *, actor: Any, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
+    data: bytes, *, actor: ActorOrJob, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
 ) -> ImportResult:
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -149,7 +151,7 @@ def _check_rows(
         rows.append(g)
 
 
-def _save(rows: list[dict[str, str]], *, digest: str, actor: Any) -> ImportResult:
+def _save(rows: list[dict[str, str]], *, digest: str, actor: ActorOrJob) -> ImportResult:
     agencies = {code.upper(): pk for code, pk in Agency.objects.values_list("code", "id")}
     plan = _plan([row_values(r, agencies) for r in rows])
     created, updated = plan.created, len(rows) - plan.created
@@ -157,7 +159,7 @@ def _save(rows: list[dict[str, str]], *, digest: str, actor: Any) -> ImportResul
         _apply(plan)
         audit_record(
             actor=actor,
-            action="properties.import",
+            action=AuditAction.PROPERTIES_IMPORT,
             model="access.CityProperty",
             changes={"file_sha256": {"new": digest}, "created": {"new": created}, "updated": {"new": updated}},
         )

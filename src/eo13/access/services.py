@@ -14,7 +14,9 @@ from eo13.access.documents import check_pdf
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
 from eo13.access.models.encounters import CityResponse, DocumentShown, RequestingAgency, RequestKind
 from eo13.access.policy import agreement_policy, may_file_for
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.facts import Use
@@ -48,7 +50,7 @@ def _choice(value: Any, choices: Any, field: str) -> str:
 
 def encounter_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     occurred_at: datetime,
     requesting_agency: str,
@@ -98,11 +100,11 @@ def encounter_create(
             city_response=_choice(city_response, CityResponse, "city_response"),
             what_happened=happened.text,
             counsel_called=counsel_called,
-            created_by=actor,
+            created_by=signed_in(actor),
         )
         audit_record(
             actor=actor,
-            action="encounter.create",
+            action=AuditAction.ENCOUNTER_CREATE,
             target=encounter,
             agency_code=agency.code,
             changes=field_changes(
@@ -112,7 +114,7 @@ def encounter_create(
     return encounter, tuple(dict.fromkeys(place.removed + happened.removed))
 
 
-def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
+def encounter_update(*, actor: Actor, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
     """Agency leads correct a record; a stale version conflicts instead of overwriting."""
     from eo13.access.policy import encounter_policy
 
@@ -139,7 +141,7 @@ def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int,
         encounter.refresh_from_db()
         audit_record(
             actor=actor,
-            action="encounter.update",
+            action=AuditAction.ENCOUNTER_UPDATE,
             target=encounter,
             agency_code=encounter.agency.code,
             changes=field_changes(before, snapshot(encounter, list(changes)), sensitive=("what_happened",)),
@@ -156,7 +158,7 @@ def _check_uses(uses: list[str]) -> list[str]:
 
 def agreement_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     reference: str,
     kind: str,
@@ -208,7 +210,7 @@ def agreement_create(
         AgreementProperty.objects.bulk_create([AgreementProperty(agreement=a, bbl=b) for b in bbls])
         audit_record(
             actor=actor,
-            action="agreement.create",
+            action=AuditAction.AGREEMENT_CREATE,
             target=a,
             agency_code=agency.code,
             changes=field_changes(

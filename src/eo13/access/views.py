@@ -212,6 +212,7 @@ def report(request: HttpRequest) -> HttpResponse:
 def _report_csv(request: HttpRequest, rows: list[dict[str, Any]], year: int, quarter: int) -> HttpResponse:
     from django.db import transaction
 
+    from eo13.audit.actions import AuditAction
     from eo13.audit.services import audit_record
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -246,7 +247,9 @@ def _report_csv(request: HttpRequest, rows: list[dict[str, Any]], year: int, qua
         )
     with transaction.atomic():
         audit_record(
-            actor=request.user, action="export.report_10_178d", changes={"period": {"new": f"{year}-Q{quarter}"}}
+            actor=request.user,
+            action=AuditAction.EXPORT_REPORT_10_178D,
+            changes={"period": {"new": f"{year}-Q{quarter}"}},
         )
     return response
 

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 # Agency-scoped demo accounts belong to ACS; citywide ones sit in the office that holds the role.
@@ -58,7 +59,7 @@ def create_demo_accounts(stdout: Any) -> list[str]:
             Membership.objects.create(
                 user=user, agency=Agency.objects.get(code=code), role=role, is_chair=role == Role.COMMITTEE
             )
-            audit_record(actor="bootstrap", action="user.create_demo", target=user, agency_code=code)
+            audit_record(actor="bootstrap", action=AuditAction.USER_CREATE_DEMO, target=user, agency_code=code)
             made.append(username)
     if made:
         stdout.write("Demo accounts (shown once):")

@@ -10,9 +10,11 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import GroupMapping, Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
 from eo13.scrub import scrub_text
@@ -49,7 +51,7 @@ def _clean(group: str, agency_code: str, role: str, is_chair: bool) -> tuple[str
 
 
 def group_mapping_create(
-    *, actor: Any, group: str, agency_code: str, role: str, is_chair: bool = False
+    *, actor: Actor, group: str, agency_code: str, role: str, is_chair: bool = False
 ) -> GroupMapping:
     if not _may_edit(actor):
         raise PermissionDenied("Only City Hall may change the sign-in groups.")
@@ -59,7 +61,7 @@ def group_mapping_create(
             mapping = GroupMapping.objects.create(group=group, agency=agency, role=role, is_chair=is_chair)
             audit_record(
                 actor=actor,
-                action="group_mapping.create",
+                action=AuditAction.GROUP_MAPPING_CREATE,
                 target=mapping,
                 agency_code=agency.code,
                 changes={"group": {"new": group}, "role": {"new": role}, "is_chair": {"new": is_chair}},
@@ -69,7 +71,7 @@ def group_mapping_create(
     return mapping
 
 
-def group_mapping_delete(*, actor: Any, mapping_id: int) -> None:
+def group_mapping_delete(*, actor: Actor, mapping_id: int) -> None:
     if not _may_edit(actor):
         raise PermissionDenied("Only City Hall may change the sign-in groups.")
     with transaction.atomic():
@@ -78,7 +80,7 @@ def group_mapping_delete(*, actor: Any, mapping_id: int) -> None:
             raise NotFound("No such group mapping.")
         audit_record(
             actor=actor,
-            action="group_mapping.delete",
+            action=AuditAction.GROUP_MAPPING_DELETE,
             target=mapping,
             agency_code=mapping.agency.code,
             changes={"group": {"old": mapping.group}, "role": {"old": mapping.role}},

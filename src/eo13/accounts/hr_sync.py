@@ -13,9 +13,11 @@ from typing import Any
 
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import User
 from eo13.accounts.sessions import user_deactivate
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.training.importers import ImportReport, _rows
 
@@ -40,7 +42,7 @@ class SyncReport:
         )
 
 
-def accounts_sync(data: bytes, *, actor: Any, progress: Any = None) -> SyncReport:
+def accounts_sync(data: bytes, *, actor: Actor, progress: Any = None) -> SyncReport:
     """Check every row first; any bad row changes nothing. Then switch off the leavers in one transaction."""
     base = ImportReport(sha256=hashlib.sha256(data).hexdigest())
     rows = _rows(data, REQUIRED, (), base, progress)
@@ -67,7 +69,7 @@ def accounts_sync(data: bytes, *, actor: Any, progress: Any = None) -> SyncRepor
             report.deactivated.append(user.username)
         audit_record(
             actor=actor,
-            action="accounts.sync_hr",
+            action=AuditAction.ACCOUNTS_SYNC_HR,
             model="accounts.User",
             changes={"sha256": report.sha256, "listed": report.listed, "deactivated": len(report.deactivated)},
         )

@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eo13.accounts.models import User
 from eo13.accounts.passkeys import has_passkey, mfa_enrolled
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.web.decorators import staff_page
 
@@ -41,7 +42,7 @@ def mfa_totp_start(*, actor: User) -> TOTPDevice:
     if device is None:
         with transaction.atomic():
             device = TOTPDevice.objects.create(user=actor, name="Authenticator app", confirmed=False)
-            audit_record(actor=actor, action="user.mfa_enrol_start", target=actor)
+            audit_record(actor=actor, action=AuditAction.USER_MFA_ENROL_START, target=actor)
     return device
 
 
@@ -54,7 +55,9 @@ def mfa_totp_confirm(*, actor: User, device: TOTPDevice, code: str) -> list[str]
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
         codes = _recovery_codes(actor)
-        audit_record(actor=actor, action="user.mfa_enrol", target=actor, changes={"recovery_codes": RECOVERY_CODES})
+        audit_record(
+            actor=actor, action=AuditAction.USER_MFA_ENROL, target=actor, changes={"recovery_codes": RECOVERY_CODES}
+        )
     return codes
 
 
@@ -63,14 +66,16 @@ def mfa_verify(*, actor: User, code: str) -> Any:
     device = match_token(actor, code.strip().replace(" ", ""))
     if device is not None:
         with transaction.atomic():
-            audit_record(actor=actor, action="user.mfa_pass", target=actor, changes={"method": type(device).__name__})
+            audit_record(
+                actor=actor, action=AuditAction.USER_MFA_PASS, target=actor, changes={"method": type(device).__name__}
+            )
     return device
 
 
 def mfa_recovery_codes_renew(*, actor: User) -> list[str]:
     with transaction.atomic():
         codes = _recovery_codes(actor)
-        audit_record(actor=actor, action="user.mfa_recovery_codes_renew", target=actor)
+        audit_record(actor=actor, action=AuditAction.USER_MFA_RECOVERY_CODES_RENEW, target=actor)
     return codes
 
 

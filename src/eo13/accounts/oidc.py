@@ -30,6 +30,7 @@ from eo13.accounts.oidc_tokens import (
     provider_metadata,
 )
 from eo13.accounts.signin import user_sign_in_from_claims
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def refusal_page(request: HttpRequest, reason: str) -> HttpResponse:
     with transaction.atomic():
         audit_record(
             actor="sign-in",
-            action="user.sign_in_refused",
+            action=AuditAction.USER_SIGN_IN_REFUSED,
             changes={"method": "city", "reason": reason if reason in REFUSALS else "signature"},
         )
     message = REFUSALS.get(reason, REFUSALS["signature"])

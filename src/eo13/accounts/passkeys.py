@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.helpers import WebAuthnHelper
 from django_otp_webauthn.models import WebAuthnCredential
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 
@@ -38,11 +39,13 @@ class PasskeyHelper(WebAuthnHelper):  # type: ignore[misc]
     def register_complete(self, user: Any, state: dict[str, Any], data: dict[str, Any]) -> Any:
         with transaction.atomic():
             device = super().register_complete(user, state, data)
-            audit_record(actor=user, action="user.mfa_enrol", target=user, changes={"method": "passkey"})
+            audit_record(actor=user, action=AuditAction.USER_MFA_ENROL, target=user, changes={"method": "passkey"})
         return device
 
     def authenticate_complete(self, user: Any, state: dict[str, Any], data: dict[str, Any]) -> Any:
         with transaction.atomic():
             device = super().authenticate_complete(user, state, data)
-            audit_record(actor=device.user, action="user.mfa_pass", target=device.user, changes={"method": "passkey"})
+            audit_record(
+                actor=device.user, action=AuditAction.USER_MFA_PASS, target=device.user, changes={"method": "passkey"}
+            )
         return device

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
 from eo13.errors import PermissionDenied
@@ -25,31 +26,31 @@ CITYWIDE_ROLES = frozenset({Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.COM
 __all__ = ["AGENCY_ROLES", "CITYWIDE_ROLES", "AgencyScopedPolicy", "Role", "memberships", "require_role"]
 
 
-def memberships(user: Any) -> list[Membership]:
+def memberships(user: ActorOrJob | None) -> list[Membership]:
     """The user's memberships, read once per request and kept on the user object."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
+        return []  # anonymous, or a job acting under a name: no roles
     cached = getattr(user, "_eo13_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).select_related("agency"))
-        user._eo13_memberships = cached
+        user._eo13_memberships = cached  # type: ignore[attr-defined]
     return cached
 
 
-def roles(user: Any) -> set[str]:
+def roles(user: ActorOrJob | None) -> set[str]:
     return {m.role for m in memberships(user)}
 
 
-def has_role(user: Any, allowed: Iterable[str]) -> bool:
+def has_role(user: ActorOrJob | None, allowed: Iterable[str]) -> bool:
     return bool(roles(user) & set(allowed))
 
 
-def require_role(user: Any, allowed: Iterable[str]) -> None:
+def require_role(user: ActorOrJob | None, allowed: Iterable[str]) -> None:
     if not has_role(user, allowed):
         raise PermissionDenied("Your role does not allow this.")
 
 
-def agency_ids(user: Any, allowed: Iterable[str]) -> set[int]:
+def agency_ids(user: ActorOrJob | None, allowed: Iterable[str]) -> set[int]:
     """Agencies (with their divisions) where the user holds one of ``allowed`` roles."""
     allowed = set(allowed)
     ids: set[int] = set()
@@ -60,7 +61,7 @@ def agency_ids(user: Any, allowed: Iterable[str]) -> set[int]:
     return ids
 
 
-def primary_membership(user: Any) -> Membership | None:
+def primary_membership(user: ActorOrJob | None) -> Membership | None:
     ms = memberships(user)
     return ms[0] if ms else None
 
@@ -128,13 +129,15 @@ class AgencyScopedPolicy:
         ).select_related("user")
         return sorted({m.user_id: m.user for m in ms}.values(), key=lambda u: u.pk)
 
-    def writable_agencies(self, user: Any) -> QuerySet[Agency]:
+    def writable_agencies(self, user: ActorOrJob | None) -> QuerySet[Agency]:
         """The agencies whose records ``user`` may change: all of them for a ``write_all`` role."""
         if has_role(user, self.write_all):
             return Agency.objects.all()
         return Agency.objects.filter(pk__in=agency_ids(user, self.write_own))
 
-    def _filter(self, user: Any, qs: QuerySet[Any], own: frozenset[str], every: frozenset[str]) -> QuerySet[Any]:
+    def _filter(
+        self, user: ActorOrJob | None, qs: QuerySet[Any], own: frozenset[str], every: frozenset[str]
+    ) -> QuerySet[Any]:
         self.check_model(qs.model)
         if has_role(user, every):
             return qs
@@ -143,10 +146,10 @@ class AgencyScopedPolicy:
             return qs.none()
         return qs.filter(Q(**{f"{self.agency_field}__in": ids}))
 
-    def visible(self, user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
+    def visible(self, user: ActorOrJob | None, qs: QuerySet[Any]) -> QuerySet[Any]:
         return self._filter(user, qs, self.read_own | self.write_own, self.read_all | self.write_all)
 
-    def editable(self, user: Any, qs: QuerySet[Any]) -> QuerySet[Any]:
+    def editable(self, user: ActorOrJob | None, qs: QuerySet[Any]) -> QuerySet[Any]:
         return self._filter(user, qs, self.write_own, self.write_all)
 
     def _agency_id(self, instance: Model) -> int | None:
@@ -159,17 +162,19 @@ class AgencyScopedPolicy:
             obj = getattr(obj, part)
         return getattr(obj, f"{parts[-1]}_id", None)
 
-    def can_read(self, user: Any, instance: Model) -> bool:
+    def can_read(self, user: ActorOrJob | None, instance: Model) -> bool:
         if has_role(user, self.read_all | self.write_all):
             return True
         return self._agency_id(instance) in agency_ids(user, self.read_own | self.write_own)
 
-    def can_write(self, user: Any, instance: Model | None = None, agency_id: int | None = None) -> bool:
+    def can_write(self, user: ActorOrJob | None, instance: Model | None = None, agency_id: int | None = None) -> bool:
         if has_role(user, self.write_all):
             return True
         target = agency_id if instance is None else self._agency_id(instance)
         return target in agency_ids(user, self.write_own)
 
-    def require_write(self, user: Any, instance: Model | None = None, agency_id: int | None = None) -> None:
+    def require_write(
+        self, user: ActorOrJob | None, instance: Model | None = None, agency_id: int | None = None
+    ) -> None:
         if not self.can_write(user, instance, agency_id):
             raise PermissionDenied("Your role does not allow changing this agency's records.")

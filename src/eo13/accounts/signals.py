@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from eo13.accounts.models import APIToken, User
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 
@@ -32,7 +33,7 @@ def _audit_refused_sign_in(sender: Any, credentials: dict[str, Any], request: An
     with transaction.atomic():
         audit_record(
             actor="sign-in",
-            action="user.sign_in_refused",
+            action=AuditAction.USER_SIGN_IN_REFUSED,
             target=known,
             changes={"method": "password", "account": "known" if known else "unknown"},
         )
@@ -68,5 +69,7 @@ def tokens_revoke_all(*, user: User, reason: str) -> int:
         for token in live:
             token.revoked_at = now
             token.save(update_fields=["revoked_at"])
-            audit_record(actor="system", action="api_token.revoke", target=token, changes={"reason": {"new": reason}})
+            audit_record(
+                actor="system", action=AuditAction.API_TOKEN_REVOKE, target=token, changes={"reason": {"new": reason}}
+            )
     return len(live)

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from eo13.accounts.models import GroupMapping, Membership, User
 from eo13.accounts.oidc_tokens import SignInRefused
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.scrub import scrub_text
 
@@ -86,7 +87,7 @@ def user_sign_in_from_claims(*, claims: dict[str, Any]) -> User:
             user.save()
             audit_record(
                 actor="oidc",
-                action="user.create_from_claims",
+                action=AuditAction.USER_CREATE_FROM_CLAIMS,
                 target=user,
                 changes={"username": {"new": user.username}, "employee_id": {"new": user.employee_id}},
             )
@@ -96,7 +97,7 @@ def user_sign_in_from_claims(*, claims: dict[str, Any]) -> User:
                 for k, v in profile.items():
                     setattr(user, k, v)
                 user.save(update_fields=list(profile))
-                audit_record(actor=user, action="user.update_from_claims", target=user, changes=changed)
+                audit_record(actor=user, action=AuditAction.USER_UPDATE_FROM_CLAIMS, target=user, changes=changed)
         _set_memberships(user, wanted)
     return user
 
@@ -112,7 +113,7 @@ def _set_memberships(user: User, wanted: set[tuple[int, str, bool]]) -> None:
         Membership.objects.create(user=user, agency_id=agency_id, role=role, is_chair=chair)
     audit_record(
         actor="oidc",
-        action="user.memberships_from_groups",
+        action=AuditAction.USER_MEMBERSHIPS_FROM_GROUPS,
         target=user,
         changes={
             "memberships": {

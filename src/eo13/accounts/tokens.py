@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.accounts.models import APIToken, User
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.text import clean_label
 
@@ -34,7 +35,9 @@ def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str
         token = APIToken.objects.create(
             user=actor, name=name, prefix=raw[:12], digest=_digest(raw), expires_at=expires_at
         )
-        audit_record(actor=actor, action="api_token.create", target=token, changes={"name": {"new": token.name}})
+        audit_record(
+            actor=actor, action=AuditAction.API_TOKEN_CREATE, target=token, changes={"name": {"new": token.name}}
+        )
     return token, raw
 
 
@@ -46,7 +49,7 @@ def token_revoke(*, actor: User, token: APIToken) -> APIToken:
     with transaction.atomic():
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="api_token.revoke", target=token)
+        audit_record(actor=actor, action=AuditAction.API_TOKEN_REVOKE, target=token)
     return token
 
 
@@ -79,7 +82,7 @@ def tokens_revoke_for_user(user: User, reason: str) -> int:
             APIToken.objects.filter(pk__in=ids).update(revoked_at=timezone.now())
             audit_record(
                 actor="system",
-                action="api_token.revoke_all",
+                action=AuditAction.API_TOKEN_REVOKE_ALL,
                 target=user,
                 changes={"tokens": {"old": len(ids), "new": 0}, "reason": {"new": reason}},
             )

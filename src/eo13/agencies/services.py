@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.policy import Role, require_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.text import clean_free_text
@@ -39,7 +41,7 @@ def clean_counsel(name: str, email: str, phone: str) -> tuple[str, str, str]:
 
 def agency_update_counsel(
     *,
-    actor: object,
+    actor: Actor,
     agency: Agency,
     expected_version: int,
     counsel_name: str,
@@ -62,7 +64,7 @@ def agency_update_counsel(
         agency.refresh_from_db()
         audit_record(
             actor=actor,
-            action="agency.update_counsel",
+            action=AuditAction.AGENCY_UPDATE_COUNSEL,
             target=agency,
             agency_code=agency.code,
             changes=field_changes(before, snapshot(agency, COUNSEL_FIELDS)),

@@ -5,8 +5,11 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.chain import entry_hash
 from eo13.audit.models import AuditChainHead, AuditEntry
 from eo13.scrub import scrub_value
@@ -53,8 +56,8 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def audit_record(
     *,
-    actor: Any,
-    action: str,
+    actor: AbstractBaseUser | AnonymousUser | str | None,
+    action: AuditAction,
     target: models.Model | None = None,
     model: str = "",
     object_id: str = "",
@@ -62,13 +65,16 @@ def audit_record(
     changes: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the chain. Must run inside the caller's transaction, so the change and its record
-    commit together or not at all."""
+    commit together or not at all. ``action`` must be an :class:`AuditAction`; any other value is refused here,
+    before anything is written."""
+    action = AuditAction(action)  # ValueError for an action no one named in eo13.audit.actions
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside transaction.atomic()")
     if target is not None:
         model = model or target._meta.label
         object_id = object_id or str(target.pk)
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    # The audit app knows the user model only as Django's base class (it imports no app).
+    user = actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
     actor_username = user.get_username() if user else (actor if isinstance(actor, str) else "system")
     clean_changes = scrub_value(dict(changes or {}))
     head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
@@ -78,7 +84,7 @@ def audit_record(
         at=at,
         actor_id=user.pk if user else None,
         actor_username=actor_username,
-        action=action,
+        action=action.value,
         model=model,
         object_id=str(object_id),
         agency_code=agency_code,
@@ -86,9 +92,9 @@ def audit_record(
     )
     entry = AuditEntry.objects.create(
         at=at,
-        actor=user,
+        actor_id=user.pk if user else None,
         actor_username=actor_username,
-        action=action,
+        action=action.value,
         model=model,
         object_id=str(object_id),
         agency_code=agency_code,

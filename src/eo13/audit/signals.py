@@ -7,9 +7,10 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
-_ACTIONS = {1: "admin.add", 2: "admin.change", 3: "admin.delete"}
+_ACTIONS = {1: AuditAction.ADMIN_ADD, 2: AuditAction.ADMIN_CHANGE, 3: AuditAction.ADMIN_DELETE}
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="eo13-audit-admin")
@@ -19,7 +20,7 @@ def admin_change(sender: Any, instance: LogEntry, created: bool, **kwargs: Any) 
     with transaction.atomic():
         audit_record(
             actor=instance.user,
-            action=_ACTIONS.get(instance.action_flag, "admin.other"),
+            action=_ACTIONS.get(instance.action_flag, AuditAction.ADMIN_OTHER),
             model=f"{instance.content_type.app_label}.{instance.content_type.model}" if instance.content_type else "",
             object_id=instance.object_id or "",
             changes={"summary": {"new": instance.get_change_message()}},

@@ -1,5 +1,7 @@
 """Staff menu links of the committee app."""
 
+from eo13.committee.policy import ENTRY_ROLES
+
 ITEMS = [
-    ("Committee", "committee:home", {"committee", "city_hall", "auditor", "agency_lead"}),
+    ("Committee", "committee:home", set(ENTRY_ROLES)),
 ]

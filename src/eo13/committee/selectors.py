@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from eo13.access.models import Encounter
 from eo13.access.models.encounters import CityResponse
+from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
 from eo13.committee import policy
@@ -88,7 +89,7 @@ def member_board(user: Any, on: dt.date | None = None) -> MemberBoard:
         if d.agency_id in rows and rows[d.agency_id].duty is None:
             rows[d.agency_id].duty = d
     visible = list(rows.values())
-    if not policy.sees_all(user) and not has_role(user, {"committee"}):
+    if not policy.sees_all(user) and not has_role(user, {Role.COMMITTEE}):
         mine = agency_ids(user, policy.ANSWER_ROLES)
         visible = [r for r in visible if r.agency.pk in mine]
     leadership = [m for m in members if m.role in LEADERSHIP_ROLES]

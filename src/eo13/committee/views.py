@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.committee import charts, policy, selectors
 from eo13.committee.forms import ContactForm, DepartForm, MemberForm, ResourceAnswerForm, RiskForm, TaskAnswerForm
@@ -55,8 +56,9 @@ def members(request: HttpRequest) -> HttpResponse:
             "board": board,
             "form": form,
             "depart_form": DepartForm(),
-            "can_chase": has_role(request.user, {"city_hall"}),
-            "can_record": has_role(request.user, {"city_hall", "agency_lead"}) or policy.is_leadership(request.user),
+            "can_chase": has_role(request.user, {Role.CITY_HALL}),
+            "can_record": has_role(request.user, {Role.CITY_HALL, Role.AGENCY_LEAD})
+            or policy.is_leadership(request.user),
         },
     )
 

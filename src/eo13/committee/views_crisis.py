@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.committee import charts, policy, selectors
 from eo13.committee.forms import (
@@ -103,8 +104,8 @@ def _context(request: HttpRequest, crisis: Crisis, forms: dict[str, Any]) -> dic
         "tiles": charts.borough_tiles(picture.by_borough),
         "can_lead": lead,
         "is_chair": policy.is_chair(user),
-        "can_post": has_role(user, {"committee"}),
-        "can_direct": has_role(user, {"city_hall"}),
+        "can_post": has_role(user, {Role.COMMITTEE}),
+        "can_direct": has_role(user, {Role.CITY_HALL}),
         **forms,
     }
 

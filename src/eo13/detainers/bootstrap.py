@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.detainers.models import DetainerCount
 
@@ -44,5 +45,5 @@ def run(stdout: Any) -> None:
                 condition=condition,
                 count=count,
             )
-            audit_record(actor="bootstrap", action="detainer.count_demo", target=row, agency_code=code)
+            audit_record(actor="bootstrap", action=AuditAction.DETAINER_COUNT_DEMO, target=row, agency_code=code)
     stdout.write(f"Detainer reports: {len(DEMO_COUNTS)} fictional monthly counts.")

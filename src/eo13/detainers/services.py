@@ -13,8 +13,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor
 from eo13.accounts.policy import agency_ids, primary_membership
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.detainers.models import DetainerCount
 from eo13.detainers.policy import RECORDERS
@@ -30,13 +32,13 @@ def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def may_record_for(actor: Any, agency: Agency) -> bool:
+def may_record_for(actor: Actor, agency: Agency) -> bool:
     """Only the agency's own staff add to its counts, so nobody can inflate another agency's report."""
     return agency.pk in agency_ids(actor, RECORDERS)
 
 
 def detainer_count_record(
-    *, actor: Any, agency: Agency, on: date, request: str, outcome: str, condition: str
+    *, actor: Actor, agency: Agency, on: date, request: str, outcome: str, condition: str
 ) -> DetainerCount:
     """Add one decision to the agency's count for the month. Counts only; the audit entry holds no facts."""
     if request not in DETAINER_REQUESTS or outcome not in ("may_honor", "may_not_honor", "unknown"):
@@ -51,7 +53,7 @@ def detainer_count_record(
         row.refresh_from_db()
         audit_record(
             actor=actor,
-            action="detainer.count",
+            action=AuditAction.DETAINER_COUNT,
             target=row,
             agency_code=agency.code,
             changes={"outcome": {"new": outcome}, "condition": {"new": condition}, "request": {"new": request}},
@@ -59,7 +61,7 @@ def detainer_count_record(
     return row
 
 
-def _counsel_step(decision: Decision, actor: Any) -> None:
+def _counsel_step(decision: Decision, actor: Actor) -> None:
     membership = primary_membership(actor)
     if membership is not None:
         a = membership.agency
@@ -67,7 +69,7 @@ def _counsel_step(decision: Decision, actor: Any) -> None:
 
 
 def detainer_decide(
-    *, actor: Any, raw: Any, partial: bool = False, final: bool = False, today: date | None = None
+    *, actor: Actor, raw: Any, partial: bool = False, final: bool = False, today: date | None = None
 ) -> list[tuple[Decision, bool]]:
     """Decide one set of facts or a batch (all or nothing); count each decision that is an answer.
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from eo13 import spreadsheet
 from eo13.accounts.policy import agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, next_step, start_state
 from eo13.detainers.policy import DETAINER_AGENCY_CODES, RECORDERS, detainer_count_policy
@@ -114,7 +115,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
     with transaction.atomic():
         audit_record(
             actor=request.user,
-            action=f"export.detainer_report_{fmt}",
+            action=AuditAction(f"export.detainer_report_{fmt}"),
             agency_code=data.agency,
             changes={"year": {"new": data.year}},
         )

@@ -8,7 +8,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, NotFound, ValidationFailed
 from eo13.obligations.models import AuditReport
@@ -28,7 +30,7 @@ def audit_report_get(user: Any, agency: Agency) -> AuditReport:
     return AuditReport.objects.filter(agency=agency).first() or AuditReport(agency=agency, version=0)
 
 
-def audit_report_save(*, actor: Any, agency: Agency, expected_version: int, **texts: str) -> AuditReport:
+def audit_report_save(*, actor: Actor, agency: Agency, expected_version: int, **texts: str) -> AuditReport:
     OBLIGATION_POLICY.require_write(actor, agency_id=agency.pk)
     report = audit_report_get(actor, agency)
     unknown = set(texts) - set(REPORT_FIELDS)
@@ -50,7 +52,7 @@ def audit_report_save(*, actor: Any, agency: Agency, expected_version: int, **te
             report.refresh_from_db()
         audit_record(
             actor=actor,
-            action="audit_report.save",
+            action=AuditAction.AUDIT_REPORT_SAVE,
             target=report,
             agency_code=agency.code,
             changes=field_changes(before, snapshot(report, REPORT_FIELDS)),

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
+from eo13.accounts.actors import Actor, signed_in
+from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import NotFound, PermissionDenied, ValidationFailed
 from eo13.obligations.models import CalendarFeed, Obligation, Status
@@ -31,12 +33,12 @@ def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _require_manage(actor: Any, agency: Agency) -> None:
-    if not (has_role(actor, {"city_hall"}) or OBLIGATION_POLICY.can_write(actor, agency_id=agency.pk)):
+def _require_manage(actor: Actor, agency: Agency) -> None:
+    if not (has_role(actor, {Role.CITY_HALL}) or OBLIGATION_POLICY.can_write(actor, agency_id=agency.pk)):
         raise PermissionDenied("Only this office's own staff or City Hall can manage its calendar links.")
 
 
-def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[CalendarFeed, str]:
+def calendar_feed_create(*, actor: Actor, agency: Agency, name: str) -> tuple[CalendarFeed, str]:
     """Make a secret link; returns the feed and the raw token (shown once)."""
     _require_manage(actor, agency)
     name = clean_label(name, field="name")
@@ -45,11 +47,11 @@ def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[Cale
     raw = FEED_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         feed = CalendarFeed.objects.create(
-            agency=agency, name=name, prefix=raw[:12], digest=_digest(raw), created_by=actor
+            agency=agency, name=name, prefix=raw[:12], digest=_digest(raw), created_by=signed_in(actor)
         )
         audit_record(
             actor=actor,
-            action="calendar_feed.create",
+            action=AuditAction.CALENDAR_FEED_CREATE,
             target=feed,
             agency_code=agency.code,
             changes={"name": {"new": name}},
@@ -57,7 +59,7 @@ def calendar_feed_create(*, actor: Any, agency: Agency, name: str) -> tuple[Cale
     return feed, raw
 
 
-def calendar_feed_revoke(*, actor: Any, feed: CalendarFeed) -> CalendarFeed:
+def calendar_feed_revoke(*, actor: Actor, feed: CalendarFeed) -> CalendarFeed:
     agency: Agency = feed.agency
     _require_manage(actor, agency)
     if feed.revoked_at is not None:
@@ -65,7 +67,7 @@ def calendar_feed_revoke(*, actor: Any, feed: CalendarFeed) -> CalendarFeed:
     with transaction.atomic():
         feed.revoked_at = timezone.now()
         feed.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="calendar_feed.revoke", target=feed, agency_code=agency.code)
+        audit_record(actor=actor, action=AuditAction.CALENDAR_FEED_REVOKE, target=feed, agency_code=agency.code)
     return feed
 
 
@@ -78,7 +80,7 @@ def feed_for_token(raw: str) -> CalendarFeed:
     return feed
 
 
-def feeds_for(actor: Any, agency: Agency) -> list[CalendarFeed]:
+def feeds_for(actor: Actor, agency: Agency) -> list[CalendarFeed]:
     _require_manage(actor, agency)
     return list(CalendarFeed.objects.filter(agency=agency))
 

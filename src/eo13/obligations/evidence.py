@@ -11,13 +11,14 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
 
 import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from eo13.accounts.actors import Actor, person
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import StorageFull, ValidationFailed
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation
@@ -121,7 +122,7 @@ def _store(evidence: Evidence, name: str, data: bytes) -> None:
 
 
 def evidence_add(
-    *, actor: Any, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
+    *, actor: Actor, obligation: Obligation, name: str, data: bytes, effective_date: dt.date | None
 ) -> Evidence:
     """Attach one evidence file to a duty that is still open or was returned."""
     OBLIGATION_POLICY.require_write(actor, obligation)
@@ -140,13 +141,13 @@ def evidence_add(
             size=len(data),
             sha256=digest,
             effective_date=effective_date,
-            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            uploaded_by=person(actor),
         )
         _store(evidence, digest, data)
         evidence.save()
         audit_record(
             actor=actor,
-            action="obligation.evidence_add",
+            action=AuditAction.OBLIGATION_EVIDENCE_ADD,
             target=evidence,
             agency_code=obligation.agency.code,
             changes={

@@ -1,7 +1,9 @@
 """Staff menu links of the obligations app."""
 
+from eo13.obligations.policy import BOARD_ROLES, REPORT_PAGE_ROLES, WORKSPACE_ROLES
+
 ITEMS = [
-    ("Our duties", "obligations:workspace", {"agency_lead", "privacy_officer", "chief_privacy_officer"}),
-    ("Duties board", "obligations:board", {"city_hall", "auditor", "committee", "chief_privacy_officer"}),
-    ("Reports", "obligations:reports", {"agency_lead", "city_hall", "auditor"}),
+    ("Our duties", "obligations:workspace", set(WORKSPACE_ROLES)),
+    ("Duties board", "obligations:board", set(BOARD_ROLES)),
+    ("Reports", "obligations:reports", set(REPORT_PAGE_ROLES)),
 ]

@@ -26,6 +26,12 @@ PRIVACY_DUTY_POLICY = dataclasses.replace(
 REVIEWERS = frozenset({Role.CITY_HALL})
 # Who records events about an agency: that agency's own writers (above), and these citywide roles for any agency.
 EVENT_RECORDERS = frozenset({Role.CITY_HALL, Role.CHIEF_PRIVACY_OFFICER})
+# Who reads the citywide duties board, and who the Report to the Mayor.
+BOARD_ROLES = frozenset({Role.CITY_HALL, Role.AUDITOR, Role.COMMITTEE, Role.CHIEF_PRIVACY_OFFICER})
+MAYOR_REPORT_ROLES = frozenset({Role.CITY_HALL, Role.AUDITOR, Role.COMMITTEE})
+# Who is shown the links to their own office's duties and to the reports page (the staff menu, obligations/nav.py).
+WORKSPACE_ROLES = frozenset({Role.AGENCY_LEAD, Role.PRIVACY_OFFICER, Role.CHIEF_PRIVACY_OFFICER})
+REPORT_PAGE_ROLES = frozenset({Role.AGENCY_LEAD, Role.CITY_HALL, Role.AUDITOR})
 
 
 def policy_for(key: str) -> AgencyScopedPolicy:

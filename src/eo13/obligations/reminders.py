@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -19,7 +18,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import User
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.law.deadlines import days_left
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderDigest, ReminderSent
@@ -68,7 +69,7 @@ def reminders_due(on: dt.date) -> list[Item]:
     return items
 
 
-def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> dict[str, int]:
+def reminders_send(*, on: dt.date | None = None, actor: ActorOrJob = "reminders") -> dict[str, int]:
     """Mail one digest to each person responsible for a duty that crossed a threshold; record what was sent."""
     on = on or today()
     items = reminders_due(on)
@@ -114,7 +115,7 @@ def reminders_send(*, on: dt.date | None = None, actor: Any = "reminders") -> di
         if items:
             audit_record(
                 actor=actor,
-                action="obligation.reminders_sent",
+                action=AuditAction.OBLIGATION_REMINDERS_SENT,
                 model="obligations.ReminderSent",
                 changes={"on": {"new": on.isoformat()}, "duties": {"new": len(items)}, "emails": {"new": sent}},
             )

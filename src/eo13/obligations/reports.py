@@ -23,9 +23,9 @@ from eo13.obligations import selectors
 from eo13.obligations.auditreports import REPORT_FIELDS, audit_report_get, audit_report_save
 from eo13.obligations.forms import AuditReportForm
 from eo13.obligations.models import Obligation, Status
+from eo13.obligations.policy import MAYOR_REPORT_ROLES
 from eo13.obligations.views import eo13_errors
 
-MAYOR_REPORT_ROLES = {"city_hall", "auditor", "committee"}
 CSV_COLUMNS = ["office", "obligation", "section", "title", "concerns", "due", "status", "late", "completed_on"]
 
 

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor, ActorOrJob
 from eo13.accounts.policy import has_role, require_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.deadlines import AGENCY_EVENTS, EVENTS, ORDER_ISSUED, Event, periods_started
@@ -28,13 +30,13 @@ from eo13.text import clean_free_text
 MAX_NOTE = 4000
 
 
-def _actor_name(actor: Any) -> str:
-    if getattr(actor, "is_authenticated", False):
+def _actor_name(actor: ActorOrJob) -> str:
+    if not isinstance(actor, str) and actor.is_authenticated:
         return str(actor.get_username())
     return actor if isinstance(actor, str) else "system"
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: ActorOrJob) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
@@ -57,7 +59,7 @@ def _clean_note(note: str, *, field: str = "note", required: bool = False) -> st
     return text
 
 
-def _step(obligation: Obligation, actor: Any, action: str, before: str, note: str = "") -> None:
+def _step(obligation: Obligation, actor: ActorOrJob, action: str, before: str, note: str = "") -> None:
     ObligationAction.objects.create(
         obligation=obligation,
         at=timezone.now(),
@@ -70,11 +72,11 @@ def _step(obligation: Obligation, actor: Any, action: str, before: str, note: st
     )
 
 
-def _check_event_permission(actor: Any, event: Event, agency: Agency | None) -> None:
+def _check_event_permission(actor: ActorOrJob, event: Event, agency: Agency | None) -> None:
     if _user(actor) is None:
         return  # the system itself (bootstrap, the privacy registers' own hooks)
     if event in (Event.ORDER_ISSUED, Event.MAYOR_DIRECTION, Event.AUDIT_REPORT_ACCEPTED):
-        require_role(actor, {"city_hall"})
+        require_role(actor, REVIEWERS)
         return
     if has_role(actor, EVENT_RECORDERS):
         return
@@ -83,7 +85,7 @@ def _check_event_permission(actor: Any, event: Event, agency: Agency | None) -> 
 
 
 def obligation_event_record(
-    *, actor: Any, event: str, on: dt.date, agency: Agency | None = None, subject: str = ""
+    *, actor: ActorOrJob, event: str, on: dt.date, agency: Agency | None = None, subject: str = ""
 ) -> list[Obligation]:
     """Record an event and create, once, every duty it makes due (INTERFACES §3).
 
@@ -181,7 +183,7 @@ def obligation_event_record(
         if created or new_event:
             audit_record(
                 actor=actor,
-                action="obligation_event.record",
+                action=AuditAction.OBLIGATION_EVENT_RECORD,
                 target=record,
                 agency_code=agency.code if agency else "",
                 changes={
@@ -200,7 +202,7 @@ def _periods_begun(ev: Event, on: dt.date) -> int:
     return max((periods_started(r, on, today()) for r in rules), default=1)
 
 
-def obligation_events_refresh(*, actor: Any) -> int:
+def obligation_events_refresh(*, actor: ActorOrJob) -> int:
     """Re-record every stored event: adds periods of recurring duties that have begun. Returns how many
     obligations were made."""
     before = Obligation.objects.count()
@@ -212,7 +214,7 @@ def obligation_events_refresh(*, actor: Any) -> int:
 
 def _change(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     obligation: Obligation,
     expected_version: int,
     allowed_from: tuple[str, ...],
@@ -235,7 +237,7 @@ def _change(
         _step(obligation, actor, action, before, note)
         audit_record(
             actor=actor,
-            action=f"obligation.{action}",
+            action=AuditAction(f"obligation.{action}"),
             target=obligation,
             agency_code=obligation.agency.code,
             changes={"status": {"old": before, "new": to}, "note": {"new": note}},
@@ -243,7 +245,7 @@ def _change(
     return obligation
 
 
-def obligation_submit(*, actor: Any, obligation: Obligation, expected_version: int, note: str) -> Obligation:
+def obligation_submit(*, actor: Actor, obligation: Obligation, expected_version: int, note: str) -> Obligation:
     """Send a duty for review with its evidence and a note."""
     OBLIGATION_POLICY.require_write(actor, obligation)
     text = _clean_note(note, required=True)
@@ -261,13 +263,13 @@ def obligation_submit(*, actor: Any, obligation: Obligation, expected_version: i
     )
 
 
-def _require_reviewer(actor: Any, obligation: Obligation) -> None:
+def _require_reviewer(actor: Actor, obligation: Obligation) -> None:
     require_role(actor, REVIEWERS)
     if obligation.submitted_by_id is not None and obligation.submitted_by_id == getattr(actor, "pk", None):
         raise PermissionDenied("Someone other than the person who submitted must review it.")
 
 
-def obligation_accept(*, actor: Any, obligation: Obligation, expected_version: int, note: str = "") -> Obligation:
+def obligation_accept(*, actor: Actor, obligation: Obligation, expected_version: int, note: str = "") -> Obligation:
     _require_reviewer(actor, obligation)
     accepted = _change(
         actor=actor,
@@ -290,7 +292,7 @@ def obligation_accept(*, actor: Any, obligation: Obligation, expected_version: i
 AUDIT_REPORT_KEY = "s2_audit_report"
 
 
-def obligation_return(*, actor: Any, obligation: Obligation, expected_version: int, comments: str) -> Obligation:
+def obligation_return(*, actor: Actor, obligation: Obligation, expected_version: int, comments: str) -> Obligation:
     _require_reviewer(actor, obligation)
     text = _clean_note(comments, field="comments", required=True)
     return _change(
@@ -304,7 +306,9 @@ def obligation_return(*, actor: Any, obligation: Obligation, expected_version: i
     )
 
 
-def obligation_fulfil(*, actor: Any, agency: Agency, key: str, subject: str = "", note: str = "") -> Obligation | None:
+def obligation_fulfil(
+    *, actor: ActorOrJob, agency: Agency, key: str, subject: str = "", note: str = ""
+) -> Obligation | None:
     """Mark the matching open duty done because EO13 itself saw it happen (a designation was registered, a
     privacy officer attended the CPO's training). ``agency`` is the office that owes the duty or the one it is
     about; an empty ``subject`` matches the earliest-due open duty with that key. None when nothing matches."""
@@ -327,7 +331,7 @@ def obligation_fulfil(*, actor: Any, agency: Agency, key: str, subject: str = ""
     )
 
 
-def obligation_supersede(*, actor: Any, agency: Agency, key: str, subject: str, note: str = "") -> Obligation | None:
+def obligation_supersede(*, actor: Actor, agency: Agency, key: str, subject: str, note: str = "") -> Obligation | None:
     """Close the open duty about ``subject`` because what it was about is gone (EO 13 §6(1): the CPO need not train
     a privacy officer who has been replaced). Closed as superseded, never counted late. None when nothing matches."""
     qs = Obligation.objects.filter(Q(agency=agency) | Q(concerns=agency), key=key, subject=subject)

@@ -22,10 +22,8 @@ from eo13.obligations import selectors
 from eo13.obligations.evidence import evidence_add
 from eo13.obligations.forms import EvidenceForm, ReviewForm, SubmitForm
 from eo13.obligations.models import OPEN_STATUSES, Status
-from eo13.obligations.policy import OBLIGATION_POLICY, REVIEWERS
+from eo13.obligations.policy import BOARD_ROLES, OBLIGATION_POLICY, REVIEWERS
 from eo13.obligations.services import obligation_accept, obligation_return, obligation_submit
-
-BOARD_ROLES = {"city_hall", "auditor", "committee", "chief_privacy_officer"}
 
 
 def eo13_errors(view: Callable[..., Any]) -> Callable[..., Any]:

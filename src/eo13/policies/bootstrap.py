@@ -8,6 +8,7 @@ from django.db import transaction
 
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.policies import services
 from eo13.policies.languages import load_languages
@@ -61,7 +62,7 @@ def _demo_users(stdout: Any) -> dict[str, User]:
             user.password = lead.password  # the same (hashed) password as the demo accounts, never seen in clear
             user.save(update_fields=["password"])
             Membership.objects.create(user=user, agency=Agency.objects.get(code=code), role=Role.AGENCY_LEAD)
-            audit_record(actor="bootstrap", action="user.create_demo", target=user, agency_code=code)
+            audit_record(actor="bootstrap", action=AuditAction.USER_CREATE_DEMO, target=user, agency_code=code)
             made.append(username)
     if made:
         stdout.write(

@@ -1,13 +1,13 @@
 """Writes for the §5 library: made by City Hall, MOIA or the Law Department, approved by the Law Department,
 sent to agencies, and confirmed by each agency (EO 13 §5(1)–(4), §8(1))."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -33,7 +33,7 @@ def _check_choices(kind: str, audience: str, languages: list[str]) -> list[str]:
     return sorted(set(languages), key=[c for c, _ in settings.LANGUAGES].index)
 
 
-def _maker_office_ids(actor: Any) -> set[int]:
+def _maker_office_ids(actor: Actor) -> set[int]:
     """The §5 offices the actor makes materials for: their City Hall membership, or where they are the lead."""
     from eo13.accounts.policy import Role, memberships
     from eo13.policies.permissions import MATERIAL_MAKERS
@@ -45,20 +45,22 @@ def _maker_office_ids(actor: Any) -> set[int]:
     }
 
 
-def edited_since_approval(actor: Any, material: Material) -> bool:
+def edited_since_approval(actor: Actor, material: Material) -> bool:
     """Whether ``actor`` made or changed the text now waiting for approval (the audit log names each editor)."""
     actor_id = getattr(actor, "pk", None)
     if actor_id is None:
         return False
     entries = AuditEntry.objects.filter(model=Material._meta.label, object_id=str(material.pk))
-    last_approval = entries.filter(action="material.approve").order_by("-seq").values_list("seq", flat=True).first()
-    edits = entries.filter(action__in=("material.create", "material.update"), actor_id=actor_id)
+    last_approval = (
+        entries.filter(action=AuditAction.MATERIAL_APPROVE).order_by("-seq").values_list("seq", flat=True).first()
+    )
+    edits = entries.filter(action__in=(AuditAction.MATERIAL_CREATE, AuditAction.MATERIAL_UPDATE), actor_id=actor_id)
     if last_approval is not None:
         edits = edits.filter(seq__gt=last_approval)
     return edits.exists() or (last_approval is None and material.created_by_id == actor_id)
 
 
-def _owner_for(actor: Any) -> Agency:
+def _owner_for(actor: Actor) -> Agency:
     from eo13.accounts.policy import memberships
     from eo13.policies.permissions import MATERIAL_MAKERS
 
@@ -68,7 +70,7 @@ def _owner_for(actor: Any) -> Agency:
     return Agency.objects.get(code="CITYHALL")
 
 
-def material_create(*, actor: Any, kind: str, audience: str, title: str, body: str, languages: list[str]) -> Material:
+def material_create(*, actor: Actor, kind: str, audience: str, title: str, body: str, languages: list[str]) -> Material:
     """A new item for the §5 library; it needs the Law Department's approval before it is sent."""
     if not is_material_maker(actor):
         raise PermissionDenied("City Hall, MOIA or the Law Department make §5 materials.")
@@ -83,11 +85,11 @@ def material_create(*, actor: Any, kind: str, audience: str, title: str, body: s
             body=body,
             languages=languages,
             owner=_owner_for(actor),
-            created_by=actor,
+            created_by=signed_in(actor),
         )
         audit_record(
             actor=actor,
-            action="material.create",
+            action=AuditAction.MATERIAL_CREATE,
             target=material,
             agency_code=material.owner.code,
             changes={"kind": {"new": kind}, "title": {"new": title}, "languages": {"new": languages}},
@@ -97,7 +99,7 @@ def material_create(*, actor: Any, kind: str, audience: str, title: str, body: s
 
 def material_update(
     *,
-    actor: Any,
+    actor: Actor,
     material: Material,
     expected_lock: int,
     kind: str,
@@ -125,7 +127,7 @@ def material_update(
         fresh.save()
         audit_record(
             actor=actor,
-            action="material.update",
+            action=AuditAction.MATERIAL_UPDATE,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"title": {"new": title}, "approved": {"old": was_approved, "new": False}},
@@ -135,7 +137,7 @@ def material_update(
     return fresh
 
 
-def material_approve(*, actor: Any, material: Material, expected_lock: int) -> Material:
+def material_approve(*, actor: Actor, material: Material, expected_lock: int) -> Material:
     """The Law Department approves a material (EO 13 §5: "in conjunction with the Law Department")."""
     if not is_law_reviewer(actor):
         raise PermissionDenied("Only the Law Department approves §5 materials.")
@@ -147,12 +149,12 @@ def material_approve(*, actor: Any, material: Material, expected_lock: int) -> M
             raise ConflictError("This material is already approved.")
         if edited_since_approval(actor, fresh):
             raise PermissionDenied(OWN_EDIT)
-        fresh.approved_by, fresh.approved_at = actor, timezone.now()
+        fresh.approved_by, fresh.approved_at = signed_in(actor), timezone.now()
         fresh.lock += 1
         fresh.save()
         audit_record(
             actor=actor,
-            action="material.approve",
+            action=AuditAction.MATERIAL_APPROVE,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"approved": {"old": False, "new": True}},
@@ -161,7 +163,7 @@ def material_approve(*, actor: Any, material: Material, expected_lock: int) -> M
     return fresh
 
 
-def material_send(*, actor: Any, material: Material, agencies: list[Agency]) -> list[Dissemination]:
+def material_send(*, actor: Actor, material: Material, agencies: list[Agency]) -> list[Dissemination]:
     """Send an approved material to agencies (EO 13 §5 "disseminate"); each send is recorded once."""
     if not is_material_maker(actor):
         raise PermissionDenied("City Hall, MOIA or the Law Department send §5 materials.")
@@ -173,12 +175,14 @@ def material_send(*, actor: Any, material: Material, agencies: list[Agency]) -> 
             raise ValidationFailed("The Law Department must approve this material before it is sent.")
         made = []
         for agency in agencies:
-            d, created = Dissemination.objects.get_or_create(material=fresh, agency=agency, defaults={"sent_by": actor})
+            d, created = Dissemination.objects.get_or_create(
+                material=fresh, agency=agency, defaults={"sent_by": signed_in(actor)}
+            )
             if created:
                 made.append(d)
         audit_record(
             actor=actor,
-            action="material.send",
+            action=AuditAction.MATERIAL_SEND,
             target=fresh,
             agency_code=fresh.owner.code,
             changes={"sent_to": {"new": [d.agency.code for d in made]}},
@@ -186,18 +190,18 @@ def material_send(*, actor: Any, material: Material, agencies: list[Agency]) -> 
     return made
 
 
-def dissemination_confirm(*, actor: Any, dissemination: Dissemination) -> Dissemination:
+def dissemination_confirm(*, actor: Actor, dissemination: Dissemination) -> Dissemination:
     """The receiving agency's lead confirms the agency has the material and passed it on."""
     DISSEMINATION_ACCESS.require_write(actor, dissemination)
     with transaction.atomic():
         fresh = Dissemination.objects.select_for_update(of=("self",)).select_related("agency").get(pk=dissemination.pk)
         if fresh.confirmed_at is not None:
             raise ConflictError("This agency already confirmed it has the material.")
-        fresh.confirmed_by, fresh.confirmed_at = actor, timezone.now()
+        fresh.confirmed_by, fresh.confirmed_at = signed_in(actor), timezone.now()
         fresh.save()
         audit_record(
             actor=actor,
-            action="dissemination.confirm",
+            action=AuditAction.DISSEMINATION_CONFIRM,
             target=fresh,
             agency_code=fresh.agency.code,
             changes={"confirmed": {"old": False, "new": True}},

@@ -1,7 +1,9 @@
 """Staff menu links of the policies app."""
 
+from eo13.policies.permissions import COVERAGE_MENU, MATERIAL_MENU, POLICY_MENU
+
 ITEMS = [
-    ("Policies", "policies:list", {"agency_lead", "frontline", "privacy_officer", "city_hall", "auditor", "committee"}),
-    ("Translations", "policies:coverage", {"agency_lead", "city_hall", "auditor"}),
-    ("§5 materials", "policies:materials", {"agency_lead", "frontline", "privacy_officer", "city_hall", "auditor"}),
+    ("Policies", "policies:list", set(POLICY_MENU)),
+    ("Translations", "policies:coverage", set(COVERAGE_MENU)),
+    ("§5 materials", "policies:materials", set(MATERIAL_MENU)),
 ]

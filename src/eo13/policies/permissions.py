@@ -15,6 +15,12 @@ LAW = "LAW"
 MOIA = "MOIA"
 MATERIAL_MAKERS = frozenset({"CITYHALL", "MOIA", "LAW"})
 CITYWIDE_READERS = frozenset({Role.CITY_HALL, Role.AUDITOR, Role.COMMITTEE, Role.CHIEF_PRIVACY_OFFICER})
+# Who is shown the links to policies, translation coverage and §5 materials (the staff menu, policies/nav.py).
+POLICY_MENU = frozenset(
+    {Role.AGENCY_LEAD, Role.FRONTLINE, Role.PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDITOR, Role.COMMITTEE}
+)
+COVERAGE_MENU = frozenset({Role.AGENCY_LEAD, Role.CITY_HALL, Role.AUDITOR})
+MATERIAL_MENU = frozenset({Role.AGENCY_LEAD, Role.FRONTLINE, Role.PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDITOR})
 
 POLICY_ACCESS = AgencyScopedPolicy(
     agency_field="agency",

@@ -6,14 +6,14 @@ it can only be entered for the version that is published now, and is stale once 
 Each function checks the actor's role, writes, and appends its audit entry in one transaction.
 """
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.models import AuditEntry
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -52,7 +52,7 @@ def _publicly_changed() -> None:
     transaction.on_commit(public_cache.bump)
 
 
-def policy_create(*, actor: Any, agency: Agency, title: str, body: str, change_summary: str = "") -> Policy:
+def policy_create(*, actor: Actor, agency: Agency, title: str, body: str, change_summary: str = "") -> Policy:
     """A new policy for ``agency``, with its first draft (EO 13 §2)."""
     POLICY_ACCESS.require_write(actor, agency_id=agency.pk)
     title = clean_text(title, "title", max_length=200)
@@ -62,13 +62,13 @@ def policy_create(*, actor: Any, agency: Agency, title: str, body: str, change_s
     with transaction.atomic():
         if Policy.objects.filter(agency=agency, slug=slug).exists():
             raise ValidationFailed("This agency already has a policy with that title.", field="title")
-        policy = Policy.objects.create(agency=agency, slug=slug, created_by=actor)
+        policy = Policy.objects.create(agency=agency, slug=slug, created_by=signed_in(actor))
         version = PolicyVersion.objects.create(
-            policy=policy, number=1, title=title, body=body, change_summary=change_summary, created_by=actor
+            policy=policy, number=1, title=title, body=body, change_summary=change_summary, created_by=signed_in(actor)
         )
         audit_record(
             actor=actor,
-            action="policy.create",
+            action=AuditAction.POLICY_CREATE,
             target=policy,
             agency_code=agency.code,
             changes={"slug": {"new": slug}, "version": {"new": version.number}, "title": {"new": title}},
@@ -76,7 +76,7 @@ def policy_create(*, actor: Any, agency: Agency, title: str, body: str, change_s
     return policy
 
 
-def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
+def version_start(*, actor: Actor, policy: Policy) -> PolicyVersion:
     """A new draft, starting from the published text, to update the policy (EO 13 §2 continuous review)."""
     POLICY_ACCESS.require_write(actor, policy)
     with transaction.atomic():
@@ -94,13 +94,13 @@ def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
                 title=base.title if base else policy.slug,
                 body=base.body if base else "",
                 change_summary="",
-                created_by=actor,
+                created_by=signed_in(actor),
             )
         except IntegrityError as exc:
             raise ConflictError("Someone else started a new version at the same time. Reload the page.") from exc
         audit_record(
             actor=actor,
-            action="policy_version.start",
+            action=AuditAction.POLICY_VERSION_START,
             target=version,
             agency_code=policy.agency.code,
             changes={"number": {"new": number}},
@@ -109,7 +109,7 @@ def version_start(*, actor: Any, policy: Policy) -> PolicyVersion:
 
 
 def version_update(
-    *, actor: Any, version: PolicyVersion, expected_lock: int, title: str, body: str, change_summary: str
+    *, actor: Actor, version: PolicyVersion, expected_lock: int, title: str, body: str, change_summary: str
 ) -> PolicyVersion:
     """Edit a draft. Only drafts change; what was reviewed or published stays as it was."""
     POLICY_ACCESS.require_write(actor, version.policy)
@@ -132,7 +132,7 @@ def version_update(
             changed["body"] = {"old": f"{len(changed['body']['old'])} characters", "new": f"{len(body)} characters"}
         audit_record(
             actor=actor,
-            action="policy_version.update",
+            action=AuditAction.POLICY_VERSION_UPDATE,
             target=version,
             agency_code=version.policy.agency.code,
             changes=changed,
@@ -140,7 +140,7 @@ def version_update(
     return version
 
 
-def version_submit(*, actor: Any, version: PolicyVersion, expected_lock: int) -> PolicyVersion:
+def version_submit(*, actor: Actor, version: PolicyVersion, expected_lock: int) -> PolicyVersion:
     """Send a draft to the Law Department for review (EO 13 §5: with the Law Department)."""
     POLICY_ACCESS.require_write(actor, version.policy)
     with transaction.atomic():
@@ -150,12 +150,12 @@ def version_submit(*, actor: Any, version: PolicyVersion, expected_lock: int) ->
         if not version.change_summary.strip():
             raise ValidationFailed("Say what changed in this version before sending it for review.", "change_summary")
         version.status = VersionStatus.IN_REVIEW
-        version.submitted_by, version.submitted_at = actor, timezone.now()
+        version.submitted_by, version.submitted_at = signed_in(actor), timezone.now()
         version.lock += 1
         version.save()
         audit_record(
             actor=actor,
-            action="policy_version.submit",
+            action=AuditAction.POLICY_VERSION_SUBMIT,
             target=version,
             agency_code=version.policy.agency.code,
             changes={"status": {"old": VersionStatus.DRAFT, "new": VersionStatus.IN_REVIEW}},
@@ -163,12 +163,12 @@ def version_submit(*, actor: Any, version: PolicyVersion, expected_lock: int) ->
     return version
 
 
-def _require_reviewer(actor: Any) -> None:
+def _require_reviewer(actor: Actor) -> None:
     if not is_law_reviewer(actor):
         raise PermissionDenied("Only the Law Department reviews policies.")
 
 
-def wrote_version(actor: Any, version: PolicyVersion) -> bool:
+def wrote_version(actor: Actor, version: PolicyVersion) -> bool:
     """Whether ``actor`` made, edited or sent this version for review: then a second person must approve it.
     Edits leave no name on the version itself, so the audit log answers."""
     actor_id = getattr(actor, "pk", None)
@@ -179,7 +179,11 @@ def wrote_version(actor: Any, version: PolicyVersion) -> bool:
     return AuditEntry.objects.filter(
         model=PolicyVersion._meta.label,
         object_id=str(version.pk),
-        action__in=("policy_version.start", "policy_version.update", "policy_version.submit"),
+        action__in=(
+            AuditAction.POLICY_VERSION_START,
+            AuditAction.POLICY_VERSION_UPDATE,
+            AuditAction.POLICY_VERSION_SUBMIT,
+        ),
         actor_id=actor_id,
     ).exists()
 
@@ -187,7 +191,7 @@ def wrote_version(actor: Any, version: PolicyVersion) -> bool:
 OWN_VERSION = "You wrote or sent this version, so a second person at the Law Department must approve it."
 
 
-def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, note: str = "") -> PolicyVersion:
+def version_approve(*, actor: Actor, version: PolicyVersion, expected_lock: int, note: str = "") -> PolicyVersion:
     """The Law Department approves; the version is published the same moment (EO 13 §2(1) "promptly")."""
     _require_reviewer(actor)
     note = clean_text(note, "note", required=False)
@@ -204,7 +208,7 @@ def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, n
             status=VersionStatus.SUPERSEDED
         )
         version.status = VersionStatus.PUBLISHED
-        version.reviewed_by, version.reviewed_at, version.review_note = actor, now, note
+        version.reviewed_by, version.reviewed_at, version.review_note = signed_in(actor), now, note
         version.published_at = now
         version.lock += 1
         version.save()
@@ -212,7 +216,7 @@ def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, n
         policy.save(update_fields=["current_version"])
         audit_record(
             actor=actor,
-            action="policy_version.approve_publish",
+            action=AuditAction.POLICY_VERSION_APPROVE_PUBLISH,
             target=version,
             agency_code=policy.agency.code,
             changes={
@@ -224,7 +228,7 @@ def version_approve(*, actor: Any, version: PolicyVersion, expected_lock: int, n
     return version
 
 
-def version_return(*, actor: Any, version: PolicyVersion, expected_lock: int, note: str) -> PolicyVersion:
+def version_return(*, actor: Actor, version: PolicyVersion, expected_lock: int, note: str) -> PolicyVersion:
     """The Law Department sends a version back to its agency with a note saying what to fix."""
     _require_reviewer(actor)
     note = clean_text(note, "note")
@@ -233,12 +237,12 @@ def version_return(*, actor: Any, version: PolicyVersion, expected_lock: int, no
         if version.status != VersionStatus.IN_REVIEW:
             raise ConflictError("Only a version in review can be sent back.")
         version.status = VersionStatus.DRAFT
-        version.reviewed_by, version.reviewed_at, version.review_note = actor, timezone.now(), note
+        version.reviewed_by, version.reviewed_at, version.review_note = signed_in(actor), timezone.now(), note
         version.lock += 1
         version.save()
         audit_record(
             actor=actor,
-            action="policy_version.return",
+            action=AuditAction.POLICY_VERSION_RETURN,
             target=version,
             agency_code=version.policy.agency.code,
             changes={"status": {"old": VersionStatus.IN_REVIEW, "new": VersionStatus.DRAFT}, "note": {"new": note}},
@@ -246,13 +250,13 @@ def version_return(*, actor: Any, version: PolicyVersion, expected_lock: int, no
     return version
 
 
-def _require_translator(actor: Any, policy: Policy) -> None:
+def _require_translator(actor: Actor, policy: Policy) -> None:
     if not (POLICY_ACCESS.can_write(actor, policy) or is_citywide_translator(actor)):
         raise PermissionDenied("Only the agency's lead or MOIA's language-access staff enter translations.")
 
 
 def translation_submit(
-    *, actor: Any, policy: Policy, language_code: str, version_number: int, title: str, body: str
+    *, actor: Actor, policy: Policy, language_code: str, version_number: int, title: str, body: str
 ) -> PolicyTranslation:
     """Enter or upload a translation of the published version (Admin Code §23-1102). A translation made from
     any other version is refused, so an old text never passes as current."""
@@ -278,18 +282,18 @@ def translation_submit(
         existing = PolicyTranslation.objects.select_for_update().filter(version=current, language=language).first()
         if existing is None:
             translation = PolicyTranslation.objects.create(
-                version=current, language=language, title=title, body=body, translated_by=actor
+                version=current, language=language, title=title, body=body, translated_by=signed_in(actor)
             )
-            action = "policy_translation.submit"
+            action = AuditAction.POLICY_TRANSLATION_SUBMIT
         else:
             translation = existing
             translation.title, translation.body = title, body
             translation.status = TranslationStatus.SUBMITTED
-            translation.translated_by, translation.translated_at = actor, timezone.now()
+            translation.translated_by, translation.translated_at = signed_in(actor), timezone.now()
             translation.approved_by, translation.approved_at = None, None
             translation.lock += 1
             translation.save()
-            action = "policy_translation.replace"
+            action = AuditAction.POLICY_TRANSLATION_REPLACE
             _publicly_changed()  # a replaced text leaves the public site until it is approved again
         audit_record(
             actor=actor,
@@ -301,7 +305,7 @@ def translation_submit(
     return translation
 
 
-def translation_approve(*, actor: Any, translation: PolicyTranslation, expected_lock: int) -> PolicyTranslation:
+def translation_approve(*, actor: Actor, translation: PolicyTranslation, expected_lock: int) -> PolicyTranslation:
     """The agency's lead (or the Law Department) approves a translation; a second person, not its translator."""
     translation = PolicyTranslation.objects.select_related("version__policy__agency").get(pk=translation.pk)
     if not (TRANSLATION_ACCESS.can_write(actor, translation) or is_law_reviewer(actor)):
@@ -321,12 +325,12 @@ def translation_approve(*, actor: Any, translation: PolicyTranslation, expected_
         if fresh.status == TranslationStatus.APPROVED:
             raise ConflictError("This translation is already approved.")
         fresh.status = TranslationStatus.APPROVED
-        fresh.approved_by, fresh.approved_at = actor, timezone.now()
+        fresh.approved_by, fresh.approved_at = signed_in(actor), timezone.now()
         fresh.lock += 1
         fresh.save()
         audit_record(
             actor=actor,
-            action="policy_translation.approve",
+            action=AuditAction.POLICY_TRANSLATION_APPROVE,
             target=fresh,
             agency_code=translation.version.policy.agency.code,
             changes={"status": {"old": TranslationStatus.SUBMITTED, "new": TranslationStatus.APPROVED}},

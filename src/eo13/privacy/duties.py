@@ -8,6 +8,8 @@ nothing, so the register still works.
 from datetime import date
 from typing import Any
 
+from eo13.accounts.actors import Actor
+
 VACANCY_EVENT = "privacy-officer-vacancy"
 DESIGNATED_EVENT = "privacy-officer-designated"
 # Obligation keys in the engine's catalogue.
@@ -26,7 +28,7 @@ def _engine() -> Any:
     return services
 
 
-def event(*, actor: Any, name: str, on: date, agency: Any, subject: str) -> list[Any]:
+def event(*, actor: Actor, name: str, on: date, agency: Any, subject: str) -> list[Any]:
     engine = _engine()
     # A privacy officer named before the order took effect starts no duty of its own (EO 13 §9); the order's
     # issuance made the first training due (EO 13 §6(1)).
@@ -35,7 +37,7 @@ def event(*, actor: Any, name: str, on: date, agency: Any, subject: str) -> list
     return list(engine.obligation_event_record(actor=actor, event=name, on=on, agency=agency, subject=subject) or [])
 
 
-def supersede(*, actor: Any, agency: Any, key: str, subject: str, note: str = "") -> Any:
+def supersede(*, actor: Actor, agency: Any, key: str, subject: str, note: str = "") -> Any:
     """A duty about an officer who has left or been replaced closes as superseded, not late (EO 13 §6(1))."""
     engine = _engine()
     if engine is None or not hasattr(engine, "obligation_supersede"):
@@ -43,7 +45,7 @@ def supersede(*, actor: Any, agency: Any, key: str, subject: str, note: str = ""
     return engine.obligation_supersede(actor=actor, agency=agency, key=key, subject=subject, note=note)
 
 
-def fulfil(*, actor: Any, agency: Any, key: str, subject: str = "", note: str = "") -> Any:
+def fulfil(*, actor: Actor, agency: Any, key: str, subject: str = "", note: str = "") -> Any:
     engine = _engine()
     if engine is None:
         return None

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
+from eo13.accounts.actors import ActorOrJob
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
@@ -68,7 +70,9 @@ def _queryset(rule: RetentionRule, cutoff: date) -> models.QuerySet[Any]:
     return qs.exclude(**rule.keep) if rule.keep else qs
 
 
-def purge_run(*, actor: Any = "eo13 purge", today: date | None = None, dry_run: bool = False) -> list[PurgeResult]:
+def purge_run(
+    *, actor: ActorOrJob = "eo13 purge", today: date | None = None, dry_run: bool = False
+) -> list[PurgeResult]:
     """Delete what is older than its retention period. One transaction, one audit entry naming every count."""
     today = today or today_ny()
     rules = discover_rules()
@@ -92,7 +96,7 @@ def purge_run(*, actor: Any = "eo13 purge", today: date | None = None, dry_run: 
         unruled = sorted(set(getattr(settings, "EO13_RETENTION_DAYS", {})) - known)
         audit_record(
             actor=actor,
-            action="retention.purge_dry_run" if dry_run else "retention.purge",
+            action=AuditAction.RETENTION_PURGE_DRY_RUN if dry_run else AuditAction.RETENTION_PURGE,
             model="retention",
             object_id=today.isoformat(),
             changes={

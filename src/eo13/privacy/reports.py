@@ -12,8 +12,10 @@ from typing import Any
 from django.db import transaction
 
 from eo13 import spreadsheet
+from eo13.accounts.actors import Actor
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role, require_role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.law import identifying_information as ii
@@ -128,14 +130,14 @@ def report_csv(report: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def report_export(*, actor: Any, start: date | None, end: date | None) -> str:
+def report_export(*, actor: Actor, start: date | None, end: date | None) -> str:
     """The report as CSV; the export itself goes in the audit log with who and what (issue 5, item 6)."""
     report = request_report(user=actor, start=start, end=end)
     body = report_csv(report)
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="privacy_report.export",
+            action=AuditAction.PRIVACY_REPORT_EXPORT,
             model="privacy.report",
             object_id="requests",
             changes={

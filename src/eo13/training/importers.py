@@ -21,7 +21,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.spreadsheet import csv_problem
@@ -62,7 +64,7 @@ class ImportReport:
         return text
 
 
-def _may_write(actor: Any) -> Callable[[Agency], bool]:
+def _may_write(actor: Actor) -> Callable[[Agency], bool]:
     """The command line (a string actor) may import for any agency; a signed-in user only where their role
     lets them change the roster (an agency lead: their own agency)."""
     if isinstance(actor, str):
@@ -130,7 +132,7 @@ def _agency(code: str, agencies: dict[str, Agency], may_write: Callable[[Agency]
     return agency
 
 
-def import_roster(data: bytes, *, actor: Any, progress: Progress | None = None) -> ImportReport:
+def import_roster(data: bytes, *, actor: Actor, progress: Progress | None = None) -> ImportReport:
     """Import who must be trained (EO 13 §2(2)); see the module docstring for the columns."""
     report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
     rows = _rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress)
@@ -200,7 +202,7 @@ def import_roster(data: bytes, *, actor: Any, progress: Progress | None = None) 
             updates.run()
             audit_record(
                 actor=actor,
-                action="training.roster_import",
+                action=AuditAction.TRAINING_ROSTER_IMPORT,
                 model="training.RosterPerson",
                 agency_code=codes[0] if len(codes) == 1 else "",
                 changes={
@@ -231,7 +233,7 @@ def _codes_by_id(agencies: dict[str, Agency]) -> dict[int, str]:
     return {a.pk: code for code, a in agencies.items()}
 
 
-def import_completions(data: bytes, *, actor: Any, progress: Progress | None = None) -> ImportReport:
+def import_completions(data: bytes, *, actor: Actor, progress: Progress | None = None) -> ImportReport:
     """Import who finished which course, and when (EO 13 §2(2)); see the module docstring for the columns."""
     report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
     rows = _rows(data, COMPLETION_REQUIRED, (), report, progress)
@@ -295,7 +297,7 @@ def import_completions(data: bytes, *, actor: Any, progress: Progress | None = N
             execute_all(update_sql, params)
             audit_record(
                 actor=actor,
-                action="training.completions_import",
+                action=AuditAction.TRAINING_COMPLETIONS_IMPORT,
                 model="training.Completion",
                 agency_code=codes[0] if len(codes) == 1 else "",
                 changes={

@@ -1,5 +1,7 @@
 """Staff menu links of the training app."""
 
+from eo13.training.permissions import READ_ALL, WRITE_OWN
+
 ITEMS = [
-    ("Training", "training:coverage", {"agency_lead", "city_hall", "auditor"}),
+    ("Training", "training:coverage", set(READ_ALL | WRITE_OWN)),
 ]

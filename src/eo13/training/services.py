@@ -2,11 +2,12 @@
 audit entry in the same transaction. The CSV imports live in :mod:`eo13.training.importers`."""
 
 import datetime as dt
-from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.policies.models import Policy
@@ -20,7 +21,7 @@ STALE_EDIT = "Someone else changed this person since you opened the record. Relo
 
 def person_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     staff_id: str,
     display_name: str,
@@ -47,7 +48,7 @@ def person_create(
             raise ConflictError("Someone added this staff id at the same time. Reload and check.") from exc
         audit_record(
             actor=actor,
-            action="training.person_create",
+            action=AuditAction.TRAINING_PERSON_CREATE,
             target=person,
             agency_code=agency.code,
             changes=field_changes(None, snapshot(person, ("staff_id", *PERSON_FIELDS))),
@@ -57,7 +58,7 @@ def person_create(
 
 def person_update(
     *,
-    actor: Any,
+    actor: Actor,
     person: RosterPerson,
     expected_version: int,
     display_name: str,
@@ -85,7 +86,7 @@ def person_update(
         person.refresh_from_db()
         audit_record(
             actor=actor,
-            action="training.person_update",
+            action=AuditAction.TRAINING_PERSON_UPDATE,
             target=person,
             agency_code=person.agency.code,
             changes=field_changes(before, snapshot(person, PERSON_FIELDS)),
@@ -93,7 +94,7 @@ def person_update(
     return person
 
 
-def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Course:
+def course_create(*, actor: Actor, policy: Policy, code: str, title: str) -> Course:
     """A course on the policy version published now (EO 13 §2(2): training in line with the policies)."""
     COURSE_ACCESS.require_write(actor, agency_id=policy.agency_id)
     code = rules.clean_course_code(code)
@@ -110,13 +111,13 @@ def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Cours
         try:
             with transaction.atomic():
                 course = Course.objects.create(
-                    agency=policy.agency, policy_version=version, code=code, title=title, created_by=actor
+                    agency=policy.agency, policy_version=version, code=code, title=title, created_by=signed_in(actor)
                 )
         except IntegrityError as exc:
             raise ConflictError("Someone added this course at the same time. Reload and check.") from exc
         audit_record(
             actor=actor,
-            action="training.course_create",
+            action=AuditAction.TRAINING_COURSE_CREATE,
             target=course,
             agency_code=policy.agency.code,
             changes={
@@ -129,7 +130,7 @@ def course_create(*, actor: Any, policy: Policy, code: str, title: str) -> Cours
 
 
 def completion_record(
-    *, actor: Any, person: RosterPerson, course: Course, completed_on: dt.date | str
+    *, actor: Actor, person: RosterPerson, course: Course, completed_on: dt.date | str
 ) -> tuple[Completion, bool]:
     """Record that ``person`` finished ``course``; recording it again updates the date. Returns (completion,
     created)."""
@@ -147,7 +148,7 @@ def completion_record(
             completion.save(update_fields=["completed_on", "recorded_at"])
         audit_record(
             actor=actor,
-            action="training.completion_record",
+            action=AuditAction.TRAINING_COMPLETION_RECORD,
             target=completion,
             agency_code=person.agency.code,
             changes={

@@ -15,6 +15,7 @@ from django.utils import timezone
 from eo13.accounts.selectors import token_list
 from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.api_limits import USERNAME_MAX
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 
 SESSION_ENDED = {
@@ -86,7 +87,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             response = super().form_valid(form)
             audit_record(
                 actor=self.request.user,
-                action="user.password_change",
+                action=AuditAction.USER_PASSWORD_CHANGE,
                 target=self.request.user,  # type: ignore[arg-type]
                 changes={"password": {"old": "[redacted]", "new": "[redacted]"}},
             )

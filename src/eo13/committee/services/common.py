@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.agencies.models import Agency
 from eo13.errors import ValidationFailed
 from eo13.obligations.models import Obligation
@@ -16,8 +17,8 @@ from eo13.text import clean_free_text
 __all__ = ["actor_name", "agencies_by_code", "agency_by_code", "clean", "duty_close", "duty_open", "today"]
 
 
-def actor_name(actor: Any) -> str:
-    if getattr(actor, "is_authenticated", False):
+def actor_name(actor: ActorOrJob) -> str:
+    if not isinstance(actor, str) and actor.is_authenticated:
         return str(actor.get_username())
     return actor if isinstance(actor, str) else "system"
 
@@ -56,7 +57,7 @@ def check_due(due: Any, *, after: dt.date | None = None, field: str = "due") -> 
     return due
 
 
-def duty_open(*, actor: Any, event: str, agency: Agency, subject: str, due: dt.date, title: str) -> Obligation:
+def duty_open(*, actor: ActorOrJob, event: str, agency: Agency, subject: str, due: dt.date, title: str) -> Obligation:
     """Make the tracked duty for a Committee record through the obligations engine, with the record's due date,
     so it shows in the agency's workspace, reminders and calendar feed."""
     duties = obligation_event_record(
@@ -68,6 +69,6 @@ def duty_open(*, actor: Any, event: str, agency: Agency, subject: str, due: dt.d
     return duty
 
 
-def duty_close(*, actor: Any, duty: Obligation | None, note: str) -> None:
+def duty_close(*, actor: ActorOrJob, duty: Obligation | None, note: str) -> None:
     if duty is not None:
         obligation_fulfil(actor=actor, agency=duty.agency, key=duty.key, subject=duty.subject, note=note[:4000])

@@ -10,6 +10,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import ActorOrJob
+from eo13.accounts.models import Role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
     BOROUGHS,
@@ -58,7 +61,7 @@ def _check_crisis_fields(starts_on: Any, ends_on: Any, severity: Any, boroughs: 
 
 def crisis_open(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     title: str,
     kind: str,
     starts_on: dt.date,
@@ -87,7 +90,7 @@ def crisis_open(
         crisis.agencies.set(agencies)
         audit_record(
             actor=actor,
-            action="crisis.open",
+            action=AuditAction.CRISIS_OPEN,
             target=crisis,
             changes={
                 "title": {"new": title},
@@ -99,7 +102,7 @@ def crisis_open(
 
 
 def crisis_update(
-    *, actor: Any, crisis: Crisis, expected_version: int, status: str, ends_on: dt.date | None, severity: int
+    *, actor: ActorOrJob, crisis: Crisis, expected_version: int, status: str, ends_on: dt.date | None, severity: int
 ) -> Crisis:
     """Change a crisis's status, severity or end; standing down needs an end date."""
     require_leadership(actor)
@@ -117,28 +120,30 @@ def crisis_update(
         after = {"status": status, "severity": severity, "ends_on": str(ends_on or "")}
         audit_record(
             actor=actor,
-            action="crisis.update",
+            action=AuditAction.CRISIS_UPDATE,
             target=crisis,
             changes={k: {"old": before[k], "new": after[k]} for k in after if before[k] != after[k]},
         )
     return crisis
 
 
-def timeline_post(*, actor: Any, crisis: Crisis, text: str) -> TimelineEntry:
+def timeline_post(*, actor: ActorOrJob, crisis: Crisis, text: str) -> TimelineEntry:
     """An update on the crisis timeline (who, when, what). Committee members and leadership post."""
     from eo13.accounts.policy import has_role
 
-    if getattr(actor, "is_authenticated", False) and not has_role(actor, {"committee"}):
+    if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.COMMITTEE}):
         raise PermissionDenied("Committee members post timeline updates.")
     text = clean(text, field="text", limit=2000)
     with transaction.atomic():
         entry = TimelineEntry.objects.create(crisis=crisis, at=timezone.now(), author=actor_name(actor), text=text)
-        audit_record(actor=actor, action="crisis.timeline_post", target=entry, changes={"crisis": {"new": crisis.pk}})
+        audit_record(
+            actor=actor, action=AuditAction.CRISIS_TIMELINE_POST, target=entry, changes={"crisis": {"new": crisis.pk}}
+        )
     return entry
 
 
 def guidance_draft(
-    *, actor: Any, crisis: Crisis, kind: str, title: str, body: str, supersedes: Guidance | None = None
+    *, actor: ActorOrJob, crisis: Crisis, kind: str, title: str, body: str, supersedes: Guidance | None = None
 ) -> Guidance:
     """A draft of guidance or messaging (EO 13 §7(1)(a), (d)); a new draft of an existing one is its next version."""
     require_leadership(actor)
@@ -156,11 +161,11 @@ def guidance_draft(
             supersedes=supersedes,
             drafted_by=actor_name(actor),
         )
-        audit_record(actor=actor, action="guidance.draft", target=g, changes={"version": {"new": g.version}})
+        audit_record(actor=actor, action=AuditAction.GUIDANCE_DRAFT, target=g, changes={"version": {"new": g.version}})
     return g
 
 
-def guidance_approve(*, actor: Any, guidance: Guidance) -> Guidance:
+def guidance_approve(*, actor: ActorOrJob, guidance: Guidance) -> Guidance:
     require_chair(actor)
     if guidance.status != GuidanceStatus.DRAFT:
         raise ValidationFailed("Only a draft can be approved.", field="status")
@@ -169,11 +174,13 @@ def guidance_approve(*, actor: Any, guidance: Guidance) -> Guidance:
         guidance.approved_by = actor_name(actor)
         guidance.approved_at = timezone.now()
         guidance.save(update_fields=["status", "approved_by", "approved_at"])
-        audit_record(actor=actor, action="guidance.approve", target=guidance, changes={"status": {"new": "approved"}})
+        audit_record(
+            actor=actor, action=AuditAction.GUIDANCE_APPROVE, target=guidance, changes={"status": {"new": "approved"}}
+        )
     return guidance
 
 
-def guidance_send(*, actor: Any, guidance: Guidance, agency_codes: list[str]) -> list[GuidanceDelivery]:
+def guidance_send(*, actor: ActorOrJob, guidance: Guidance, agency_codes: list[str]) -> list[GuidanceDelivery]:
     require_leadership(actor)
     if guidance.status == GuidanceStatus.DRAFT:
         raise ValidationFailed("The chair approves guidance before it is sent.", field="status")
@@ -189,14 +196,14 @@ def guidance_send(*, actor: Any, guidance: Guidance, agency_codes: list[str]) ->
         Guidance.objects.filter(pk=guidance.pk).update(status=GuidanceStatus.SENT)
         audit_record(
             actor=actor,
-            action="guidance.send",
+            action=AuditAction.GUIDANCE_SEND,
             target=guidance,
             changes={"agencies": {"new": [a.code for a in agencies]}},
         )
     return made
 
 
-def guidance_confirm(*, actor: Any, delivery: GuidanceDelivery) -> GuidanceDelivery:
+def guidance_confirm(*, actor: ActorOrJob, delivery: GuidanceDelivery) -> GuidanceDelivery:
     require_answer(actor, delivery.agency_id)
     if delivery.confirmed_at:
         return delivery
@@ -204,13 +211,15 @@ def guidance_confirm(*, actor: Any, delivery: GuidanceDelivery) -> GuidanceDeliv
         delivery.confirmed_at = timezone.now()
         delivery.confirmed_by = actor_name(actor)
         delivery.save(update_fields=["confirmed_at", "confirmed_by"])
-        audit_record(actor=actor, action="guidance.confirm", target=delivery, agency_code=delivery.agency.code)
+        audit_record(
+            actor=actor, action=AuditAction.GUIDANCE_CONFIRM, target=delivery, agency_code=delivery.agency.code
+        )
     return delivery
 
 
 def task_assign(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     description: str,
     due: dt.date,
@@ -241,7 +250,7 @@ def task_assign(
         task.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="committee_task.assign",
+            action=AuditAction.COMMITTEE_TASK_ASSIGN,
             target=task,
             agency_code=agency.code,
             changes={
@@ -255,7 +264,7 @@ def task_assign(
 
 def task_answer(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     task: CrisisTask,
     answer: str,
     number: str | Decimal | None = None,
@@ -292,7 +301,7 @@ def task_answer(
         duty_close(actor=actor, duty=task.obligation, note=text)
         audit_record(
             actor=actor,
-            action="committee_task.answer",
+            action=AuditAction.COMMITTEE_TASK_ANSWER,
             target=task,
             agency_code=task.agency.code,
             changes={"answer": {"new": text}, "number": {"new": str(value) if value is not None else None}},

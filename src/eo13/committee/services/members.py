@@ -7,7 +7,6 @@ When an entity's last senior operations manager leaves, a new designation duty o
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,9 +16,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import LEADERSHIP_ROLES, CommitteeMember, MemberRole
 from eo13.committee.services.common import actor_name, agency_by_code, clean, today
@@ -48,7 +49,7 @@ def owes_designation(agency: Agency) -> bool:
     )
 
 
-def _require_designator(actor: Any, agency: Agency) -> None:
+def _require_designator(actor: ActorOrJob, agency: Agency) -> None:
     """City Hall and the chair's office keep the roster; an entity's own lead reports its head's designation."""
     if not getattr(actor, "is_authenticated", False):
         return
@@ -71,7 +72,7 @@ def _active_managers(agency: Agency, on: dt.date) -> int:
 
 def member_designate(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     role: str,
     name: str,
@@ -122,7 +123,7 @@ def member_designate(
                 obligation_fulfil(actor=actor, agency=agency, key=DESIGNATION_KEY, note=note)
         audit_record(
             actor=actor,
-            action="committee_member.designate",
+            action=AuditAction.COMMITTEE_MEMBER_DESIGNATE,
             target=member,
             agency_code=agency.code,
             changes={f: {"new": str(getattr(member, f) or "")} for f in MEMBER_FIELDS},
@@ -130,7 +131,7 @@ def member_designate(
     return member
 
 
-def member_depart(*, actor: Any, member: CommitteeMember, ends_on: dt.date) -> CommitteeMember:
+def member_depart(*, actor: ActorOrJob, member: CommitteeMember, ends_on: dt.date) -> CommitteeMember:
     """Record that a member left. When the entity has no senior operations manager left, a new designation duty
     opens in the obligations engine (EO 13 §7(3))."""
     _require_designator(actor, member.agency)
@@ -159,7 +160,7 @@ def member_depart(*, actor: Any, member: CommitteeMember, ends_on: dt.date) -> C
             opened = [d.pk for d in duties]
         audit_record(
             actor=actor,
-            action="committee_member.depart",
+            action=AuditAction.COMMITTEE_MEMBER_DEPART,
             target=member,
             agency_code=member.agency.code,
             changes={"ends_on": {"old": None, "new": ends_on.isoformat()}, "duties_opened": {"new": opened}},
@@ -176,7 +177,7 @@ def missing_duties() -> list[Obligation]:
     )
 
 
-def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[str, int]:
+def members_chase(*, actor: ActorOrJob, agency_codes: list[str] | None = None) -> dict[str, int]:
     """City Hall chases entities that have not named a member: one e-mail to each office's reminded people, through
     the duty policy's "who should be told" (EO 13 §7(3))."""
     if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.CITY_HALL}):
@@ -200,7 +201,7 @@ def members_chase(*, actor: Any, agency_codes: list[str] | None = None) -> dict[
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="committee_member.chase",
+            action=AuditAction.COMMITTEE_MEMBER_CHASE,
             model="committee.CommitteeMember",
             changes={"offices": {"new": sorted({d.agency.code for d in duties})}, "emails": {"new": sent}},
         )

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from eo13.accounts.actors import ActorOrJob
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
     Crisis,
@@ -42,7 +43,7 @@ COORDINATED_KINDS = ("department_of_education", "public_benefit_corporation")
 
 def resource_request_make(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     agency_code: str,
     kind: str,
     description: str,
@@ -79,7 +80,7 @@ def resource_request_make(
         req.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="resource_request.make",
+            action=AuditAction.RESOURCE_REQUEST_MAKE,
             target=req,
             agency_code=agency.code,
             changes={"kind": {"new": kind}, "due": {"new": due.isoformat()}, "coordination": {"new": coordination}},
@@ -87,7 +88,7 @@ def resource_request_make(
     return req
 
 
-def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str, note: str) -> ResourceRequest:
+def resource_request_answer(*, actor: ActorOrJob, request: ResourceRequest, answer: str, note: str) -> ResourceRequest:
     """The office answers: provided, partly, or declined, with a note (EO 13 §8(2))."""
     require_answer(actor, request.agency_id)
     if answer not in (ResourceAnswer.PROVIDED, ResourceAnswer.PARTLY, ResourceAnswer.DECLINED):
@@ -105,7 +106,7 @@ def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str
         duty_close(actor=actor, duty=request.obligation, note=f"{request.get_answer_display()}. {text}".strip())
         audit_record(
             actor=actor,
-            action="resource_request.answer",
+            action=AuditAction.RESOURCE_REQUEST_ANSWER,
             target=request,
             agency_code=request.agency.code,
             changes={"answer": {"old": "pending", "new": answer}, "note": {"new": text}},
@@ -115,7 +116,7 @@ def resource_request_answer(*, actor: Any, request: ResourceRequest, answer: str
 
 def risk_record(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     title: str,
     description: str,
     likelihood: int,
@@ -143,7 +144,7 @@ def risk_record(
         risk.agencies.set(agencies)
         audit_record(
             actor=actor,
-            action="risk.record",
+            action=AuditAction.RISK_RECORD,
             target=risk,
             changes={"likelihood": {"new": likelihood}, "impact": {"new": impact}},
         )
@@ -152,7 +153,7 @@ def risk_record(
 
 def contact_log(
     *,
-    actor: Any,
+    actor: ActorOrJob,
     level: str,
     office: str,
     official_role: str,
@@ -180,11 +181,11 @@ def contact_log(
             follow_up=clean(follow_up, field="follow_up", required=False),
             recorded_by=actor_name(actor),
         )
-        audit_record(actor=actor, action="outside_contact.log", target=c, changes={"level": {"new": level}})
+        audit_record(actor=actor, action=AuditAction.OUTSIDE_CONTACT_LOG, target=c, changes={"level": {"new": level}})
     return c
 
 
-def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due: dt.date) -> MayorReport:
+def mayor_report_direct(*, actor: ActorOrJob, crisis: Crisis, directed_on: dt.date, due: dt.date) -> MayorReport:
     """City Hall records that the Mayor directed a report; it becomes the Committee's duty (EO 13 §7(1)(f))."""
     require_city_hall(actor)
     if not isinstance(directed_on, dt.date) or directed_on > today():
@@ -204,7 +205,7 @@ def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due
         report.save(update_fields=["obligation"])
         audit_record(
             actor=actor,
-            action="mayor_report.direct",
+            action=AuditAction.MAYOR_REPORT_DIRECT,
             target=report,
             changes={"crisis": {"new": crisis.pk}, "due": {"new": due.isoformat()}},
         )
@@ -212,7 +213,7 @@ def mayor_report_direct(*, actor: Any, crisis: Crisis, directed_on: dt.date, due
 
 
 def mayor_report_edit(
-    *, actor: Any, report: MayorReport, expected_version: int, summary: str, recommendations: str
+    *, actor: ActorOrJob, report: MayorReport, expected_version: int, summary: str, recommendations: str
 ) -> MayorReport:
     require_leadership(actor)
     if report.status == ReportStatus.APPROVED:
@@ -227,12 +228,15 @@ def mayor_report_edit(
             raise ConflictError("Someone else changed this report. Reload and try again.")
         report.refresh_from_db()
         audit_record(
-            actor=actor, action="mayor_report.edit", target=report, changes={"version": {"new": report.version}}
+            actor=actor,
+            action=AuditAction.MAYOR_REPORT_EDIT,
+            target=report,
+            changes={"version": {"new": report.version}},
         )
     return report
 
 
-def mayor_report_approve(*, actor: Any, report: MayorReport) -> MayorReport:
+def mayor_report_approve(*, actor: ActorOrJob, report: MayorReport) -> MayorReport:
     require_chair(actor)
     if report.status == ReportStatus.APPROVED:
         raise ValidationFailed("This report is already approved.", field="status")
@@ -244,7 +248,9 @@ def mayor_report_approve(*, actor: Any, report: MayorReport) -> MayorReport:
         report.approved_at = timezone.now()
         report.save(update_fields=["status", "approved_by", "approved_at"])
         duty_close(actor=actor, duty=report.obligation, note="Approved by the chair.")
-        audit_record(actor=actor, action="mayor_report.approve", target=report, changes={"status": {"new": "approved"}})
+        audit_record(
+            actor=actor, action=AuditAction.MAYOR_REPORT_APPROVE, target=report, changes={"status": {"new": "approved"}}
+        )
     return report
 
 

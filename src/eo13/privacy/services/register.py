@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.privacy import duties
@@ -34,7 +36,7 @@ def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dic
 
 def designation_record(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     full_name: str,
     title: str,
@@ -68,7 +70,7 @@ def designation_record(
             )
             audit_record(
                 actor=actor,
-                action="privacy_officer.end",
+                action=AuditAction.PRIVACY_OFFICER_END,
                 target=current,
                 agency_code=agency.code,
                 changes={"ended_on": {"old": None, "new": designated_on.isoformat()}},
@@ -84,7 +86,7 @@ def designation_record(
             vacancy.save(update_fields=["filled_by"])
         audit_record(
             actor=actor,
-            action="privacy_officer.designate",
+            action=AuditAction.PRIVACY_OFFICER_DESIGNATE,
             target=designation,
             agency_code=agency.code,
             changes=field_changes(
@@ -114,7 +116,7 @@ def designation_record(
 
 def designation_update_contact(
     *,
-    actor: Any,
+    actor: Actor,
     designation: PrivacyOfficerDesignation,
     expected_version: int,
     full_name: str,
@@ -135,7 +137,7 @@ def designation_update_contact(
         designation.refresh_from_db()
         audit_record(
             actor=actor,
-            action="privacy_officer.update_contact",
+            action=AuditAction.PRIVACY_OFFICER_UPDATE_CONTACT,
             target=designation,
             agency_code=designation.agency.code,
             changes=field_changes(before, snapshot(designation, CONTACT_FIELDS), sensitive=("email", "phone")),
@@ -144,7 +146,7 @@ def designation_update_contact(
     return designation
 
 
-def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = "") -> PrivacyOfficerVacancy:
+def vacancy_record(*, actor: Actor, agency: Agency, vacated_on: date, note: str = "") -> PrivacyOfficerVacancy:
     """The privacy officer left: end the designation, start the 30-day duty and tell the CPO (EO 13 §6)."""
     register_policy.require_write(actor, agency_id=agency.pk)
     check_date(vacated_on, field="vacated_on")
@@ -175,7 +177,7 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
             raise ConflictError("This agency already has an open vacancy.", field="vacated_on") from None
         audit_record(
             actor=actor,
-            action="privacy_officer.vacancy",
+            action=AuditAction.PRIVACY_OFFICER_VACANCY,
             target=vacancy,
             agency_code=agency.code,
             changes={
@@ -197,5 +199,5 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
     return vacancy
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None

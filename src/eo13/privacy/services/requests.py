@@ -9,7 +9,9 @@ from typing import Any
 
 from django.db import transaction
 
+from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law import identifying_information as ii
@@ -57,7 +59,7 @@ def _save(req: Request, expected_version: int, fields: dict[str, Any]) -> None:
 
 def request_create(
     *,
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     requesting_agency: str,
     instrument: str,
@@ -101,7 +103,7 @@ def request_create(
         )
         audit_record(
             actor=actor,
-            action="ii_request.create",
+            action=AuditAction.II_REQUEST_CREATE,
             target=req,
             agency_code=agency.code,
             changes=field_changes(
@@ -127,7 +129,7 @@ def request_create(
 
 
 def request_assign(
-    *, actor: Any, request: Request, officer: PrivacyOfficerDesignation, expected_version: int
+    *, actor: Actor, request: Request, officer: PrivacyOfficerDesignation, expected_version: int
 ) -> Request:
     request_policy.require_write(actor, request)
     _officer(request.agency, officer)
@@ -138,7 +140,7 @@ def request_assign(
         _save(request, expected_version, {"assigned_officer": officer})
         audit_record(
             actor=actor,
-            action="ii_request.assign",
+            action=AuditAction.II_REQUEST_ASSIGN,
             target=request,
             agency_code=request.agency.code,
             changes={"assigned_officer_id": {"old": old, "new": officer.pk}},
@@ -146,7 +148,7 @@ def request_assign(
     return request
 
 
-def request_refer(*, actor: Any, request: Request, referred_on: date, note: str, expected_version: int) -> Request:
+def request_refer(*, actor: Actor, request: Request, referred_on: date, note: str, expected_version: int) -> Request:
     """Send legal process to the Law Department before deciding (City practice; NYC Charter §394)."""
     request_policy.require_write(actor, request)
     check_date(referred_on, field="referred_on")
@@ -157,7 +159,7 @@ def request_refer(*, actor: Any, request: Request, referred_on: date, note: str,
         _save(request, expected_version, {"law_department_referred_on": referred_on, "law_department_note": note_text})
         audit_record(
             actor=actor,
-            action="ii_request.refer",
+            action=AuditAction.II_REQUEST_REFER,
             target=request,
             agency_code=request.agency.code,
             changes={
@@ -170,7 +172,7 @@ def request_refer(*, actor: Any, request: Request, referred_on: date, note: str,
 
 
 def request_decide(
-    *, actor: Any, request: Request, decision: str, reasons: str, decided_on: date, expected_version: int
+    *, actor: Actor, request: Request, decision: str, reasons: str, decided_on: date, expected_version: int
 ) -> Request:
     """Decline, disclose only what the law requires, or disclose part, with reasons (Admin Code §23-1202)."""
     request_policy.require_write(actor, request)
@@ -195,7 +197,7 @@ def request_decide(
         )
         audit_record(
             actor=actor,
-            action="ii_request.decide",
+            action=AuditAction.II_REQUEST_DECIDE,
             target=request,
             agency_code=request.agency.code,
             changes=field_changes(before, snapshot(request, ("decision", "decision_reasons", "decided_on"))),
@@ -206,7 +208,7 @@ def request_decide(
 
 def request_disclose(
     *,
-    actor: Any,
+    actor: Actor,
     request: Request,
     categories: list[str],
     disclosed_on: date,
@@ -240,7 +242,7 @@ def request_disclose(
         )
         audit_record(
             actor=actor,
-            action="ii_request.disclose",
+            action=AuditAction.II_REQUEST_DISCLOSE,
             target=request,
             agency_code=request.agency.code,
             changes={

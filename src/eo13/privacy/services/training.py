@@ -1,12 +1,13 @@
 """CPO training of privacy officers (EO 13 §6(1)) and the CPO's protocols (EO 13 §6(2))."""
 
 from datetime import date
-from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from eo13.accounts.actors import Actor, signed_in
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role, require_role
+from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.privacy import duties
@@ -22,7 +23,7 @@ from eo13.privacy.models import (
 
 
 def training_session_create(
-    *, actor: Any, kind: str, topic: str, held_on: date, protocol: PrivacyProtocol | None = None
+    *, actor: Actor, kind: str, topic: str, held_on: date, protocol: PrivacyProtocol | None = None
 ) -> TrainingSession:
     """Record a training the CPO gave or will give (EO 13 §6(1))."""
     require_role(actor, CPO_ROLES)
@@ -32,11 +33,11 @@ def training_session_create(
     topic_text, removed = clean_text(topic, field="topic", max_length=200, required=True)
     with transaction.atomic():
         session = TrainingSession.objects.create(
-            kind=kind, topic=topic_text, held_on=held_on, protocol=protocol, created_by=actor
+            kind=kind, topic=topic_text, held_on=held_on, protocol=protocol, created_by=signed_in(actor)
         )
         audit_record(
             actor=actor,
-            action="privacy_training.create",
+            action=AuditAction.PRIVACY_TRAINING_CREATE,
             target=session,
             changes={
                 "kind": {"old": None, "new": kind},
@@ -50,7 +51,7 @@ def training_session_create(
 
 
 def training_attendance_record(
-    *, actor: Any, session: TrainingSession, designation: PrivacyOfficerDesignation, today: date | None = None
+    *, actor: Actor, session: TrainingSession, designation: PrivacyOfficerDesignation, today: date | None = None
 ) -> TrainingAttendance:
     """The officer attended. Training on the Identifying Information Law on or after the designation closes the
     officer's training duty (EO 13 §6(1))."""
@@ -70,13 +71,13 @@ def training_attendance_record(
         try:
             with transaction.atomic():
                 attendance = TrainingAttendance.objects.create(
-                    session=session, designation=designation, recorded_by=actor
+                    session=session, designation=designation, recorded_by=signed_in(actor)
                 )
         except IntegrityError:
             raise ConflictError("This attendance is already recorded.", field="designation_id") from None
         audit_record(
             actor=actor,
-            action="privacy_training.attend",
+            action=AuditAction.PRIVACY_TRAINING_ATTEND,
             target=attendance,
             agency_code=designation.agency.code,
             changes={
@@ -94,7 +95,7 @@ def training_attendance_record(
     return attendance
 
 
-def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -> PrivacyProtocol:
+def protocol_publish(*, actor: Actor, title: str, body: str, effective_on: date) -> PrivacyProtocol:
     """A new version of the CPO's protocols (EO 13 §6(2)); every privacy officer is asked to acknowledge it."""
     require_role(actor, CPO_ROLES)
     check_date(effective_on, field="effective_on", not_future=False)
@@ -105,11 +106,11 @@ def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -
         numbers = list(PrivacyProtocol.objects.select_for_update().values_list("number", flat=True))
         number = max(numbers, default=0) + 1
         protocol = PrivacyProtocol.objects.create(
-            number=number, title=title_text, body=body_text, effective_on=effective_on, created_by=actor
+            number=number, title=title_text, body=body_text, effective_on=effective_on, created_by=signed_in(actor)
         )
         audit_record(
             actor=actor,
-            action="privacy_protocol.publish",
+            action=AuditAction.PRIVACY_PROTOCOL_PUBLISH,
             target=protocol,
             changes={
                 "number": {"old": None, "new": number},
@@ -121,7 +122,7 @@ def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -
     return protocol
 
 
-def protocol_acknowledge(*, actor: Any, protocol: PrivacyProtocol) -> ProtocolAcknowledgement:
+def protocol_acknowledge(*, actor: Actor, protocol: PrivacyProtocol) -> ProtocolAcknowledgement:
     """The acting privacy officer's agency acknowledges the current protocol version (EO 13 §6(2))."""
     if not has_role(actor, {Role.PRIVACY_OFFICER}):
         raise PermissionDenied("Only an agency privacy officer acknowledges the protocols.")
@@ -141,13 +142,13 @@ def protocol_acknowledge(*, actor: Any, protocol: PrivacyProtocol) -> ProtocolAc
         try:
             with transaction.atomic():
                 ack = ProtocolAcknowledgement.objects.create(
-                    protocol=protocol, designation=designation, acknowledged_by=actor
+                    protocol=protocol, designation=designation, acknowledged_by=signed_in(actor)
                 )
         except IntegrityError:
             raise ConflictError("Your agency already acknowledged this version.", field="protocol") from None
         audit_record(
             actor=actor,
-            action="privacy_protocol.acknowledge",
+            action=AuditAction.PRIVACY_PROTOCOL_ACKNOWLEDGE,
             target=ack,
             agency_code=designation.agency.code,
             changes={"protocol": {"old": None, "new": protocol.number}},
