@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.tasks import task
-from django.utils import timezone
 
-NEW_YORK = ZoneInfo("America/New_York")
+from eo13 import clock
+
 RUN_AT = dt.time(7, 0)  # 7 a.m. in New York, before the working day
 
 
 def next_run(now: dt.datetime | None = None) -> dt.datetime:
-    local = (now or timezone.now()).astimezone(NEW_YORK)
+    local = (now or clock.now()).astimezone(clock.NEW_YORK)
     day = local.date() if local.time() < RUN_AT else local.date() + dt.timedelta(days=1)
-    return dt.datetime.combine(day, RUN_AT, tzinfo=NEW_YORK)
+    return dt.datetime.combine(day, RUN_AT, tzinfo=clock.NEW_YORK)
 
 
 @task

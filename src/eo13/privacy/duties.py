@@ -8,8 +8,11 @@ nothing, so the register still works.
 from datetime import date
 from typing import Any
 
-VACANCY_EVENT = "privacy-officer-vacancy"
-DESIGNATED_EVENT = "privacy-officer-designated"
+from eo13.deadlines import duty_due
+from eo13.law.deadlines import ORDER_ISSUED, Event
+
+VACANCY_EVENT = Event.PRIVACY_OFFICER_VACANCY.value
+DESIGNATED_EVENT = Event.PRIVACY_OFFICER_DESIGNATED.value
 # Obligation keys in the engine's catalogue.
 INITIAL_DESIGNATION_KEY = "s6_privacy_officer_designation"
 REPLACEMENT_KEY = "s6_privacy_officer_replacement"
@@ -50,26 +53,27 @@ def fulfil(*, actor: Any, agency: Any, key: str, subject: str = "", note: str = 
     return engine.obligation_fulfil(actor=actor, agency=agency, key=key, subject=subject, note=note)
 
 
-# The order's periods, for showing a date beside a record; the engine above owns reminders and status.
-ORDER_ISSUED = date(2026, 2, 6)  # EO 13 §9
-INITIAL_DESIGNATION_DUE = date(2026, 2, 20)  # EO 13 §6: 14 days
-INITIAL_TRAINING_DUE = date(2026, 4, 7)  # EO 13 §6(1): 60 days
-VACANCY_DAYS = 30  # EO 13 §6
-TRAINING_DAYS = 60  # EO 13 §6(1)
+# The dates shown beside a record come from the same catalogue and convention as the engine's (eo13.deadlines), so
+# the register, its API and the reminders give the date `eo13 due` prints.
 
 
-def _add_days(start: date, days: int) -> date:
-    from eo13.law.deadlines import add_days
-
-    return add_days(start, days).due
+def initial_designation_due() -> date:
+    """The first privacy officer was due 14 days after the order (EO 13 §6)."""
+    due = duty_due(INITIAL_DESIGNATION_KEY, Event.ORDER_ISSUED, ORDER_ISSUED)
+    assert due is not None  # the catalogue gives this duty a period
+    return due
 
 
 def vacancy_due(vacated_on: date) -> date:
     """A new privacy officer is due 30 days after the vacancy (EO 13 §6)."""
-    return _add_days(vacated_on, VACANCY_DAYS)
+    due = duty_due(REPLACEMENT_KEY, VACANCY_EVENT, vacated_on)
+    assert due is not None
+    return due
 
 
 def training_due(designated_on: date) -> date:
-    """CPO training is due 60 days after designation, and for officers named at the start by April 7, 2026
-    (EO 13 §6(1))."""
-    return max(_add_days(designated_on, TRAINING_DAYS), INITIAL_TRAINING_DUE)
+    """CPO training is due 60 days after designation, and for officers named in the first round by the date the
+    order states (EO 13 §6(1))."""
+    due = duty_due(TRAINING_KEY, DESIGNATED_EVENT, designated_on)
+    assert due is not None
+    return due

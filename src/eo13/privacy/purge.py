@@ -17,10 +17,11 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
+from eo13 import clock
 from eo13.audit.services import audit_record
+from eo13.clock import NEW_YORK
 from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
-from eo13.privacy.common import NEW_YORK, today_ny
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _queryset(rule: RetentionRule, cutoff: date) -> models.QuerySet[Any]:
 
 def purge_run(*, actor: Any = "eo13 purge", today: date | None = None, dry_run: bool = False) -> list[PurgeResult]:
     """Delete what is older than its retention period. One transaction, one audit entry naming every count."""
-    today = today or today_ny()
+    today = today or clock.today()
     rules = discover_rules()
     results: list[PurgeResult] = []
     with transaction.atomic():

@@ -32,7 +32,6 @@ from eo13.committee.services.common import (
     clean,
     duty_close,
     duty_open,
-    today,
 )
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.deadlines import Event
@@ -310,5 +309,4 @@ __all__ = [
     "task_answer",
     "task_assign",
     "timeline_post",
-    "today",
 ]

@@ -21,8 +21,9 @@ from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record
+from eo13.clock import today
 from eo13.committee.models import LEADERSHIP_ROLES, CommitteeMember, MemberRole
-from eo13.committee.services.common import actor_name, agency_by_code, clean, today
+from eo13.committee.services.common import actor_name, agency_by_code, clean
 from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import ORDER_ISSUED, Event
 from eo13.law.obligations import Office, owes_committee_designation

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.audit.services import audit_record
+from eo13.clock import today
 from eo13.committee.models import (
     Crisis,
     MayorReport,
@@ -30,7 +31,6 @@ from eo13.committee.services.common import (
     clean,
     duty_close,
     duty_open,
-    today,
 )
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law.deadlines import Event
