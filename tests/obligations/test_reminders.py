@@ -1,7 +1,7 @@
 """Reminders (issue 4): 14, 7 and 1 days before and the day a duty becomes overdue; never twice for the same
 threshold; one digest per person. Real mail through Django's outbox; the task runs on Django's tasks framework."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -100,3 +100,21 @@ def test_start_up_schedules_one_daily_run(db):
     assert ensure_daily_reminders() is False
     waiting = DBTaskResult.objects.filter(task_path__endswith="daily_obligations", status="READY").get()
     assert waiting.run_after.hour in (11, 12)  # 7 a.m. in New York, in UTC
+
+
+# The task worker commits and closes connections as it would in production, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_daily_run_is_recorded_and_retried_not_the_end_of_reminders(vacancy, monkeypatch):
+    """Issue 11: one SMTP error used to stop the daily chain for good."""
+    from django.core.management import call_command
+
+    def smtp_down(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    monkeypatch.setattr("eo13.obligations.reminders.reminders_send", smtp_down)
+    failed = daily_obligations.enqueue(on="2026-10-24")
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    row = DBTaskResult.objects.get(id=failed.id)
+    assert row.status == "FAILED" and "SMTP server down" in row.traceback
+    retry = DBTaskResult.objects.filter(task_path__endswith="daily_obligations", status="READY").get()
+    assert timedelta(minutes=30) < retry.run_after - row.finished_at <= timedelta(hours=1)
