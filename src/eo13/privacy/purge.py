@@ -19,7 +19,6 @@ from django.db.models.deletion import ProtectedError
 
 from eo13 import clock
 from eo13.audit.services import audit_record
-from eo13.clock import NEW_YORK
 from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
 
@@ -62,7 +61,7 @@ def _queryset(rule: RetentionRule, cutoff: date) -> models.QuerySet[Any]:
     model = apps.get_model(rule.model)
     field_obj = model._meta.get_field(rule.date_field)
     if isinstance(field_obj, models.DateTimeField):
-        limit: date | datetime = datetime.combine(cutoff, time.min, tzinfo=NEW_YORK)
+        limit: date | datetime = datetime.combine(cutoff, time.min, tzinfo=clock.NEW_YORK)
     else:
         limit = cutoff
     qs: models.QuerySet[Any] = model._default_manager.filter(**{f"{rule.date_field}__lt": limit}, **rule.only)
