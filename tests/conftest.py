@@ -1,10 +1,12 @@
 """Shared fixtures: users per role and agency, signed-in web and API clients."""
 
+import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
@@ -32,6 +34,59 @@ settings.register_profile(
 )
 settings.register_profile("dev", parent=settings.get_profile("ci"), derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# EO13_TEST_TODAY=YYYY-MM-DD runs the whole session on that day (10:00 in New York, the clock ticking on), so the
+# suite shows it does not depend on the real date (issue 11: CI runs it at 2027-06-01 and at 2031-01-01). The
+# destination is given in UTC so time-machine moves the clock only, not the process's time zone.
+_SESSION_TRAVEL: Any = None
+# Tests that talk to a process with its own real clock (the Node OIDC provider's token times, the fault tests'
+# servers) cannot share a moved clock: they are marked real_clock, and the travel stops for them.
+REAL_CLOCK_FIXTURES = {"oidc_provider", "other_oidc_provider", "city_sign_in"}
+
+
+def pytest_configure(config: Any) -> None:
+    global _SESSION_TRAVEL
+    config.addinivalue_line("markers", "real_clock: runs on the real clock even when EO13_TEST_TODAY moves it")
+    day = os.environ.get("EO13_TEST_TODAY")
+    if day and _SESSION_TRAVEL is None:
+        from eo13.clock import NEW_YORK
+
+        at = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(10), tzinfo=NEW_YORK).astimezone(dt.UTC)
+        _SESSION_TRAVEL = time_machine.travel(at, tick=True)
+        _SESSION_TRAVEL.start()
+
+
+def pytest_unconfigure(config: Any) -> None:
+    global _SESSION_TRAVEL
+    if _SESSION_TRAVEL is not None:
+        _SESSION_TRAVEL.stop()
+        _SESSION_TRAVEL = None
+
+
+def pytest_report_header(config: Any) -> str | None:
+    day = os.environ.get("EO13_TEST_TODAY")
+    return f"EO13_TEST_TODAY={day}: the clock is moved for the whole session" if day else None
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    for item in items:
+        path = str(item.fspath).replace(os.sep, "/")
+        if REAL_CLOCK_FIXTURES & set(getattr(item, "fixturenames", ())) or "/tests/faults/" in path:
+            item.add_marker(pytest.mark.real_clock)
+
+
+@pytest.fixture(autouse=True)
+def _real_clock(request: Any) -> Iterator[None]:
+    """Stops the session's travel for a test marked real_clock, and starts it again after."""
+    if _SESSION_TRAVEL is None or request.node.get_closest_marker("real_clock") is None:
+        yield
+        return
+    _SESSION_TRAVEL.stop()
+    try:
+        yield
+    finally:
+        _SESSION_TRAVEL.start()
 
 
 @pytest.fixture(autouse=True)

@@ -6,13 +6,11 @@ agreement by id.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from typing import Any
-from zoneinfo import ZoneInfo
 
-NEW_YORK = ZoneInfo("America/New_York")  # settings.TIME_ZONE: the order's dates are New York dates
+from eo13 import clock
 
 
 class LazyRegistry:
@@ -75,7 +73,7 @@ def run(argv: list[str]) -> bool:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         _fail(f"not valid JSON (line {exc.lineno}, column {exc.colno})", "facts")
-    today = dt.datetime.now(NEW_YORK).date()
+    today = clock.today()
     registry = LazyRegistry()
     try:
         if isinstance(raw, list):

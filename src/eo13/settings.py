@@ -347,7 +347,8 @@ EO13_RETENTION_DAYS = {
     "encounter": env.int("EO13_RETAIN_ENCOUNTERS_DAYS", default=6 * 365),
 }
 
-# Absolute links in e-mails and calendar feeds; the day-counting convention `eo13 due` uses by default.
+# Absolute links in e-mails and calendar feeds; the day-counting convention of every date the order makes
+# (eo13.deadlines: the workspace, the API, reminders and `eo13 due` alike).
 EO13_BASE_URL = env.str("EO13_BASE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
 # Passkeys: the relying party is EO13's host name; ceremonies may come only from EO13's own origin(s). WebAuthn
 # refuses IP addresses, so the demo on 127.0.0.1 offers passkeys at http://localhost:<port> (a secure context).

@@ -13,6 +13,8 @@ from eo13.audit.models import AuditEntry
 from tests.law.facts_builders import lot_use, property_access
 
 EO13 = str(Path(sys.executable).parent / "eo13")
+# `eo13 decide` runs in its own process on the real clock, and decisions carry the day they were made (as_of).
+pytestmark = pytest.mark.real_clock
 
 
 def cli(args, stdin, **env):

@@ -10,7 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from eo13.accounts.models import User
 from tests.oidc_provider import PASSWORD, add_group_mappings, configure, running_provider
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The OpenID provider is a Node process on the real clock: its tokens' times must match ours (EO13_TEST_TODAY).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_clock]
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ checks every Committee page, and each fits a 360 px screen."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
 
+from eo13 import clock
 from eo13.agencies.models import Agency
 from eo13.agencies.reference import load_agencies
 from eo13.committee.models import Crisis, CrisisTask, ResourceRequest
@@ -35,7 +35,7 @@ def committee(transactional_db, make_user):
 
 
 def test_crisis_room_from_opening_to_the_report_to_the_mayor(committee, live_server, browser, desktop, phone):
-    today = timezone.localdate().isoformat()
+    today = clock.today().isoformat()
     sign_in(desktop, live_server, "chair-fictional", PASSWORD)
     desktop.goto(f"{live_server.url}/staff/committee/crises/")
     desktop.fill("#id_title", "Fictional enforcement surge")
@@ -98,7 +98,7 @@ def test_crisis_room_from_opening_to_the_report_to_the_mayor(committee, live_ser
     desktop.goto(f"{live_server.url}/staff/committee/crises/{crisis.pk}/")
     desktop.get_by_role(
         "link",
-        name=f"Report directed {timezone.localdate():%b} {timezone.localdate().day}, {timezone.localdate().year}",
+        name=f"Report directed {clock.today():%b} {clock.today().day}, {clock.today().year}",
     ).click()
     desktop.fill("#id_summary", "A calm week; offices answered on time.")
     desktop.fill("#id_recommendations", "Name a counsel contact for every shift.")
@@ -117,7 +117,7 @@ def test_crisis_room_from_opening_to_the_report_to_the_mayor(committee, live_ser
 def test_axe_finds_no_violation_on_committee_pages_and_they_fit_360px(committee, live_server, desktop, phone):
     from eo13.committee import bootstrap
 
-    bootstrap._demo(timezone.localdate())
+    bootstrap._demo(clock.today())
     crisis = Crisis.objects.filter(status="active").get()
     report = crisis.mayor_reports.get()
     pages = [

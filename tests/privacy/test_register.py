@@ -1,11 +1,12 @@
 """The register of privacy officers and CPO training, end to end with dates (EO 13 §6, §6(1))."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from eo13 import clock
 from eo13.agencies.models import Agency
 from eo13.audit.models import AuditEntry
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -123,7 +124,7 @@ def test_the_cpo_sees_who_is_missing_overdue_and_untrained(cpo, designate):
         ("full_name", "", "full_name"),
         ("email", "not-an-email", "email"),
         ("phone", "call me", "phone"),
-        ("designated_on", date(2027, 1, 1), "designated_on"),
+        ("designated_on", clock.today() + timedelta(days=1), "designated_on"),  # the future
     ],
 )
 def test_bad_designations_are_refused_and_change_nothing(cpo, field, value, error_field):

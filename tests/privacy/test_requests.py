@@ -1,9 +1,10 @@
 """Requests for identifying information: log, refer, decide, disclose (EO 13 §6; Admin Code §23-1202)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from eo13 import clock
 from eo13.agencies.models import Agency
 from eo13.audit.models import AuditEntry
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -100,7 +101,7 @@ def test_a_declined_request_allows_no_disclosure(po, designate):
         ({"categories": []}, "categories"),
         ({"categories": ["shoe_size"]}, "categories[0]"),
         ({"instrument": "phone_call"}, "instrument"),
-        ({"received_on": "2027-01-01"}, "received_on"),
+        ({"received_on": str(clock.today() + timedelta(days=1))}, "received_on"),  # the future
         ({"respond_by": "2026-10-01"}, "respond_by"),
         ({"people_count": -1}, "people_count"),
         ({"requesting_agency": ""}, "requesting_agency"),

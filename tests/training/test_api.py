@@ -1,8 +1,11 @@
 """Training API (EO 13 §2(2); INTERFACES §5): roster, courses, completions, imports and coverage."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
+from eo13 import clock
 from eo13.audit.models import AuditEntry
 from eo13.training.models import Completion, Course, RosterPerson
 from tests.training.conftest import ROSTER_HEADER, csv_bytes, roster_row
@@ -77,7 +80,8 @@ def test_course_completion_and_coverage_through_the_api(lead, api_as, policy):
     res = api.post("/api/v1/training/completions", done)
     assert res.status_code == 201 and res.json()["staff_id"] == "E-1"
     assert api.post("/api/v1/training/completions", {**done, "staff_id": "E-404"}).status_code == 404
-    assert api.post("/api/v1/training/completions", {**done, "completed_on": "2030-01-01"}).status_code == 422
+    tomorrow = str(clock.today() + dt.timedelta(days=1))
+    assert api.post("/api/v1/training/completions", {**done, "completed_on": tomorrow}).status_code == 422
     assert Completion.objects.count() == 1
 
     cov = api.get("/api/v1/training/coverage/ACS").json()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command, load_command_class
 
+from eo13 import clock
 from eo13.audit.models import AuditEntry
 from eo13.training.models import Completion
-from eo13.training.rules import today_new_york
 from tests.training.conftest import COMPLETION_HEADER, ROSTER_HEADER, csv_bytes, roster_row
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def _run(tmp_path: Path, rows: list[list[str]], header=None) -> tuple[int, str, 
     return 0, out.getvalue(), err.getvalue(), path
 
 
-TOMORROW = (today_new_york() + dt.timedelta(days=1)).isoformat()
+TOMORROW = (clock.today() + dt.timedelta(days=1)).isoformat()
 GOOD = ["ACS", "E-1", "EO13-V1", "2026-11-20"]
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from eo13 import clock
 from eo13.access.models import DecisionLog
 from eo13.access.policy import NOT_A_DECIDER, may_decide
 from eo13.access.registry import DatabaseRegistry
@@ -19,10 +18,6 @@ from eo13.errors import PermissionDenied
 from eo13.law.decide import decide, decide_batch
 from eo13.law.engine import Decision
 from eo13.scrub import scrub_value
-
-
-def today_in_new_york() -> date:
-    return timezone.localdate()  # TIME_ZONE is America/New_York
 
 
 def _with_contacts(decision: Decision, actor: Actor) -> Decision:
@@ -55,7 +50,7 @@ def decision_make(
         raise PermissionDenied(NOT_A_DECIDER)
     raw = _scrub_free_text(raw)
     registry = DatabaseRegistry()
-    today = today_in_new_york()
+    today = clock.today()
     if isinstance(raw, list):
         decisions = decide_batch(kind, raw, today=today, partial=partial, registry=registry)
         items = list(zip(raw, decisions, strict=True))

@@ -10,12 +10,11 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from eo13 import spreadsheet
+from eo13 import clock, spreadsheet
 from eo13.access.answers import TONE, headline
-from eo13.access.decisions import decision_make, today_in_new_york
+from eo13.access.decisions import decision_make
 from eo13.access.forms import AgreementForm, EncounterForm
 from eo13.access.guide import PLACES, START_CHOICES, GuideState
 from eo13.access.guide_flow import apply_answer, next_step
@@ -52,7 +51,7 @@ def guide(request: HttpRequest) -> HttpResponse:
             messages.warning(request, "That guide session expired. Please start again.")
             return redirect("access:guide")
         error = apply_answer(state, request.POST)
-    step = next_step(state, today_in_new_york())
+    step = next_step(state, clock.today())
     if step.kind == "final":
         logs = decision_make(actor=request.user, kind=state.kind, raw=state.facts, partial=True, channel="web")
         return redirect("access:answer", pk=logs[0].pk)
@@ -191,7 +190,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
-    now = timezone.localdate()
+    now = clock.today()
     try:
         year = int(request.GET.get("year", now.year))
         quarter = int(request.GET.get("quarter", (now.month - 1) // 3 + 1))

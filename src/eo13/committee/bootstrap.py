@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from eo13.clock import today
 from eo13.committee.models import Crisis, CrisisStatus, MemberRole
 from eo13.committee.services.crises import crisis_open, guidance_approve, guidance_draft, task_assign, timeline_post
 from eo13.committee.services.members import member_designate
@@ -20,7 +21,6 @@ from eo13.committee.services.requests import (
     resource_request_make,
     risk_record,
 )
-from eo13.obligations.services import today
 
 SYSTEM = "bootstrap"
 

@@ -14,6 +14,7 @@ from eo13.access.models.encounters import CityResponse
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
+from eo13.clock import today
 from eo13.committee import policy
 from eo13.committee.models import (
     LEADERSHIP_ROLES,
@@ -34,7 +35,6 @@ from eo13.committee.models import (
 from eo13.committee.services.members import DESIGNATION_KEY, REDESIGNATION_KEY, owes_designation
 from eo13.errors import NotFound
 from eo13.obligations.models import OPEN_STATUSES, Obligation
-from eo13.obligations.services import today
 
 SUPPRESS_BELOW = 5
 BOROUGH_NAMES = {1: "Manhattan", 2: "Bronx", 3: "Brooklyn", 4: "Queens", 5: "Staten Island"}

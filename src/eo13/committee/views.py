@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
+from eo13.clock import today
 from eo13.committee import charts, policy, selectors
 from eo13.committee.forms import ContactForm, DepartForm, MemberForm, ResourceAnswerForm, RiskForm, TaskAnswerForm
 from eo13.committee.models import CommitteeMember
@@ -20,7 +21,6 @@ from eo13.committee.services.members import member_depart, member_designate, mem
 from eo13.committee.services.requests import contact_log, resource_request_answer, risk_record
 from eo13.committee.webutil import run
 from eo13.errors import NotFound
-from eo13.obligations.services import today
 from eo13.web.decorators import staff_page
 
 

@@ -14,13 +14,13 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from eo13 import spreadsheet
+from eo13.clock import today
 from eo13.committee import policy, selectors
 from eo13.committee.forms import ReportEditForm
 from eo13.committee.models import MayorReport
 from eo13.committee.services.requests import mayor_report_approve, mayor_report_edit
 from eo13.committee.webutil import run
 from eo13.errors import ValidationFailed
-from eo13.obligations.services import today
 from eo13.web.decorators import staff_page
 
 

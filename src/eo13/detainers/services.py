@@ -11,8 +11,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from eo13 import clock
 from eo13.accounts.actors import Actor
 from eo13.accounts.policy import agency_ids, primary_membership
 from eo13.agencies.models import Agency
@@ -76,7 +76,7 @@ def detainer_decide(
     A partial decision that still depends on missing facts is a question, not an answer, and is not counted unless
     ``final`` (the guide's last step, where "not sure" leaves it unknown). Returns (decision, counted) pairs.
     Raises FactsError on bad facts, before anything is counted."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     items = list(raw) if isinstance(raw, list) else [raw]
     if isinstance(raw, list):
         decisions = decide_batch(KIND, items, today=today, partial=partial)

@@ -14,10 +14,9 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from eo13 import spreadsheet
+from eo13 import clock, spreadsheet
 from eo13.accounts.policy import agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
@@ -45,7 +44,7 @@ def _own_detainer_agencies(request: HttpRequest) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def guide(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = clock.today()
     if request.method == "GET":
         state = start_state(_own_detainer_agencies(request))
         error = ""
@@ -80,7 +79,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 def reports(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, detainer_count_policy.read_all | detainer_count_policy.read_own):
         raise Http404("No reports for your role.")
-    year = timezone.localdate().year
+    year = clock.today().year
     readable = [
         a
         for a in Agency.objects.filter(code__in=DETAINER_AGENCY_CODES).order_by("code")
@@ -92,7 +91,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 
 def _year(request: HttpRequest) -> int:
     try:
-        year = int(request.GET.get("year", timezone.localdate().year))
+        year = int(request.GET.get("year", clock.today().year))
     except ValueError:
         raise Http404("No such year.") from None
     if not 2014 <= year <= 2100:

@@ -8,10 +8,10 @@ A due rule is a short sentence a person can read and the engine can parse:
     ongoing from order-issued           a continuing duty with no date
     promptly after policy-changed       a duty the order asks for "promptly", with no date
 
-Days are calendar days in New York, counted from the day after the event (so "within 14 days" of 2026-02-06
-is 2026-02-20). The order states no roll-forward; the optional convention of General Construction Law §25-a
-(a period ending on a weekend or public holiday runs to the next business day) can be switched on, and every
-result says which convention made it and whether the date is a business day.
+Days are calendar days in New York, counted from the day after the event (so "within 14 days" of the order's
+issuance, February 6, is February 20). The order states no roll-forward; the optional convention of General
+Construction Law §25-a (a period ending on a weekend or public holiday runs to the next business day) can be
+switched on, and every result says which convention made it and whether the date is a business day.
 """
 
 from __future__ import annotations
@@ -97,9 +97,12 @@ def parse_strict_date(text: str) -> date:
 def check_event_date(event: str, on: date) -> str | None:
     """Why ``event`` cannot have happened on ``on`` under the order (EO 13 §9), or None."""
     if event == Event.ORDER_ISSUED and on != ORDER_ISSUED:
-        return "The order was issued on 2026-02-06 (EO 13 §9); order-issued takes no other date."
+        return f"The order was issued on {ORDER_ISSUED.isoformat()} (EO 13 §9); order-issued takes no other date."
     if event != Event.MAYOR_DIRECTION and on < ORDER_ISSUED:
-        return f"{on.isoformat()} is before the order took effect on 2026-02-06 (EO 13 §9); it makes nothing due."
+        return (
+            f"{on.isoformat()} is before the order took effect on {ORDER_ISSUED.isoformat()} (EO 13 §9); "
+            "it makes nothing due."
+        )
     return None
 
 

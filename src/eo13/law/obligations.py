@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from eo13.law.deadlines import AGENCY_EVENTS, Convention, Event, RuleKind, compute_due, parse_due_rule
+from eo13.law.deadlines import AGENCY_EVENTS, Convention, DueDate, Event, RuleKind, compute_due, parse_due_rule
 from eo13.law.obligation_catalogue import CATALOGUE
 from eo13.law.obligation_types import (
     CHIEF_PRIVACY_OFFICER_OFFICE,
@@ -117,6 +117,21 @@ class DutyDue:
         return self.spec.key
 
 
+def spec_due(
+    s: ObligationSpec, event: Event, on: date, *, period: int = 1, convention: Convention = Convention.CALENDAR
+) -> DueDate | None:
+    """When duty ``s`` falls due because ``event`` happened on ``on``; None when the event does not make it due or
+    the duty has no date. An event within the duty's first round (EO 13 §6(1): officers named by February 20,
+    2026) takes the round's stated date instead of its own period."""
+    rule = s.rule_for(event)
+    if rule is None:
+        return None
+    d = compute_due(rule, on, period=max(period, 1), convention=convention)
+    if d is not None and s.first_round and event is not Event.ORDER_ISSUED and on <= s.first_round[0]:
+        d = compute_due(parse_due_rule(f"by {s.first_round[1].isoformat()}"), on, convention=convention)
+    return d
+
+
 def duties_for_event(
     event: str,
     on: date,
@@ -165,9 +180,7 @@ def duties_for_event(
             if ev not in AGENCY_EVENTS and agency is not None and agency not in (owner, concerned_code):
                 continue
             for period in range(1, periods + 1) if rule.kind is RuleKind.EVERY else (0,):
-                d = compute_due(rule, on, period=max(period, 1), convention=convention)
-                if d is not None and s.first_round and ev is not Event.ORDER_ISSUED and on <= s.first_round[0]:
-                    d = compute_due(parse_due_rule(f"by {s.first_round[1].isoformat()}"), on, convention=convention)
+                d = spec_due(s, ev, on, period=period, convention=convention)
                 out.append(
                     DutyDue(
                         spec=s,

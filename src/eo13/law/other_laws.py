@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from eo13.law.citations import AC_4_210, AC_10_178, S1_IMMIGRATION_ENFORCEMENT
+from eo13.law.deadlines import ORDER_ISSUED
 from eo13.law.engine import CALL_COUNSEL, NO_FORCE, WRITE_IT_DOWN, Decision, Reason, unique
 
 CHECK_COUNSEL_OR_DCAS = (
@@ -33,7 +34,8 @@ IMMIGRATION_STEP = (
     "the use of City property and resources for immigration enforcement."
 )
 DEFINITIONS_BEFORE_ORDER = (
-    "This happened before EO 13 took effect on 2026-02-06, so only the City law on entering non-public areas applies. "
+    f"This happened before EO 13 took effect on {ORDER_ISSUED.isoformat()}, so only the City law on entering "
+    "non-public areas applies. "
     "'City property' is read as Admin Code §10-178 defines it: real property the City owns or leases, used for City "
     "work, that the City runs. 'Judicial warrant' is read as a warrant signed by a federal judge or magistrate judge "
     "or a New York State court that lets officers arrest someone, search or enter. If this matters, ask counsel."
@@ -108,7 +110,7 @@ def with_registry_doubt(
 
 
 def without_the_order(decision: Decision) -> Decision:
-    """Before 2026-02-06 (EO 13 §9): Admin Code §4-210 alone. No EO 13 citation survives."""
+    """Before the order took effect (EO 13 §9): Admin Code §4-210 alone. No EO 13 citation survives."""
 
     def local(citation: str) -> str:
         if citation == "EO 13 §1(2)":

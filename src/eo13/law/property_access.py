@@ -60,7 +60,8 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
 
 
 def decide_property_access(facts: dict[str, Any], today: date) -> Decision:
-    """Admin Code §4-210, read with EO 13 §4 from 2026-02-06; before that, §4-210 alone (no EO 13 citation)."""
+    """Admin Code §4-210, read with EO 13 §4 from the order's issuance (EO 13 §9); before that, §4-210 alone (no
+    EO 13 citation)."""
     decision = _decide(facts, today)
     if decision.rules_version != "eo-13-2026" and decision.reasons[0].code != "before_effective_date":
         return without_the_order(decision)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from eo13.law.citations import AC_4_210, S9
+from eo13.law.deadlines import ORDER_ISSUED  # EO 13 §9: effective immediately on issuance
 
-ORDER_ISSUED = date(2026, 2, 6)  # EO 13 §9: effective immediately on issuance
 LOCAL_LAW_246_IN_FORCE = date(2018, 4, 16)  # Admin Code §4-210 (Local Law 246 of 2017)
 
 

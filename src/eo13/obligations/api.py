@@ -13,9 +13,10 @@ from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
 from eo13.api_limits import Body, Label, Note
+from eo13.deadlines import duties_due
 from eo13.errors import NotFound, ValidationFailed
 from eo13.law.deadlines import Convention, check_event_date
-from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError, duties_for_event
+from eo13.law.obligations import CATALOGUE, RESPONSIBLE_TEXT, CatalogueError
 from eo13.obligations import selectors
 from eo13.obligations.auditreports import audit_report_get, audit_report_save
 from eo13.obligations.calendars import calendar_feed_create, calendar_feed_revoke
@@ -182,10 +183,11 @@ def catalogue(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get("/obligations/due", response=list[DueOut], summary="What an event makes due (as `eo13 due`)")
 def due(
-    request: HttpRequest, event: str, date: StrictDate, agency: str | None = None, convention: str = "calendar"
+    request: HttpRequest, event: str, date: StrictDate, agency: str | None = None, convention: str | None = None
 ) -> list[dict[str, Any]]:
     try:
-        conv = Convention(convention)
+        # No convention given: the City's own (EO13_DEADLINE_CONVENTION), as `eo13 due` and the workspace use.
+        conv = Convention(convention) if convention is not None else None
     except ValueError:
         raise ValidationFailed("convention is calendar or gcl-25a.", field="convention") from None
     if problem := check_event_date(event, date):
@@ -193,9 +195,7 @@ def due(
     if agency is not None and not agency.strip():
         raise ValidationFailed("agency is empty; give an agency code such as ACS (INTERFACES §4).", field="agency")
     try:
-        duties = duties_for_event(
-            event, date, registry_offices(), agency=agency.upper() if agency else None, convention=conv
-        )
+        duties = duties_due(event, date, registry_offices(), agency=agency.upper() if agency else None, counting=conv)
     except CatalogueError as exc:
         field = exc.field or ("event" if "event" in str(exc) else "agency")
         raise ValidationFailed(str(exc), field=field) from None

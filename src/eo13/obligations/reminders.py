@@ -22,10 +22,10 @@ from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import User
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
+from eo13.clock import today
 from eo13.law.deadlines import days_left
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ReminderDigest, ReminderSent
 from eo13.obligations.policy import policy_for
-from eo13.obligations.services import today
 
 # (days before the due date, what the e-mail says). -1 is the day the duty becomes overdue.
 THRESHOLDS: tuple[tuple[int, str], ...] = (

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
-from eo13 import spreadsheet
+from eo13 import clock, spreadsheet
 from eo13.accounts.policy import require_role
 from eo13.agencies.models import Agency
 from eo13.errors import ConflictError, ValidationFailed
@@ -42,7 +42,7 @@ class KeyLine:
 def mayor_report_data(user: Any) -> dict[str, Any]:
     """Counts per duty and status, the late list, and the state of the six §2 audit reports, from live data."""
     require_role(user, MAYOR_REPORT_ROLES)
-    today = selectors.today()
+    today = clock.today()
     rows = list(selectors.obligation_list(user).order_by())
     per_key: dict[str, KeyLine] = {}
     for s in CATALOGUE:
@@ -86,7 +86,7 @@ def _pdf(template: str, context: dict[str, Any]) -> bytes:
 
 
 def _csv(rows: list[Obligation]) -> str:
-    today = selectors.today()
+    today = clock.today()
     out = io.StringIO()
     writer = spreadsheet.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -150,7 +150,7 @@ def audit_report(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         "report": report,
         "duty": duty,
         "spec": BY_KEY["s2_audit_report"],
-        "today": selectors.today(),
+        "today": clock.today(),
     }
     if fmt == "pdf":
         response = HttpResponse(_pdf("obligations/report_audit_pdf.html", context), content_type="application/pdf")

@@ -15,12 +15,12 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from eo13.agencies.models import Agency
+from eo13.clock import today
 from eo13.errors import NotFound
 from eo13.law.deadlines import ORDER_ISSUED
 from eo13.law.obligations import BY_KEY, CATALOGUE
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, Status
 from eo13.obligations.policy import OBLIGATION_POLICY
-from eo13.obligations.services import today as today
 
 DUE_SOON_DAYS = 14
 

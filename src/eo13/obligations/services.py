@@ -14,14 +14,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from eo13 import clock
 from eo13.accounts.actors import Actor, ActorOrJob
 from eo13.accounts.policy import has_role, require_role
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
+from eo13.deadlines import duties_due
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.deadlines import AGENCY_EVENTS, EVENTS, ORDER_ISSUED, Event, periods_started
-from eo13.law.obligations import CATALOGUE, CatalogueError, Office, duties_for_event
+from eo13.law.obligations import CATALOGUE, CatalogueError, Office
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ObligationAction, ObligationEvent, Status
 from eo13.obligations.policy import EVENT_RECORDERS, OBLIGATION_POLICY, REVIEWERS
 from eo13.scrub import scrub
@@ -38,11 +40,6 @@ def _actor_name(actor: ActorOrJob) -> str:
 
 def _user(actor: ActorOrJob) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def today() -> dt.date:
-    """Today in New York: deadlines are New York dates."""
-    return timezone.localdate()
 
 
 def registry_offices() -> list[Office]:
@@ -99,11 +96,15 @@ def obligation_event_record(
     if not isinstance(on, dt.date):
         raise ValidationFailed("Give the date the event happened, as YYYY-MM-DD.", field="on")
     if on < ORDER_ISSUED:
-        raise ValidationFailed("The order took effect on 2026-02-06 (EO 13 §9); no duty comes before.", field="on")
-    if on > today() and ev is not Event.MAYOR_DIRECTION:  # a direction sets a date ahead (EO 13 §7(1)(f))
+        raise ValidationFailed(
+            f"The order took effect on {ORDER_ISSUED.isoformat()} (EO 13 §9); no duty comes before.", field="on"
+        )
+    if on > clock.today() and ev is not Event.MAYOR_DIRECTION:  # a direction sets a date ahead (EO 13 §7(1)(f))
         raise ValidationFailed("The event date is in the future.", field="on")
     if ev is Event.ORDER_ISSUED and on != ORDER_ISSUED:
-        raise ValidationFailed("The order was issued on 2026-02-06 (EO 13 §9); no other date.", field="on")
+        raise ValidationFailed(
+            f"The order was issued on {ORDER_ISSUED.isoformat()} (EO 13 §9); no other date.", field="on"
+        )
     if ev in AGENCY_EVENTS and agency is None:
         raise ValidationFailed(f"The event {event!r} is about one agency: name it.", field="agency")
     if ev not in AGENCY_EVENTS and agency is not None:
@@ -116,7 +117,7 @@ def obligation_event_record(
     per_instance = agency is not None or ev is Event.MAYOR_DIRECTION
     instance_subject = subject or (f"{ev.value}:{on.isoformat()}" if per_instance else "")
     try:
-        duties = duties_for_event(
+        duties = duties_due(
             ev.value,
             on,
             registry_offices(),
@@ -199,7 +200,7 @@ def obligation_event_record(
 def _periods_begun(ev: Event, on: dt.date) -> int:
     """How many periods of the event's recurring duties have begun by today (each becomes its own duty)."""
     rules = [r for s in CATALOGUE if s.recurring for r in s.parsed if r.event is ev]
-    return max((periods_started(r, on, today()) for r in rules), default=1)
+    return max((periods_started(r, on, clock.today()) for r in rules), default=1)
 
 
 def obligation_events_refresh(*, actor: ActorOrJob) -> int:
@@ -279,12 +280,12 @@ def obligation_accept(*, actor: Actor, obligation: Obligation, expected_version:
         to=Status.ACCEPTED,
         action="accepted",
         note=_clean_note(note),
-        extra={"completed_on": today()},
+        extra={"completed_on": clock.today()},
     )
     if accepted.key == AUDIT_REPORT_KEY:
         # EO 13 §2: continuous review follows "the completion of the initial audit and report".
         obligation_event_record(
-            actor=actor, event=Event.AUDIT_REPORT_ACCEPTED.value, on=today(), agency=accepted.agency
+            actor=actor, event=Event.AUDIT_REPORT_ACCEPTED.value, on=clock.today(), agency=accepted.agency
         )
     return accepted
 
@@ -327,7 +328,7 @@ def obligation_fulfil(
         to=Status.ACCEPTED,
         action="fulfilled",
         note=text,
-        extra={"completed_on": today()},
+        extra={"completed_on": clock.today()},
     )
 
 

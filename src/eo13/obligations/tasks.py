@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.tasks import task
-from django.utils import timezone
 
-NEW_YORK = ZoneInfo("America/New_York")
+from eo13 import clock
+
 RUN_AT = dt.time(7, 0)  # 7 a.m. in New York, before the working day
 RETRY_AFTER = dt.timedelta(minutes=20)  # grows with each try: 20, 40, 60 ... minutes
 MAX_TRIES = 6  # then the day is given up and the next morning's run takes over (it sends what is still due)
@@ -24,9 +23,9 @@ logger = logging.getLogger(__name__)
 
 
 def next_run(now: dt.datetime | None = None) -> dt.datetime:
-    local = (now or timezone.now()).astimezone(NEW_YORK)
+    local = (now or clock.now()).astimezone(clock.NEW_YORK)
     day = local.date() if local.time() < RUN_AT else local.date() + dt.timedelta(days=1)
-    return dt.datetime.combine(day, RUN_AT, tzinfo=NEW_YORK)
+    return dt.datetime.combine(day, RUN_AT, tzinfo=clock.NEW_YORK)
 
 
 @task
@@ -38,7 +37,7 @@ def daily_obligations(on: str | None = None, reschedule: bool = True, attempt: i
     from eo13.obligations.reminders import reminders_send
     from eo13.obligations.services import obligation_events_refresh
 
-    day = dt.date.fromisoformat(on) if on else timezone.localdate()
+    day = dt.date.fromisoformat(on) if on else clock.today()
     try:
         made = obligation_events_refresh(actor="reminders")
         sent = reminders_send(on=day)
@@ -53,7 +52,7 @@ def daily_obligations(on: str | None = None, reschedule: bool = True, attempt: i
 
 def _retry_or_give_up(day: dt.date, attempt: int) -> None:
     if attempt < MAX_TRIES:
-        at = timezone.now() + RETRY_AFTER * attempt
+        at = clock.now() + RETRY_AFTER * attempt
         daily_obligations.using(run_after=at).enqueue(on=day.isoformat(), attempt=attempt + 1)
         logger.error("Daily duties run for %s failed (try %d of %d); it runs again at %s.", day, attempt, MAX_TRIES, at)
     else:

@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from eo13 import clock
 from eo13.accounts.policy import has_role, primary_membership, require_role
 from eo13.agencies.models import Agency
 from eo13.errors import EO13Error, NotFound, PermissionDenied
@@ -60,7 +61,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "obligations/workspace.html",
-        {"ws": ws, "today": selectors.today(), "can_board": has_role(request.user, BOARD_ROLES)},
+        {"ws": ws, "today": clock.today(), "can_board": has_role(request.user, BOARD_ROLES)},
     )
 
 
@@ -83,7 +84,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "bars": bars,
             "chart_width": max(20 * len(chart), 20),
-            "today": selectors.today(),
+            "today": clock.today(),
             "filters": {"section": section or "", "state": state or "", "kind": kind or ""},
             "sections": sections,
             "states": list(selectors.CELL_TEXT.items()),

@@ -3,15 +3,11 @@
 import re
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.utils import timezone
-
+from eo13 import clock
 from eo13.accounts.policy import AgencyScopedPolicy, Role
 from eo13.errors import ValidationFailed
 from eo13.text import clean_free_text
-
-NEW_YORK = ZoneInfo("America/New_York")
 
 # The register of privacy officers: agencies name their own (EO 13 §6); the CPO keeps the whole register.
 register_policy = AgencyScopedPolicy(
@@ -37,10 +33,6 @@ REPORT_ROLES = frozenset({Role.CHIEF_PRIVACY_OFFICER, Role.CITY_HALL, Role.AUDIT
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}[0-9](?:\s*(?:x|ext\.?)\s*\d{1,6})?$", re.I)
 
 
-def today_ny() -> date:
-    return timezone.now().astimezone(NEW_YORK).date()
-
-
 def clean_text(
     value: str | None, *, field: str, max_length: int = 5000, required: bool = False, keep: tuple[str, ...] = ()
 ) -> Any:
@@ -61,5 +53,5 @@ def check_date(value: date | None, *, field: str, required: bool = True, not_fut
         if required:
             raise ValidationFailed("Enter a date.", field=field)
         return
-    if not_future and value > today_ny():
+    if not_future and value > clock.today():
         raise ValidationFailed("This date is in the future.", field=field)

@@ -17,12 +17,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError
 
+from eo13 import clock
 from eo13.accounts.actors import ActorOrJob
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.discovery import app_modules
 from eo13.errors import ValidationFailed
-from eo13.privacy.common import NEW_YORK, today_ny
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def _queryset(rule: RetentionRule, cutoff: date) -> models.QuerySet[Any]:
     model = apps.get_model(rule.model)
     field_obj = model._meta.get_field(rule.date_field)
     if isinstance(field_obj, models.DateTimeField):
-        limit: date | datetime = datetime.combine(cutoff, time.min, tzinfo=NEW_YORK)
+        limit: date | datetime = datetime.combine(cutoff, time.min, tzinfo=clock.NEW_YORK)
     else:
         limit = cutoff
     qs: models.QuerySet[Any] = model._default_manager.filter(**{f"{rule.date_field}__lt": limit}, **rule.only)
@@ -74,7 +74,7 @@ def purge_run(
     *, actor: ActorOrJob = "eo13 purge", today: date | None = None, dry_run: bool = False
 ) -> list[PurgeResult]:
     """Delete what is older than its retention period. One transaction, one audit entry naming every count."""
-    today = today or today_ny()
+    today = today or clock.today()
     rules = discover_rules()
     results: list[PurgeResult] = []
     with transaction.atomic():

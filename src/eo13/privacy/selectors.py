@@ -6,11 +6,12 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from eo13 import clock
 from eo13.accounts.policy import agency_ids, has_role, require_role
 from eo13.agencies.models import Agency, AgencyKind
 from eo13.errors import NotFound
 from eo13.privacy import duties
-from eo13.privacy.common import PROTOCOL_READERS, TRAINING_READERS, register_policy, request_policy, today_ny
+from eo13.privacy.common import PROTOCOL_READERS, TRAINING_READERS, register_policy, request_policy
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import (
     PrivacyOfficerDesignation,
@@ -88,7 +89,7 @@ FLAG_TEXT = {
 
 def register_status(*, user: Any, today: date | None = None, only: str = "") -> list[RegisterRow]:
     """Who is missing, who is overdue, who is untrained, per agency."""
-    today = today or today_ny()
+    today = today or clock.today()
     agencies = list(register_agencies(user=user).order_by("code"))
     ids = [a.pk for a in agencies]
     current = {
@@ -113,7 +114,9 @@ def register_status(*, user: Any, today: date | None = None, only: str = "") -> 
         row = RegisterRow(agency=agency, officer=officer, vacancy=vacancy)
         if officer is None:
             row.flags.append("missing")
-            row.designation_due = duties.vacancy_due(vacancy.vacated_on) if vacancy else duties.INITIAL_DESIGNATION_DUE
+            row.designation_due = (
+                duties.vacancy_due(vacancy.vacated_on) if vacancy else duties.initial_designation_due()
+            )
             if today > row.designation_due:
                 row.flags.append("designation_overdue")
         else:

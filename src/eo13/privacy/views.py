@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from eo13 import clock
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role
 from eo13.privacy import forms, selectors, services
-from eo13.privacy.common import CPO_ROLES, register_policy, request_policy, today_ny
+from eo13.privacy.common import CPO_ROLES, register_policy, request_policy
 from eo13.privacy.models import PrivacyProtocol
 from eo13.privacy.selectors import FLAG_TEXT
 from eo13.privacy.web import guard, run
@@ -29,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_requests": can_requests,
         "latest_protocol": latest,
         "is_privacy_officer": has_role(user, {Role.PRIVACY_OFFICER}),
-        "today": today_ny(),
+        "today": clock.today(),
     }
     return render(request, "privacy/home.html", context)
 

@@ -6,27 +6,22 @@ repeat the value they refuse: a refused value may be an identifier that must not
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from eo13 import clock
 from eo13.errors import ValidationFailed
+from eo13.law.deadlines import ORDER_ISSUED
 from eo13.scrub import scrub
 from eo13.text import clean_free_text
 from eo13.training.models import RoleGroup
 
-NEW_YORK = ZoneInfo("America/New_York")
-ORDER_ISSUED = dt.date(2026, 2, 6)  # EO 13 §9: effective on issuance
 _STAFF_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 ._/-]{0,38}[A-Za-z0-9])?$")
 _NINE_DIGITS = re.compile(r"\d{9}")
 _COURSE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 _TRUE = {"yes", "y", "true", "1"}
 _FALSE = {"no", "n", "false", "0", ""}
-
-
-def today_new_york() -> dt.date:
-    return dt.datetime.now(NEW_YORK).date()
 
 
 def clean_staff_id(value: str | None) -> str:
@@ -117,10 +112,11 @@ def clean_completed_on(value: dt.date | str | None) -> dt.date:
             day = dt.date.fromisoformat((value or "").strip())
         except ValueError as exc:
             raise ValidationFailed("Completion date must be a date like 2026-11-20.", field="completed_on") from exc
-    if day > today_new_york():
+    if day > clock.today():
         raise ValidationFailed("Completion date is in the future.", field="completed_on")
     if day < ORDER_ISSUED:
         raise ValidationFailed(
-            "Completion date is before the order was issued on 2026-02-06 (EO 13 §9).", field="completed_on"
+            f"Completion date is before the order was issued on {ORDER_ISSUED.isoformat()} (EO 13 §9).",
+            field="completed_on",
         )
     return day

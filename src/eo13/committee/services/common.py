@@ -9,12 +9,14 @@ from typing import Any
 
 from eo13.accounts.actors import ActorOrJob
 from eo13.agencies.models import Agency
+from eo13.clock import today
 from eo13.errors import ValidationFailed
+from eo13.obligations.interface import fulfil as obligation_fulfil
+from eo13.obligations.interface import record_event as obligation_event_record
 from eo13.obligations.models import Obligation
-from eo13.obligations.services import obligation_event_record, obligation_fulfil, today
 from eo13.text import clean_free_text
 
-__all__ = ["actor_name", "agencies_by_code", "agency_by_code", "clean", "duty_close", "duty_open", "today"]
+__all__ = ["actor_name", "agencies_by_code", "agency_by_code", "clean", "duty_close", "duty_open"]
 
 
 def actor_name(actor: ActorOrJob) -> str:

@@ -35,7 +35,6 @@ from eo13.committee.services.common import (
     clean,
     duty_close,
     duty_open,
-    today,
 )
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.deadlines import Event
@@ -319,5 +318,4 @@ __all__ = [
     "task_answer",
     "task_assign",
     "timeline_post",
-    "today",
 ]

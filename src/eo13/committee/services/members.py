@@ -22,14 +22,16 @@ from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
+from eo13.clock import today
 from eo13.committee.models import LEADERSHIP_ROLES, CommitteeMember, MemberRole
-from eo13.committee.services.common import actor_name, agency_by_code, clean, today
+from eo13.committee.services.common import actor_name, agency_by_code, clean
 from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import ORDER_ISSUED, Event
 from eo13.law.obligations import Office, owes_committee_designation
+from eo13.obligations.interface import fulfil as obligation_fulfil
+from eo13.obligations.interface import record_event as obligation_event_record
 from eo13.obligations.models import OPEN_STATUSES, Obligation
 from eo13.obligations.policy import policy_for
-from eo13.obligations.services import obligation_event_record, obligation_fulfil
 
 DESIGNATION_KEY = "s7_3_committee_designation"
 REDESIGNATION_KEY = "s7_3_committee_redesignation"

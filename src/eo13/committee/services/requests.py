@@ -11,6 +11,7 @@ from django.utils import timezone
 from eo13.accounts.actors import ActorOrJob
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
+from eo13.clock import today
 from eo13.committee.models import (
     Crisis,
     MayorReport,
@@ -31,7 +32,6 @@ from eo13.committee.services.common import (
     clean,
     duty_close,
     duty_open,
-    today,
 )
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law.deadlines import Event

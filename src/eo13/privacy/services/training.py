@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from eo13 import clock
 from eo13.accounts.actors import Actor, signed_in
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role, require_role
@@ -56,9 +57,8 @@ def training_attendance_record(
     """The officer attended. Training on the Identifying Information Law on or after the designation closes the
     officer's training duty (EO 13 §6(1))."""
     require_role(actor, CPO_ROLES)
-    from eo13.privacy.common import today_ny
 
-    if session.held_on > (today or today_ny()):
+    if session.held_on > (today or clock.today()):
         raise ValidationFailed("Record attendance after the session has taken place.", field="session")
     if session.held_on < designation.designated_on:
         raise ValidationFailed(

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
-from django.utils import timezone
 
+from eo13 import clock
 from eo13.access.registry import DatabaseRegistry
 from eo13.law.decide import decide, decide_batch
 from eo13.law.facts import KINDS, FactsError
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
             self._fail(f"not valid JSON (line {exc.lineno}, column {exc.colno})", "facts")
-        today = timezone.localdate()
+        today = clock.today()
         registry = DatabaseRegistry()
         try:
             if isinstance(raw, list):

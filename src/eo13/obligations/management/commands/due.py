@@ -10,12 +10,13 @@ import json
 import sys
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from eo13.agencies.reference import agency_rows
+from eo13.deadlines import convention as city_convention
+from eo13.deadlines import duties_due
 from eo13.law.deadlines import CONVENTION_TEXT, EVENTS, Convention, check_event_date, parse_strict_date
-from eo13.law.obligations import CatalogueError, Office, duties_for_event
+from eo13.law.obligations import CatalogueError, Office
 
 
 def _offices() -> list[Office]:
@@ -36,9 +37,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--convention",
             choices=[c.value for c in Convention],
-            default=getattr(settings, "EO13_DEADLINE_CONVENTION", Convention.CALENDAR.value),
-            help="calendar (the default: calendar days, no roll-forward) or gcl-25a (roll to the next business "
-            "day, General Construction Law §25-a)",
+            default=None,
+            help="calendar (calendar days, no roll-forward) or gcl-25a (roll to the next business day, General "
+            "Construction Law §25-a); the default is the EO13_DEADLINE_CONVENTION setting (calendar unless set)",
         )
 
     def _fail(self, message: str, field: str) -> None:
@@ -54,12 +55,12 @@ class Command(BaseCommand):
             self._fail(f"Unknown event {options['event']!r}; use one of {', '.join(EVENTS)}.", "event")
         if problem := check_event_date(options["event"], on):
             self._fail(problem, "date")
-        convention = Convention(options["convention"])
+        convention = Convention(options["convention"]) if options["convention"] else city_convention()
         if options["agency"] is not None and not options["agency"].strip():
             self._fail("--agency is empty; give an agency code such as ACS (INTERFACES §4).", "agency")
         agency = options["agency"].strip().upper() if options["agency"] else None
         try:
-            duties = duties_for_event(options["event"], on, _offices(), agency=agency, convention=convention)
+            duties = duties_due(options["event"], on, _offices(), agency=agency, counting=convention)
         except CatalogueError as exc:
             self._fail(str(exc), "agency")
         rows = [
