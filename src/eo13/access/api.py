@@ -15,6 +15,7 @@ from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create, encounter_update
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError
@@ -154,10 +155,7 @@ def _agreement_out(a: Agreement) -> dict[str, Any]:
 
 
 def _agency(code: str) -> Agency:
-    try:
-        return Agency.objects.get(code=code.upper())
-    except Agency.DoesNotExist:
-        raise ValidationFailed(f"No agency with code {code!r}.", "agency") from None
+    return agency_by_code(code)
 
 
 @router.get(

@@ -16,10 +16,11 @@ from eo13.access.models.encounters import CityResponse, RequestingAgency, Reques
 from eo13.access.policy import agreement_policy, may_file_for
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record, field_changes, snapshot
-from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.facts import USES
 from eo13.scrub import scrub
 from eo13.text import clean_free_text
+from eo13.versioning import versioned_update
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
 # How far ahead of the server's clock an encounter time may be (a device clock or time zone off by hours).
@@ -129,19 +130,13 @@ def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int,
     if "request_kind" in changes:
         _choice(changes["request_kind"], RequestKind, "request_kind")
     with transaction.atomic():
-        before = snapshot(encounter, list(changes))
-        updated = Encounter.objects.filter(pk=encounter.pk, version=expected_version).update(
-            **changes, version=expected_version + 1
-        )
-        if not updated:
-            raise ConflictError("Someone else changed this record since you opened it. Reload and try again.")
-        encounter.refresh_from_db()
+        encounter, changed = versioned_update(encounter, expected_version, sensitive=("what_happened",), **changes)
         audit_record(
             actor=actor,
             action="encounter.update",
             target=encounter,
             agency_code=encounter.agency.code,
-            changes=field_changes(before, snapshot(encounter, list(changes)), sensitive=("what_happened",)),
+            changes=changed,
         )
     return encounter
 

@@ -27,6 +27,7 @@ from eo13.accounts.policy import Role, agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.errors import EO13Error
 from eo13.scrub import KINDS
+from eo13.web.errors import form_error
 
 REMOVED_LABELS = {k: k.replace("_", " ").replace("a number", "A-number") for k in KINDS}
 
@@ -119,7 +120,7 @@ def encounter_new(request: HttpRequest) -> HttpResponse:
                 actor=request.user, agency=membership.agency, **_encounter_args(request, data)
             )
         except EO13Error as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             if removed:
                 names = ", ".join(REMOVED_LABELS[k] for k in removed)
@@ -281,7 +282,7 @@ def agreements(request: HttpRequest) -> HttpResponse:
                 document=data.get("document"),
             )
         except EO13Error as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, "Agreement saved.")
             return redirect("access:agreements")

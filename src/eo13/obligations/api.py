@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Body, Label, Note
 from eo13.errors import NotFound, ValidationFailed
 from eo13.law.deadlines import Convention, check_event_date
@@ -147,19 +148,16 @@ def _out(o: Obligation) -> dict[str, Any]:
 def _agency(code: str | None) -> Agency | None:
     if not code:
         return None
-    agency = Agency.objects.filter(code=code.upper()).first()
-    if agency is None:
-        raise ValidationFailed(f"Unknown agency code {code!r}.", field="agency")
-    return agency
+    return agency_by_code(code)
 
 
 def _path_agency(code: str) -> Agency:
     """The agency a path names. An unknown code answers as another agency's report does (404), so the answer
     never tells which offices exist apart from which one may be read."""
-    agency = Agency.objects.filter(code=code.upper()).first()
-    if agency is None:
-        raise NotFound("No such report, or you may not see it.")
-    return agency
+    try:
+        return agency_by_code(code)
+    except NotFound:
+        raise NotFound("No such report, or you may not see it.") from None
 
 
 @router.get("/obligation-catalogue", response=list[CatalogueOut], summary="Every duty of the order, as data")

@@ -14,11 +14,12 @@ from eo13.privacy import duties
 from eo13.privacy.common import check_date, clean_phone, clean_text, register_policy
 from eo13.privacy.models import PrivacyOfficerDesignation, PrivacyOfficerVacancy
 from eo13.privacy.tasks import notify_cpo_of_vacancy
+from eo13.versioning import versioned_update
 
 CONTACT_FIELDS = ("full_name", "title", "email", "phone")
 
 
-def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, str], list[str]]:
+def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, Any], list[str]]:
     name, removed = clean_text(full_name, field="full_name", max_length=200, required=True, keep=("name",))
     title_text, removed_t = clean_text(title, field="title", max_length=200, required=True)
     email = (email or "").strip()
@@ -126,19 +127,13 @@ def designation_update_contact(
     register_policy.require_write(actor, designation)
     contact, removed = _contact(full_name=full_name, title=title, email=email, phone=phone)
     with transaction.atomic():
-        before = snapshot(designation, CONTACT_FIELDS)
-        updated = PrivacyOfficerDesignation.objects.filter(pk=designation.pk, version=expected_version).update(
-            version=expected_version + 1, **contact
-        )
-        if not updated:
-            raise ConflictError("Someone else changed this record since you opened it. Reload and try again.")
-        designation.refresh_from_db()
+        designation, changes = versioned_update(designation, expected_version, sensitive=("email", "phone"), **contact)
         audit_record(
             actor=actor,
             action="privacy_officer.update_contact",
             target=designation,
             agency_code=designation.agency.code,
-            changes=field_changes(before, snapshot(designation, CONTACT_FIELDS), sensitive=("email", "phone")),
+            changes=changes,
         )
     designation.scrubbed = removed  # type: ignore[attr-defined]
     return designation

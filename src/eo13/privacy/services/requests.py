@@ -11,12 +11,13 @@ from django.db import transaction
 
 from eo13.agencies.models import Agency
 from eo13.audit.services import audit_record, field_changes, snapshot
-from eo13.errors import ConflictError, ValidationFailed
+from eo13.errors import ValidationFailed
 from eo13.law import identifying_information as ii
 from eo13.privacy.common import check_date, clean_text, request_policy
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import PrivacyOfficerDesignation
 from eo13.scrub import scrub
+from eo13.versioning import versioned_update
 
 MAX_PEOPLE = 10_000_000
 
@@ -49,10 +50,12 @@ def _officer(agency: Agency, officer: PrivacyOfficerDesignation | None) -> Priva
 
 
 def _save(req: Request, expected_version: int, fields: dict[str, Any]) -> None:
-    updated = Request.objects.filter(pk=req.pk, version=expected_version).update(version=expected_version + 1, **fields)
-    if not updated:
-        raise ConflictError("Someone else changed this request since you opened it. Reload and try again.")
-    req.refresh_from_db()
+    versioned_update(
+        req,
+        expected_version,
+        conflict="Someone else changed this request since you opened it. Reload and try again.",
+        **fields,
+    )
 
 
 def request_create(
