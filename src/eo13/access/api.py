@@ -215,7 +215,7 @@ class EncounterOut(Schema):
     scrubbed: list[str] = []
 
 
-def encounter_out(e: Encounter, user: Any, scrubbed: tuple[str, ...] = ()) -> dict[str, Any]:
+def encounter_out(e: Encounter, user: Any) -> dict[str, Any]:
     free = sees_free_text(user, e)
     return {
         "id": e.pk,
@@ -233,7 +233,7 @@ def encounter_out(e: Encounter, user: Any, scrubbed: tuple[str, ...] = ()) -> di
         "what_happened": e.what_happened if free else None,
         "counsel_called": e.counsel_called,
         "version": e.version,
-        "scrubbed": list(scrubbed),
+        "scrubbed": list(e.scrubbed),
     }
 
 
@@ -251,11 +251,11 @@ def encounter_new(request: HttpRequest, payload: EncounterIn) -> tuple[int, dict
         if decision is None:
             raise ValidationFailed("No decision with this id that you may use.", "decision_id")
     data.pop("decision_id", None)
-    e, removed = encounter_create(
+    e = encounter_create(
         actor=request.user,
         **(data | {"agency": _agency(data["agency"]), "property_id": prop.pk if prop else None, "decision": decision}),
     )
-    return 201, encounter_out(e, request.user, removed)
+    return 201, encounter_out(e, request.user)
 
 
 @router.get("/encounters", response=list[EncounterOut], summary="Encounter records I may see")

@@ -63,7 +63,7 @@ def encounter_create(
     decision: DecisionLog | None = None,
     what_happened: str = "",
     counsel_called: bool = False,
-) -> tuple[Encounter, tuple[str, ...]]:
+) -> Encounter:
     """File an encounter record. Returns it and the kinds of identifiers the scrubber removed, to tell the writer."""
     if not may_file_for(actor, agency.pk):
         raise PermissionDenied("You can file encounter records only for your own agency.")
@@ -109,7 +109,8 @@ def encounter_create(
                 None, snapshot(encounter, ENCOUNTER_FIELDS), sensitive=("what_happened", "place_description")
             ),
         )
-    return encounter, tuple(dict.fromkeys(place.removed + happened.removed))
+    encounter.scrubbed = tuple(dict.fromkeys(place.removed + happened.removed))
+    return encounter
 
 
 def encounter_update(*, actor: Any, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:

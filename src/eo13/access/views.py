@@ -26,10 +26,8 @@ from eo13.access.services import agreement_create, encounter_create
 from eo13.accounts.policy import Role, agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.errors import EO13Error
-from eo13.scrub import KINDS
+from eo13.scrub import removed_note
 from eo13.web.errors import form_error
-
-REMOVED_LABELS = {k: k.replace("_", " ").replace("a number", "A-number") for k in KINDS}
 
 
 @login_required
@@ -116,15 +114,12 @@ def encounter_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            encounter, removed = encounter_create(
-                actor=request.user, agency=membership.agency, **_encounter_args(request, data)
-            )
+            encounter = encounter_create(actor=request.user, agency=membership.agency, **_encounter_args(request, data))
         except EO13Error as exc:
             form_error(form, exc)
         else:
-            if removed:
-                names = ", ".join(REMOVED_LABELS[k] for k in removed)
-                messages.warning(request, f"Saved. We removed details that could identify someone: {names}.")
+            if encounter.scrubbed:
+                messages.warning(request, f"Saved. {removed_note(encounter.scrubbed)}")
             else:
                 messages.success(request, "Saved. Thank you for recording this encounter.")
             return redirect("access:encounter", pk=encounter.pk)

@@ -8,19 +8,8 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from eo13.errors import EO13Error
+from eo13.scrub import ReportsRemoved, removed_note
 from eo13.web.errors import form_error
-
-SCRUB_TEXT = {
-    "email": "an e-mail address",
-    "a_number": "an A-number",
-    "ssn": "a Social Security number",
-    "date_of_birth": "a date of birth",
-    "phone": "a phone number",
-    "street_address": "an address",
-    "immigration_status": "immigration status",
-    "name": "a name",
-    "identifier": "an ID number",
-}
 
 
 def run(request: HttpRequest, form: forms.Form, call: Callable[[], Any], done: str) -> Any:
@@ -32,10 +21,9 @@ def run(request: HttpRequest, form: forms.Form, call: Callable[[], Any], done: s
         form_error(form, exc)
         return None
     messages.success(request, done)
-    removed = getattr(result, "scrubbed", None)
-    if removed:
-        kinds = ", ".join(SCRUB_TEXT.get(k, k) for k in removed)
-        messages.warning(request, f"We removed {kinds} from what you wrote. EO13 never keeps who people are.")
+    note = removed_note(result.scrubbed if isinstance(result, ReportsRemoved) else ())
+    if note:
+        messages.warning(request, note)
     return result
 
 

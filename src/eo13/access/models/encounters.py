@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from eo13.scrub import ReportsRemoved
+
 
 class RequestingAgency(models.TextChoices):
     ICE = "ice", "Immigration and Customs Enforcement (ICE)"
@@ -31,7 +33,7 @@ class CityResponse(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Encounter(models.Model):
+class Encounter(ReportsRemoved, models.Model):
     """What an outside agency asked for and what the City did. Never who the New Yorkers involved are.
 
     Doubles as the record Admin Code §10-178(d) requires of requests for help with immigration enforcement.

@@ -14,12 +14,13 @@ from eo13.privacy import duties
 from eo13.privacy.common import check_date, clean_phone, clean_text, register_policy
 from eo13.privacy.models import PrivacyOfficerDesignation, PrivacyOfficerVacancy
 from eo13.privacy.tasks import notify_cpo_of_vacancy
+from eo13.scrub import removed_kinds
 from eo13.versioning import versioned_update
 
 CONTACT_FIELDS = ("full_name", "title", "email", "phone")
 
 
-def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, Any], list[str]]:
+def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     name, removed = clean_text(full_name, field="full_name", max_length=200, required=True, keep=("name",))
     title_text, removed_t = clean_text(title, field="title", max_length=200, required=True)
     email = (email or "").strip()
@@ -29,7 +30,7 @@ def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dic
         raise ValidationFailed("Enter a work e-mail address.", field="email") from None
     return (
         {"full_name": name, "title": title_text, "email": email, "phone": clean_phone(phone)},
-        removed + removed_t,
+        removed_kinds(removed, removed_t),
     )
 
 
@@ -109,7 +110,7 @@ def designation_record(
             agency=agency,
             subject=designation.subject,
         )
-    designation.scrubbed = removed  # type: ignore[attr-defined]
+    designation.scrubbed = removed
     return designation
 
 
@@ -135,7 +136,7 @@ def designation_update_contact(
             agency_code=designation.agency.code,
             changes=changes,
         )
-    designation.scrubbed = removed  # type: ignore[attr-defined]
+    designation.scrubbed = removed
     return designation
 
 
@@ -188,7 +189,7 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
         )
         vacancy_id = vacancy.pk
         transaction.on_commit(lambda: notify_cpo_of_vacancy.enqueue(vacancy_id))
-    vacancy.scrubbed = removed  # type: ignore[attr-defined]
+    vacancy.scrubbed = removed
     return vacancy
 
 

@@ -16,7 +16,7 @@ from eo13.law import identifying_information as ii
 from eo13.privacy.common import check_date, clean_text, request_policy
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import PrivacyOfficerDesignation
-from eo13.scrub import scrub
+from eo13.scrub import removed_kinds, scrub
 from eo13.versioning import versioned_update
 
 MAX_PEOPLE = 10_000_000
@@ -125,7 +125,7 @@ def request_create(
                 ),
             ),
         )
-    req.scrubbed = removed + removed_s  # type: ignore[attr-defined]
+    req.scrubbed = removed_kinds(removed, removed_s)
     return req
 
 
@@ -168,7 +168,7 @@ def request_refer(*, actor: Any, request: Request, referred_on: date, note: str,
                 "law_department_note": {"old": None, "new": note_text},
             },
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request
 
 
@@ -203,7 +203,7 @@ def request_decide(
             agency_code=request.agency.code,
             changes=field_changes(before, snapshot(request, ("decision", "decision_reasons", "decided_on"))),
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request
 
 
@@ -253,5 +253,5 @@ def request_disclose(
                 "note": {"old": None, "new": note_text},
             },
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request

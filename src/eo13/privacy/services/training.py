@@ -19,6 +19,7 @@ from eo13.privacy.models import (
     TrainingKind,
     TrainingSession,
 )
+from eo13.scrub import removed_kinds
 
 
 def training_session_create(
@@ -45,7 +46,7 @@ def training_session_create(
                 "protocol": {"old": None, "new": protocol.number if protocol else None},
             },
         )
-    session.scrubbed = removed  # type: ignore[attr-defined]
+    session.scrubbed = removed
     return session
 
 
@@ -117,7 +118,7 @@ def protocol_publish(*, actor: Any, title: str, body: str, effective_on: date) -
                 "effective_on": {"old": None, "new": effective_on.isoformat()},
             },
         )
-    protocol.scrubbed = removed + removed_b  # type: ignore[attr-defined]
+    protocol.scrubbed = removed_kinds(removed, removed_b)
     return protocol
 
 
