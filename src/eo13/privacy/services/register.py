@@ -58,9 +58,7 @@ def designation_record(
                 raise ValidationFailed(
                     "The new officer's date is before the current officer's designation.", field="designated_on"
                 )
-            current.ended_on = designated_on
-            current.version += 1
-            current.save(update_fields=["ended_on", "version"])
+            current, _ = versioned_update(current, current.version, ended_on=designated_on)  # locked above
             duties.supersede(
                 actor=actor,
                 agency=agency,
@@ -152,9 +150,7 @@ def vacancy_record(*, actor: Any, agency: Agency, vacated_on: date, note: str = 
         if current is not None:
             if vacated_on < current.designated_on:
                 raise ValidationFailed("The vacancy is before the officer was designated.", field="vacated_on")
-            current.ended_on = vacated_on
-            current.version += 1
-            current.save(update_fields=["ended_on", "version"])
+            current, _ = versioned_update(current, current.version, ended_on=vacated_on)  # locked above
             duties.supersede(
                 actor=actor,
                 agency=agency,
