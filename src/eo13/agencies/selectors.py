@@ -33,7 +33,7 @@ def agency_by_code(code: str | None, *, include_inactive: bool = False, field: s
         qs = qs.filter(active=True)
     agency = qs.filter(code=wanted).first() if wanted else None
     if agency is None:
-        raise NotFound(f"No agency has the code {wanted or code!r} (INTERFACES §4 lists them).", field=field)
+        raise NotFound(f"{wanted or code!r} is not a known agency code (INTERFACES §4 lists them).", field=field)
     return agency
 
 
@@ -43,7 +43,7 @@ def agencies_by_code(codes: Iterable[str], *, field: str = "agencies") -> list[A
     found = list(Agency.objects.filter(code__in=wanted, active=True))
     missing = wanted - {a.code for a in found}
     if missing:
-        raise NotFound(f"No agency has the code {', '.join(sorted(missing))} (INTERFACES §4 lists them).", field=field)
+        raise NotFound(f"Not known agency codes: {', '.join(sorted(missing))} (INTERFACES §4 lists them).", field=field)
     return sorted(found, key=lambda a: a.code)
 
 
