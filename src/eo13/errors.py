@@ -1,4 +1,8 @@
-"""Errors the service layer raises; views and the API turn each into a clear message, never a 500."""
+"""Errors the service layer raises; views and the API turn each into a clear message, never a 500.
+
+Each error's ``status`` is its HTTP status, and the one translation (issue 11 point 5): the API answers it with
+the error object ``{"error", "field"}`` (``eo13.api``), the web shows it on the form or as the error page
+(``eo13.web.errors``)."""
 
 
 class EO13Error(Exception):

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "eo13.web.errors.ServiceErrorMiddleware",
 ]
 
 ROOT_URLCONF = "eo13.urls"

@@ -12,14 +12,14 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from eo13.errors import ValidationFailed
-from eo13.scrub import ScrubResult, scrub
+from eo13.scrub import Cleaned, scrub
 
 LABEL_MAX = 60
 
 
 def clean_free_text(
     value: str | None, *, field: str, max_length: int, required: bool = False, keep: tuple[str, ...] = ()
-) -> ScrubResult:
+) -> Cleaned:
     text = (value or "").strip()
     if len(text) > max_length:
         raise ValidationFailed(f"Keep this under {max_length:,} characters.", field=field)
@@ -29,7 +29,7 @@ def clean_free_text(
     if len(result.text) > max_length:
         # A label can be longer than what it replaces ("[date of birth removed]" for a 10-character date): the
         # stored text is cut to the field's size, which only ever drops text.
-        return ScrubResult(result.text[: max_length - 1].rstrip() + "…", result.removed)
+        return Cleaned(result.text[: max_length - 1].rstrip() + "…", result.removed)
     return result
 
 

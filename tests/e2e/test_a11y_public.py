@@ -29,8 +29,8 @@ def site(reference_data, live_server, make_user):
     lead, law, moia = make_user("agency_lead", "ACS"), make_user("agency_lead", "LAW"), make_user("agency_lead", "MOIA")
     policy = services.policy_create(actor=lead, agency=Agency.objects.get(code="ACS"), title="Demo policy", body=BODY)
     v = policy.versions.get()
-    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
-    services.version_approve(actor=law, version=v, expected_lock=v.lock)
+    v = services.version_submit(actor=lead, version=v, expected_version=v.version)
+    services.version_approve(actor=law, version=v, expected_version=v.version)
     t = services.translation_submit(
         actor=moia,
         policy=policy,
@@ -39,7 +39,7 @@ def site(reference_data, live_server, make_user):
         title="Política demo",
         body="- Mantenga la calma.",
     )
-    services.translation_approve(actor=lead, translation=t, expected_lock=t.lock)
+    services.translation_approve(actor=lead, translation=t, expected_version=t.edit_version)
     return live_server
 
 

@@ -122,10 +122,10 @@ def test_a_translation_uploaded_for_the_wrong_version_is_refused(live_server, br
         v = policy.versions.filter(status="draft").first() or services.version_start(actor=lead, policy=policy)
         if body:
             v = services.version_update(
-                actor=lead, version=v, expected_lock=v.lock, title=TITLE, body=body, change_summary="Two."
+                actor=lead, version=v, expected_version=v.version, title=TITLE, body=body, change_summary="Two."
             )
-        v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
-        services.version_approve(actor=law, version=v, expected_lock=v.lock)
+        v = services.version_submit(actor=lead, version=v, expected_version=v.version)
+        services.version_approve(actor=law, version=v, expected_version=v.version)
     ctx = browser.new_context()
     page = ctx.new_page()
     try:

@@ -25,8 +25,8 @@ def _course(make_user):
         actor=lead, agency=Agency.objects.get(code="ACS"), title="Outside officers", body="Ask for a judge's warrant."
     )
     v = policy.versions.get()
-    v = policy_services.version_submit(actor=lead, version=v, expected_lock=v.lock)
-    policy_services.version_approve(actor=reviewer, version=v, expected_lock=v.lock)
+    v = policy_services.version_submit(actor=lead, version=v, expected_version=v.version)
+    policy_services.version_approve(actor=reviewer, version=v, expected_version=v.version)
     policy.refresh_from_db()
     services.course_create(actor=lead, policy=policy, code="EO13-V1", title="Outside officers")
     return lead

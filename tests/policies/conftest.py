@@ -51,13 +51,13 @@ def publish(lead: Any, reviewer: Any) -> Callable[..., Policy]:
             version = services.version_update(
                 actor=lead,
                 version=version,
-                expected_lock=version.lock,
+                expected_version=version.version,
                 title=version.title,
                 body=body or version.body,
                 change_summary=version.change_summary or summary,
             )
-            version = services.version_submit(actor=lead, version=version, expected_lock=version.lock)
-        services.version_approve(actor=reviewer, version=version, expected_lock=version.lock)
+            version = services.version_submit(actor=lead, version=version, expected_version=version.version)
+        services.version_approve(actor=reviewer, version=version, expected_version=version.version)
         policy.refresh_from_db()
         return policy
 
@@ -82,7 +82,7 @@ def translate(translator: Any, lead: Any) -> Callable[..., PolicyTranslation]:
             body=f"[{code}] body text",
         )
         if approve:
-            t = services.translation_approve(actor=lead, translation=t, expected_lock=t.lock)
+            t = services.translation_approve(actor=lead, translation=t, expected_version=t.edit_version)
         return t
 
     return _translate

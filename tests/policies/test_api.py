@@ -42,7 +42,7 @@ def test_stale_lock_is_a_409(api_as, draft, lead):
     version = draft.versions.get()
     r = api_as(lead).patch(
         f"/api/v1/policy-versions/{version.pk}",
-        {"lock": version.lock + 5, "title": "x", "body": "y", "change_summary": ""},
+        {"lock": version.version + 5, "title": "x", "body": "y", "change_summary": ""},
     )
     assert r.status_code == 409
     version.refresh_from_db()

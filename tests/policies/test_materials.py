@@ -35,7 +35,7 @@ def test_make_approve_send_confirm(material, reviewer, maker, make_user):
     with pytest.raises(ValidationFailed):
         ms.material_send(actor=maker, material=material, agencies=[Agency.objects.get(code="ACS")])
     assert not Dissemination.objects.exists()
-    material = ms.material_approve(actor=reviewer, material=material, expected_lock=material.lock)
+    material = ms.material_approve(actor=reviewer, material=material, expected_version=material.version)
     assert material.approved_by == reviewer
     sent = ms.material_send(
         actor=maker, material=material, agencies=list(Agency.objects.filter(code__in=["ACS", "DOC"]))
@@ -75,19 +75,19 @@ def test_only_makers_make(make_user, role, agency):
 def test_only_the_law_department_approves(material, maker, lead):
     for actor in (maker, lead):
         with pytest.raises(PermissionDenied):
-            ms.material_approve(actor=actor, material=material, expected_lock=material.lock)
+            ms.material_approve(actor=actor, material=material, expected_version=material.version)
 
 
 def test_changing_an_approved_material_needs_approval_again(material, reviewer, maker):
-    material = ms.material_approve(actor=reviewer, material=material, expected_lock=material.lock)
+    material = ms.material_approve(actor=reviewer, material=material, expected_version=material.version)
     with pytest.raises(ConflictError):
-        ms.material_update(actor=maker, material=material, expected_lock=material.lock - 1, **GOOD)
-    material = ms.material_update(actor=maker, material=material, expected_lock=material.lock, **GOOD)
+        ms.material_update(actor=maker, material=material, expected_version=material.version - 1, **GOOD)
+    material = ms.material_update(actor=maker, material=material, expected_version=material.version, **GOOD)
     assert material.approved_at is None
 
 
 def test_agencies_see_what_was_sent_to_them(material, reviewer, maker, make_user):
-    material = ms.material_approve(actor=reviewer, material=material, expected_lock=material.lock)
+    material = ms.material_approve(actor=reviewer, material=material, expected_version=material.version)
     acs = make_user("frontline", "ACS")
     assert list(selectors.material_list(user=acs)) == []
     ms.material_send(actor=maker, material=material, agencies=[Agency.objects.get(code="ACS")])
@@ -96,5 +96,5 @@ def test_agencies_see_what_was_sent_to_them(material, reviewer, maker, make_user
 
 
 def test_approved_public_rights_material_is_on_the_rights_page(client, material, reviewer):
-    ms.material_approve(actor=reviewer, material=material, expected_lock=material.lock)
+    ms.material_approve(actor=reviewer, material=material, expected_version=material.version)
     assert "Your rights at City sites" in client.get("/es/rights/").content.decode()

@@ -74,9 +74,9 @@ def test_published_policy_shows_at_once_then_korean_notice_then_translation(
     assert "Outside officers at our sites" not in client.get("/en/policies/acs/").content.decode()
     assert "Outside officers at our sites" not in client.get("/ko/policies/acs/").content.decode()
     v = draft.versions.get()
-    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+    v = services.version_submit(actor=lead, version=v, expected_version=v.version)
     with django_capture_on_commit_callbacks(execute=True):
-        services.version_approve(actor=reviewer, version=v, expected_lock=v.lock)
+        services.version_approve(actor=reviewer, version=v, expected_version=v.version)
     english = client.get("/en/policies/acs/").content.decode()
     assert "Outside officers at our sites" in english and "History of changes" in english
     korean = client.get("/ko/policies/acs/").content.decode()
@@ -107,9 +107,9 @@ def test_public_pages_are_cached_and_revalidated(client, django_assert_num_queri
 def test_publishing_clears_the_cache(client, draft, lead, reviewer, django_capture_on_commit_callbacks):
     assert "Outside officers" not in client.get("/en/policies/acs/").content.decode()
     v = draft.versions.get()
-    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+    v = services.version_submit(actor=lead, version=v, expected_version=v.version)
     with django_capture_on_commit_callbacks(execute=True):
-        services.version_approve(actor=reviewer, version=v, expected_lock=v.lock)
+        services.version_approve(actor=reviewer, version=v, expected_version=v.version)
     assert "Outside officers" in client.get("/en/policies/acs/").content.decode()
 
 

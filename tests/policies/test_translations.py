@@ -51,8 +51,8 @@ def test_nothing_to_translate_before_publication(draft, translator):
 def test_a_second_person_approves(published, translator, lead, translate):
     t = translate(published, "ko", approve=False)
     with pytest.raises(PermissionDenied):
-        services.translation_approve(actor=translator, translation=t, expected_lock=t.lock)
-    t = services.translation_approve(actor=lead, translation=t, expected_lock=t.lock)
+        services.translation_approve(actor=translator, translation=t, expected_version=t.edit_version)
+    t = services.translation_approve(actor=lead, translation=t, expected_version=t.edit_version)
     assert t.status == "approved" and t.approved_by == lead
 
 
@@ -83,7 +83,7 @@ def test_approving_a_stale_translation_is_refused(published, publish, translate,
     t = translate(published, "ko", approve=False)
     publish(published, body="Changed English.")
     with pytest.raises(ConflictError):
-        services.translation_approve(actor=lead, translation=t, expected_lock=t.lock)
+        services.translation_approve(actor=lead, translation=t, expected_version=t.edit_version)
     t.refresh_from_db()
     assert t.status == "submitted"
 

@@ -28,23 +28,25 @@ def _law_policy(author):
     version = services.version_update(
         actor=author,
         version=version,
-        expected_lock=version.lock,
+        expected_version=version.version,
         title=version.title,
         body=version.body,
         change_summary="First.",
     )
-    return services.version_submit(actor=author, version=version, expected_lock=version.lock)
+    return services.version_submit(actor=author, version=version, expected_version=version.version)
 
 
 def test_a_law_reviewer_cannot_approve_the_policy_they_wrote(reviewer, make_user):
     version = _law_policy(reviewer)
     with pytest.raises(PermissionDenied) as err:
-        services.version_approve(actor=reviewer, version=version, expected_lock=version.lock)
+        services.version_approve(actor=reviewer, version=version, expected_version=version.version)
     assert "second person" in err.value.message
     version.refresh_from_db()
     assert version.status == VersionStatus.IN_REVIEW and version.policy.current_version_id is None
     second = make_user("agency_lead", "LAW")
-    assert services.version_approve(actor=second, version=version, expected_lock=version.lock).status == "published"
+    assert (
+        services.version_approve(actor=second, version=version, expected_version=version.version).status == "published"
+    )
 
 
 def test_a_reviewer_who_edited_someone_elses_draft_cannot_approve_it(make_user):
@@ -54,17 +56,24 @@ def test_a_reviewer_who_edited_someone_elses_draft_cannot_approve_it(make_user):
     )
     version = policy.versions.get()
     version = services.version_update(
-        actor=editor, version=version, expected_lock=version.lock, title="T", body="Edited.", change_summary="Edit."
+        actor=editor,
+        version=version,
+        expected_version=version.version,
+        title="T",
+        body="Edited.",
+        change_summary="Edit.",
     )
-    version = services.version_submit(actor=author, version=version, expected_lock=version.lock)
+    version = services.version_submit(actor=author, version=version, expected_version=version.version)
     with pytest.raises(PermissionDenied):
-        services.version_approve(actor=editor, version=version, expected_lock=version.lock)
-    assert services.version_approve(actor=second, version=version, expected_lock=version.lock).status == "published"
+        services.version_approve(actor=editor, version=version, expected_version=version.version)
+    assert (
+        services.version_approve(actor=second, version=version, expected_version=version.version).status == "published"
+    )
 
 
 def test_api_answers_403_with_a_plain_message_to_a_self_approval(api_as, reviewer):
     version = _law_policy(reviewer)
-    r = api_as(reviewer).post(f"/api/v1/policy-versions/{version.pk}/approve", {"lock": version.lock})
+    r = api_as(reviewer).post(f"/api/v1/policy-versions/{version.pk}/approve", {"lock": version.version})
     assert r.status_code == 403
     assert r.json()["error"].startswith("You wrote or sent this version")
     assert PolicyVersion.objects.get(pk=version.pk).status == VersionStatus.IN_REVIEW
@@ -73,7 +82,7 @@ def test_api_answers_403_with_a_plain_message_to_a_self_approval(api_as, reviewe
 def test_web_review_page_shows_the_error_and_publishes_nothing(login, reviewer):
     version = _law_policy(reviewer)
     r = login(reviewer).post(
-        f"/staff/policies/versions/{version.pk}/review/", {"lock": version.lock, "note": "", "approve": "1"}
+        f"/staff/policies/versions/{version.pk}/review/", {"version": version.version, "note": "", "approve": "1"}
     )
     assert r.status_code == 200 and "second person" in r.content.decode()
     assert PolicyVersion.objects.get(pk=version.pk).status == VersionStatus.IN_REVIEW
@@ -87,16 +96,19 @@ def law_maker(make_user):
 def test_a_material_editor_cannot_approve_their_own_edit(law_maker, make_user):
     material = ms.material_create(actor=law_maker, **MATERIAL)
     with pytest.raises(PermissionDenied):
-        ms.material_approve(actor=law_maker, material=material, expected_lock=material.lock)
+        ms.material_approve(actor=law_maker, material=material, expected_version=material.version)
     second = make_user("agency_lead", "LAW")
-    material = ms.material_approve(actor=second, material=material, expected_lock=material.lock)
+    material = ms.material_approve(actor=second, material=material, expected_version=material.version)
     # The second person edits the approved text: now they may not approve it, but the first person may.
-    material = ms.material_update(actor=second, material=material, expected_lock=material.lock, **MATERIAL)
+    material = ms.material_update(actor=second, material=material, expected_version=material.version, **MATERIAL)
     with pytest.raises(PermissionDenied) as err:
-        ms.material_approve(actor=second, material=material, expected_lock=material.lock)
+        ms.material_approve(actor=second, material=material, expected_version=material.version)
     assert "second person" in err.value.message
     assert Material.objects.get(pk=material.pk).approved_at is None
-    assert ms.material_approve(actor=law_maker, material=material, expected_lock=material.lock).approved_by == law_maker
+    assert (
+        ms.material_approve(actor=law_maker, material=material, expected_version=material.version).approved_by
+        == law_maker
+    )
 
 
 @pytest.mark.parametrize("role, agency", [("agency_lead", "MOIA"), ("agency_lead", "LAW")])
@@ -107,7 +119,7 @@ def test_an_office_changes_only_its_own_materials(make_user, role, agency):
         ms.material_update(
             actor=other_office,
             material=city_hall_material,
-            expected_lock=city_hall_material.lock,
+            expected_version=city_hall_material.version,
             **{**MATERIAL, "title": "Changed by another office"},
         )
     assert "office that made" in err.value.message

@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 def test_draft_to_published_records_who_and_when(draft, lead, reviewer):
     version = draft.versions.get()
     assert version.status == VersionStatus.DRAFT and version.created_by == lead
-    version = services.version_submit(actor=lead, version=version, expected_lock=version.lock)
+    version = services.version_submit(actor=lead, version=version, expected_version=version.version)
     assert version.status == VersionStatus.IN_REVIEW
     assert version.submitted_by == lead and version.submitted_at is not None
     draft.refresh_from_db()
     assert draft.current_version is None  # review alone publishes nothing
-    version = services.version_approve(actor=reviewer, version=version, expected_lock=version.lock, note="Fine.")
+    version = services.version_approve(actor=reviewer, version=version, expected_version=version.version, note="Fine.")
     draft.refresh_from_db()
     assert version.status == VersionStatus.PUBLISHED
     assert version.reviewed_by == reviewer and version.published_at == version.reviewed_at
@@ -40,12 +40,12 @@ def test_a_new_version_replaces_the_public_one_and_keeps_history(published, publ
 
 def test_return_sends_back_to_draft_with_a_note(draft, lead, reviewer):
     v = draft.versions.get()
-    v = services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+    v = services.version_submit(actor=lead, version=v, expected_version=v.version)
     with pytest.raises(ValidationFailed):
-        services.version_return(actor=reviewer, version=v, expected_lock=v.lock, note="  ")
+        services.version_return(actor=reviewer, version=v, expected_version=v.version, note="  ")
     v.refresh_from_db()
     assert v.status == VersionStatus.IN_REVIEW
-    v = services.version_return(actor=reviewer, version=v, expected_lock=v.lock, note="Use shorter sentences.")
+    v = services.version_return(actor=reviewer, version=v, expected_version=v.version, note="Use shorter sentences.")
     assert v.status == VersionStatus.DRAFT and v.review_note == "Use shorter sentences."
 
 
@@ -69,11 +69,11 @@ def test_roles_that_may_not(make_user, draft, lead, role, agency, action):
         if action == "create":
             services.policy_create(actor=actor, agency=Agency.objects.get(code="ACS"), title="X", body="Y")
         elif action == "submit":
-            services.version_submit(actor=actor, version=version, expected_lock=version.lock)
+            services.version_submit(actor=actor, version=version, expected_version=version.version)
         else:
-            version = services.version_submit(actor=lead, version=version, expected_lock=version.lock)
+            version = services.version_submit(actor=lead, version=version, expected_version=version.version)
             before = AuditEntry.objects.count()
-            services.version_approve(actor=actor, version=version, expected_lock=version.lock)
+            services.version_approve(actor=actor, version=version, expected_version=version.version)
     assert AuditEntry.objects.count() == before
     assert Policy.objects.count() == 1
 
@@ -81,11 +81,11 @@ def test_roles_that_may_not(make_user, draft, lead, role, agency, action):
 def test_stale_edit_conflicts_instead_of_overwriting(draft, lead):
     v = draft.versions.get()
     services.version_update(
-        actor=lead, version=v, expected_lock=v.lock, title="A", body="First edit.", change_summary=""
+        actor=lead, version=v, expected_version=v.version, title="A", body="First edit.", change_summary=""
     )
     with pytest.raises(ConflictError):
         services.version_update(
-            actor=lead, version=v, expected_lock=v.lock, title="B", body="Second edit.", change_summary=""
+            actor=lead, version=v, expected_version=v.version, title="B", body="Second edit.", change_summary=""
         )
     v.refresh_from_db()
     assert v.body == "First edit." and v.title == "A"
@@ -95,7 +95,12 @@ def test_only_drafts_change_and_one_open_version_at_a_time(published, lead):
     current = published.current_version
     with pytest.raises(ConflictError):
         services.version_update(
-            actor=lead, version=current, expected_lock=current.lock, title="X", body="Changed.", change_summary="x"
+            actor=lead,
+            version=current,
+            expected_version=current.version,
+            title="X",
+            body="Changed.",
+            change_summary="x",
         )
     services.version_start(actor=lead, policy=published)
     with pytest.raises(ConflictError):
@@ -123,7 +128,7 @@ def test_bad_input_is_refused_and_changes_nothing(lead, fields, field):
 def test_submit_needs_a_change_summary(published, lead):
     v = services.version_start(actor=lead, policy=published)
     with pytest.raises(ValidationFailed):
-        services.version_submit(actor=lead, version=v, expected_lock=v.lock)
+        services.version_submit(actor=lead, version=v, expected_version=v.version)
     v.refresh_from_db()
     assert v.status == VersionStatus.DRAFT
 

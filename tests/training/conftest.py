@@ -70,13 +70,13 @@ def publish(lead: Any, reviewer: Any) -> Callable[..., Policy]:
         version = policy_services.version_update(
             actor=actor,
             version=version,
-            expected_lock=version.lock,
+            expected_version=version.version,
             title=version.title,
             body=version.body + " More steps.",
             change_summary="Clearer steps.",
         )
-        version = policy_services.version_submit(actor=actor, version=version, expected_lock=version.lock)
-        policy_services.version_approve(actor=reviewer, version=version, expected_lock=version.lock)
+        version = policy_services.version_submit(actor=actor, version=version, expected_version=version.version)
+        policy_services.version_approve(actor=reviewer, version=version, expected_version=version.version)
         policy.refresh_from_db()
         return policy
 

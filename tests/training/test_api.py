@@ -32,7 +32,7 @@ def test_a_lead_adds_a_person_and_the_name_is_scrubbed(lead, api_as):
         ({"staff_id": ""}, 422, "staff_id"),
         ({"role_group": "boss"}, 422, "role_group"),
         ({"work_email": "nope"}, 422, "work_email"),
-        ({"agency": "NOPE"}, 422, "agency"),
+        ({"agency": "NOPE"}, 404, "agency"),  # an unknown agency code: 404 on every path
         ({"agency": "DOC"}, 403, None),
     ],
 )

@@ -17,6 +17,7 @@ from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create, encounter_update
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError, Use
@@ -149,10 +150,7 @@ def _agreement_out(a: Agreement) -> dict[str, Any]:
 
 
 def _agency(code: str) -> Agency:
-    try:
-        return Agency.objects.get(code=code.upper())
-    except Agency.DoesNotExist:
-        raise ValidationFailed(f"No agency with code {code!r}.", "agency") from None
+    return agency_by_code(code)
 
 
 @router.get(
@@ -212,7 +210,7 @@ class EncounterOut(Schema):
     scrubbed: list[str] = []
 
 
-def encounter_out(e: Encounter, user: Any, scrubbed: tuple[str, ...] = ()) -> dict[str, Any]:
+def encounter_out(e: Encounter, user: Any) -> dict[str, Any]:
     free = sees_free_text(user, e)
     return {
         "id": e.pk,
@@ -230,7 +228,7 @@ def encounter_out(e: Encounter, user: Any, scrubbed: tuple[str, ...] = ()) -> di
         "what_happened": e.what_happened if free else None,
         "counsel_called": e.counsel_called,
         "version": e.version,
-        "scrubbed": list(scrubbed),
+        "scrubbed": list(e.scrubbed),
     }
 
 
@@ -248,11 +246,11 @@ def encounter_new(request: HttpRequest, payload: EncounterIn) -> tuple[int, dict
         if decision is None:
             raise ValidationFailed("No decision with this id that you may use.", "decision_id")
     data.pop("decision_id", None)
-    e, removed = encounter_create(
+    e = encounter_create(
         actor=request.user,
         **(data | {"agency": _agency(data["agency"]), "property_id": prop.pk if prop else None, "decision": decision}),
     )
-    return 201, encounter_out(e, request.user, removed)
+    return 201, encounter_out(e, request.user)
 
 
 @router.get("/encounters", response=list[EncounterOut], summary="Encounter records I may see")

@@ -18,10 +18,11 @@ from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
-from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.facts import Use
 from eo13.scrub import scrub
 from eo13.text import clean_free_text
+from eo13.versioning import versioned_update
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$")
 # How far ahead of the server's clock an encounter time may be (a device clock or time zone off by hours).
@@ -63,7 +64,7 @@ def encounter_create(
     decision: DecisionLog | None = None,
     what_happened: str = "",
     counsel_called: bool = False,
-) -> tuple[Encounter, tuple[str, ...]]:
+) -> Encounter:
     """File an encounter record. Returns it and the kinds of identifiers the scrubber removed, to tell the writer."""
     if not may_file_for(actor, agency.pk):
         raise PermissionDenied("You can file encounter records only for your own agency.")
@@ -111,7 +112,8 @@ def encounter_create(
                 None, snapshot(encounter, ENCOUNTER_FIELDS), sensitive=("what_happened", "place_description")
             ),
         )
-    return encounter, tuple(dict.fromkeys(place.removed + happened.removed))
+    encounter.scrubbed = tuple(dict.fromkeys(place.removed + happened.removed))
+    return encounter
 
 
 def encounter_update(*, actor: Actor, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
@@ -132,19 +134,13 @@ def encounter_update(*, actor: Actor, encounter: Encounter, expected_version: in
     if "request_kind" in changes:
         _choice(changes["request_kind"], RequestKind, "request_kind")
     with transaction.atomic():
-        before = snapshot(encounter, list(changes))
-        updated = Encounter.objects.filter(pk=encounter.pk, version=expected_version).update(
-            **changes, version=expected_version + 1
-        )
-        if not updated:
-            raise ConflictError("Someone else changed this record since you opened it. Reload and try again.")
-        encounter.refresh_from_db()
+        encounter, changed = versioned_update(encounter, expected_version, sensitive=("what_happened",), **changes)
         audit_record(
             actor=actor,
             action=AuditAction.ENCOUNTER_UPDATE,
             target=encounter,
             agency_code=encounter.agency.code,
-            changes=field_changes(before, snapshot(encounter, list(changes)), sensitive=("what_happened",)),
+            changes=changed,
         )
     return encounter
 

@@ -25,9 +25,8 @@ from eo13.access.services import agreement_create, encounter_create
 from eo13.accounts.policy import has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.errors import EO13Error
-from eo13.scrub import KINDS
-
-REMOVED_LABELS = {k: k.replace("_", " ").replace("a number", "A-number") for k in KINDS}
+from eo13.scrub import removed_note
+from eo13.web.errors import form_error
 
 
 @login_required
@@ -114,15 +113,12 @@ def encounter_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            encounter, removed = encounter_create(
-                actor=request.user, agency=membership.agency, **_encounter_args(request, data)
-            )
+            encounter = encounter_create(actor=request.user, agency=membership.agency, **_encounter_args(request, data))
         except EO13Error as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
-            if removed:
-                names = ", ".join(REMOVED_LABELS[k] for k in removed)
-                messages.warning(request, f"Saved. We removed details that could identify someone: {names}.")
+            if encounter.scrubbed:
+                messages.warning(request, f"Saved. {removed_note(encounter.scrubbed)}")
             else:
                 messages.success(request, "Saved. Thank you for recording this encounter.")
             return redirect("access:encounter", pk=encounter.pk)
@@ -281,7 +277,7 @@ def agreements(request: HttpRequest) -> HttpResponse:
                 document=data.get("document"),
             )
         except EO13Error as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, "Agreement saved.")
             return redirect("access:agreements")

@@ -14,6 +14,7 @@ from eo13.accounts.actors import Actor
 from eo13.accounts.models import GroupMapping, Role
 from eo13.accounts.policy import has_role
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
@@ -40,9 +41,7 @@ def _clean(group: str, agency_code: str, role: str, is_chair: bool) -> tuple[str
     if scrub_text(group) != group:
         # A group name never holds a personal identifier; one that looks like it does is refused, not stored.
         raise ValidationFailed("The group name looks like it holds personal information. Check it.", "group")
-    agency = Agency.objects.filter(code=(agency_code or "").strip().upper(), active=True).first()
-    if agency is None:
-        raise ValidationFailed("agency is not a known agency code (INTERFACES §4)", "agency")
+    agency = agency_by_code(agency_code)
     if role not in Role.values:
         raise ValidationFailed(f"role must be one of: {', '.join(Role.values)}", "role")
     if is_chair and role != Role.COMMITTEE:

@@ -6,10 +6,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from eo13.agencies.models import Agency
-from eo13.agencies.selectors import agency_get, agency_list
+from eo13.agencies.selectors import agency_by_code, agency_list
 from eo13.agencies.services import agency_update_counsel
 from eo13.api_limits import Label
-from eo13.errors import NotFound
 
 router = Router(tags=["agencies"])
 
@@ -48,10 +47,7 @@ def _out(a: Agency) -> dict[str, Any]:
 
 
 def _get(code: str) -> Agency:
-    try:
-        return agency_get(code)
-    except Agency.DoesNotExist:
-        raise NotFound(f"No agency with code {code!r}.") from None
+    return agency_by_code(code)
 
 
 @router.get("", response=list[AgencyOut], summary="Every office the order reaches")

@@ -10,11 +10,11 @@ from eo13.accounts.actors import Actor
 from eo13.accounts.policy import Role, require_role
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
-from eo13.audit.services import audit_record, field_changes, snapshot
-from eo13.errors import ConflictError, ValidationFailed
+from eo13.audit.services import audit_record
+from eo13.errors import ValidationFailed
 from eo13.text import clean_free_text
+from eo13.versioning import versioned_update
 
-COUNSEL_FIELDS = ("counsel_name", "counsel_email", "counsel_phone")
 # A U.S. number (NANP: 10 digits, optional +1), with an optional extension, or 311. Staff call it in a hurry, so
 # it must be a number a phone can dial. No nested quantifiers: it runs in linear time.
 PHONE = re.compile(r"\+?1?[ .-]?\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?|311")
@@ -52,21 +52,19 @@ def agency_update_counsel(
     # The contact is a City office; any identifier of a member of the public typed into its name is removed.
     counsel_name, counsel_email, counsel_phone = clean_counsel(counsel_name, counsel_email, counsel_phone)
     with transaction.atomic():
-        before = snapshot(agency, COUNSEL_FIELDS)
-        updated = Agency.objects.filter(pk=agency.pk, version=expected_version).update(
+        agency, changes = versioned_update(
+            agency,
+            expected_version,
+            conflict="Someone else changed this agency since you opened it. Reload and try again.",
             counsel_name=counsel_name,
             counsel_email=counsel_email,
             counsel_phone=counsel_phone,
-            version=expected_version + 1,
         )
-        if not updated:
-            raise ConflictError("Someone else changed this agency since you opened it. Reload and try again.")
-        agency.refresh_from_db()
         audit_record(
             actor=actor,
             action=AuditAction.AGENCY_UPDATE_COUNSEL,
             target=agency,
             agency_code=agency.code,
-            changes=field_changes(before, snapshot(agency, COUNSEL_FIELDS)),
+            changes=changes,
         )
     return agency

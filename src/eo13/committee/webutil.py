@@ -9,7 +9,8 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
 
-from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.errors import EO13Error
+from eo13.web.errors import form_error
 
 
 def run(request: HttpRequest, form: forms.Form, call: Callable[[dict[str, Any]], Any], done: str) -> Any:
@@ -18,11 +19,8 @@ def run(request: HttpRequest, form: forms.Form, call: Callable[[dict[str, Any]],
         return None
     try:
         result = call(form.cleaned_data)
-    except (ValidationFailed, ConflictError) as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
+    except EO13Error as exc:
+        form_error(form, exc)
         return None
-    except PermissionDenied:
-        raise
     messages.success(request, done)
     return result

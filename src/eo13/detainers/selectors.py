@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Sum
 
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import clean_code
 from eo13.detainers.models import OUTCOMES, DetainerCount
 from eo13.detainers.policy import detainer_count_policy
 from eo13.errors import NotFound
@@ -71,7 +72,7 @@ def agency_report(*, user: Any, agency_code: str, year: int) -> AgencyReport:
 def _may_read_agency(user: Any, code: str) -> bool:
     if has_role(user, detainer_count_policy.read_all):
         return True
-    agency = Agency.objects.filter(code=code).first()
+    agency = Agency.objects.filter(code=clean_code(code)).first()
     return agency is not None and agency.pk in agency_ids(user, detainer_count_policy.read_own)
 
 

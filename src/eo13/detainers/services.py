@@ -16,6 +16,7 @@ from eo13 import clock
 from eo13.accounts.actors import Actor
 from eo13.accounts.policy import agency_ids, primary_membership
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import clean_code
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.detainers.models import DetainerCount
@@ -87,7 +88,8 @@ def detainer_decide(
         for facts, decision in zip(items, decisions, strict=True):
             counted = False
             answer = final or not partial or decision.outcome != "unknown"
-            agency = Agency.objects.filter(code=facts.get("agency")).first() if isinstance(facts, dict) else None
+            code = facts.get("agency") if isinstance(facts, dict) else None
+            agency = Agency.objects.filter(code=clean_code(code)).first() if isinstance(code, str) else None
             request = facts.get("request") if isinstance(facts, dict) else None
             if answer and agency is not None and request in DETAINER_REQUESTS and may_record_for(actor, agency):
                 detainer_count_record(

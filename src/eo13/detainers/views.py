@@ -25,7 +25,6 @@ from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, next_ste
 from eo13.detainers.policy import DETAINER_AGENCY_CODES, RECORDERS, detainer_count_policy
 from eo13.detainers.selectors import agency_report
 from eo13.detainers.services import detainer_decide
-from eo13.errors import NotFound
 
 HEADLINES = {
     "may_honor": "The law allows this request, within the limits of the warrant.",
@@ -105,10 +104,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
     fmt = request.GET.get("format", "html")
     if fmt not in ("html", "csv", "pdf"):
         raise Http404("Reports come as html, csv or pdf.")
-    try:
-        data = agency_report(user=request.user, agency_code=code, year=_year(request))
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+    data = agency_report(user=request.user, agency_code=code, year=_year(request))
     if fmt == "html":
         return render(request, "detainers/report.html", {"r": data})
     with transaction.atomic():

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Body, Label, Note
 from eo13.deadlines import duties_due
 from eo13.errors import NotFound, ValidationFailed
@@ -82,6 +84,20 @@ class ObligationOut(Schema):
     state: str
     version: int
 
+    # Read from the record itself, so a paginated list is sliced in the database (issue 11 point 5).
+    @staticmethod
+    def resolve_agency(obj: Obligation) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_concerns(obj: Obligation) -> str | None:
+        concerns: Agency | None = obj.concerns
+        return concerns.code if concerns else None
+
+    @staticmethod
+    def resolve_state(obj: Obligation) -> str:
+        return selectors.due_state(obj)
+
 
 class EventIn(Schema):
     event: Label
@@ -125,42 +141,19 @@ class AuditReportIO(Schema):
     training: Body = ""
 
 
-def _out(o: Obligation) -> dict[str, Any]:
-    concerns: Agency | None = o.concerns
-    return {
-        "id": o.pk,
-        "key": o.key,
-        "section": o.section,
-        "title": o.title,
-        "agency": o.agency.code,
-        "concerns": concerns.code if concerns else None,
-        "subject": o.subject,
-        "period": o.period,
-        "due": o.due,
-        "stated_due": o.stated_due,
-        "binding": o.binding,
-        "status": o.status,
-        "state": selectors.due_state(o),
-        "version": o.version,
-    }
-
-
 def _agency(code: str | None) -> Agency | None:
     if not code:
         return None
-    agency = Agency.objects.filter(code=code.upper()).first()
-    if agency is None:
-        raise ValidationFailed(f"Unknown agency code {code!r}.", field="agency")
-    return agency
+    return agency_by_code(code)
 
 
 def _path_agency(code: str) -> Agency:
     """The agency a path names. An unknown code answers as another agency's report does (404), so the answer
     never tells which offices exist apart from which one may be read."""
-    agency = Agency.objects.filter(code=code.upper()).first()
-    if agency is None:
-        raise NotFound("No such report, or you may not see it.")
-    return agency
+    try:
+        return agency_by_code(code)
+    except NotFound:
+        raise NotFound("No such report, or you may not see it.") from None
 
 
 @router.get("/obligation-catalogue", response=list[CatalogueOut], summary="Every duty of the order, as data")
@@ -221,14 +214,13 @@ def obligations(
     status: str | None = None,
     key: str | None = None,
     state: str | None = None,
-) -> list[dict[str, Any]]:
-    qs = selectors.obligation_list(request.user, agency=agency, status=status, key=key, state=state)
-    return [_out(o) for o in qs]
+) -> QuerySet[Obligation]:
+    return selectors.obligation_list(request.user, agency=agency, status=status, key=key, state=state)
 
 
 @router.get("/obligations/{pk}", response=ObligationOut, summary="One duty")
-def obligation(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _out(selectors.obligation_get(request.user, pk))
+def obligation(request: HttpRequest, pk: int) -> Obligation:
+    return selectors.obligation_get(request.user, pk)
 
 
 @router.post("/obligation-events", response={201: list[ObligationOut]}, summary="Record an event")
@@ -240,7 +232,7 @@ def record_event(request: HttpRequest, payload: EventIn) -> Status[Any]:
         agency=_agency(payload.agency),
         subject=payload.subject,
     )
-    return Status(201, [_out(o) for o in made])
+    return Status(201, made)
 
 
 @router.get("/obligations/{pk}/evidence", response=list[EvidenceOut], summary="A duty's evidence files")
@@ -268,26 +260,22 @@ def evidence_file(request: HttpRequest, pk: int, eid: int) -> FileResponse:
 
 
 @router.post("/obligations/{pk}/submit", response=ObligationOut, summary="Send a duty for review")
-def submit(request: HttpRequest, pk: int, payload: SubmitIn) -> dict[str, Any]:
+def submit(request: HttpRequest, pk: int, payload: SubmitIn) -> Obligation:
     o = selectors.obligation_get(request.user, pk)
-    return _out(
-        obligation_submit(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
-    )
+    return obligation_submit(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
 
 
 @router.post("/obligations/{pk}/accept", response=ObligationOut, summary="Accept a submission (City Hall)")
-def accept(request: HttpRequest, pk: int, payload: AcceptIn) -> dict[str, Any]:
+def accept(request: HttpRequest, pk: int, payload: AcceptIn) -> Obligation:
     o = selectors.obligation_get(request.user, pk)
-    return _out(
-        obligation_accept(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
-    )
+    return obligation_accept(actor=request.user, obligation=o, expected_version=payload.version, note=payload.note)
 
 
 @router.post("/obligations/{pk}/return", response=ObligationOut, summary="Return a submission with comments")
-def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> dict[str, Any]:
+def return_(request: HttpRequest, pk: int, payload: ReturnIn) -> Obligation:
     o = selectors.obligation_get(request.user, pk)
-    return _out(
-        obligation_return(actor=request.user, obligation=o, expected_version=payload.version, comments=payload.comments)
+    return obligation_return(
+        actor=request.user, obligation=o, expected_version=payload.version, comments=payload.comments
     )
 
 

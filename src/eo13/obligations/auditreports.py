@@ -16,9 +16,11 @@ from eo13.errors import ConflictError, NotFound, ValidationFailed
 from eo13.obligations.models import AuditReport
 from eo13.obligations.policy import OBLIGATION_POLICY
 from eo13.text import clean_free_text
+from eo13.versioning import versioned_update
 
 REPORT_FIELDS = ("findings", "policy_changes", "compliance_steps", "training")
 MAX_FIELD = 20000
+STALE = "Someone else changed this report since you opened it. Reload and try again."
 
 
 def audit_report_get(user: Any, agency: Agency) -> AuditReport:
@@ -36,20 +38,19 @@ def audit_report_save(*, actor: Actor, agency: Agency, expected_version: int, **
     unknown = set(texts) - set(REPORT_FIELDS)
     if unknown:
         raise ValidationFailed(f"Unknown part of the report: {sorted(unknown)[0]}.", field=sorted(unknown)[0])
-    clean = {f: clean_free_text(texts.get(f), field=f, max_length=MAX_FIELD).text for f in REPORT_FIELDS}
+    clean: dict[str, Any] = {
+        f: clean_free_text(texts.get(f), field=f, max_length=MAX_FIELD).text for f in REPORT_FIELDS
+    }
     with transaction.atomic():
         before = snapshot(report, REPORT_FIELDS) if report.pk else None
         if report.pk is None:
             if expected_version != 0:
-                raise ConflictError("Someone else changed this report since you opened it. Reload and try again.")
+                raise ConflictError(STALE)
             report = AuditReport.objects.create(agency=agency, updated_by=actor, version=1, **clean)
         else:
-            n = AuditReport.objects.filter(pk=report.pk, version=expected_version).update(
-                version=expected_version + 1, updated_by=actor, updated_at=timezone.now(), **clean
+            report, _ = versioned_update(
+                report, expected_version, conflict=STALE, updated_by=actor, updated_at=timezone.now(), **clean
             )
-            if not n:
-                raise ConflictError("Someone else changed this report since you opened it. Reload and try again.")
-            report.refresh_from_db()
         audit_record(
             actor=actor,
             action=AuditAction.AUDIT_REPORT_SAVE,

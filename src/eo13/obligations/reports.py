@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from eo13 import clock, spreadsheet
 from eo13.accounts.policy import require_role
 from eo13.agencies.models import Agency
-from eo13.errors import ConflictError, ValidationFailed
+from eo13.agencies.selectors import agency_by_code
+from eo13.errors import ConflictError, NotFound, ValidationFailed
 from eo13.law.obligations import BY_KEY, CATALOGUE, RULES_VERSION
 from eo13.obligations import selectors
 from eo13.obligations.auditreports import REPORT_FIELDS, audit_report_get, audit_report_save
@@ -132,10 +133,10 @@ def mayor_report(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _six(code: str) -> Agency:
-    agency = Agency.objects.filter(code=code.upper()).first()
-    if agency is None:
-        raise Http404("No such office.")
-    return agency
+    try:
+        return agency_by_code(code)
+    except NotFound:
+        raise Http404("No such office.") from None
 
 
 @eo13_errors

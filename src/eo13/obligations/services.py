@@ -21,13 +21,14 @@ from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.deadlines import duties_due
-from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import AGENCY_EVENTS, EVENTS, ORDER_ISSUED, Event, periods_started
 from eo13.law.obligations import CATALOGUE, CatalogueError, Office
 from eo13.obligations.models import OPEN_STATUSES, Obligation, ObligationAction, ObligationEvent, Status
 from eo13.obligations.policy import EVENT_RECORDERS, OBLIGATION_POLICY, REVIEWERS
 from eo13.scrub import scrub
 from eo13.text import clean_free_text
+from eo13.versioning import versioned_update
 
 MAX_NOTE = 4000
 
@@ -230,11 +231,13 @@ def _change(
         )
     before = obligation.status
     with transaction.atomic():
-        fields = {"status": to, "version": expected_version + 1, "updated_at": timezone.now(), **(extra or {})}
-        updated = Obligation.objects.filter(pk=obligation.pk, version=expected_version, status=before).update(**fields)
-        if not updated:
-            raise ConflictError("Someone else changed this duty since you opened it. Reload and try again.")
-        obligation.refresh_from_db()
+        obligation, _ = versioned_update(
+            obligation,
+            expected_version,
+            conflict="Someone else changed this duty since you opened it. Reload and try again.",
+            where={"status": before},
+            **{"status": to, "updated_at": timezone.now(), **(extra or {})},
+        )
         _step(obligation, actor, action, before, note)
         audit_record(
             actor=actor,

@@ -4,19 +4,18 @@ submission and review (EO 13 §2, §5, §6, §7, §8). Views check, call one ser
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from eo13 import clock
 from eo13.accounts.policy import has_role, primary_membership, require_role
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.errors import EO13Error, NotFound, PermissionDenied
 from eo13.law.obligations import BY_KEY, RESPONSIBLE_TEXT
 from eo13.obligations import selectors
@@ -28,27 +27,14 @@ from eo13.obligations.services import obligation_accept, obligation_return, obli
 
 
 def eo13_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn service errors into Django's 403/404 pages."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from None
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied(exc.message) from None
-
-    return login_required(wrapped)
+    """Signed-in only; service errors become Django's 403/404 pages in ``eo13.web.errors``."""
+    return login_required(view)
 
 
 def _agency(request: HttpRequest) -> Agency:
-    code = request.GET.get("agency", "").upper()
-    if code:
-        agency = Agency.objects.filter(code=code).first()
-        if agency is None:
-            raise NotFound("No such office.")
-        return agency
+    code = request.GET.get("agency", "")
+    if code.strip():
+        return agency_by_code(code)
     m = primary_membership(request.user)
     if m is None:
         raise PermissionDenied("Your account has no office yet.")

@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Body, Label, Note
-from eo13.errors import NotFound
 from eo13.policies import material_services, selectors, services
 from eo13.policies.models import Material, Policy, PolicyTranslation, PolicyVersion
 from eo13.policies.plain import plain_language_report
@@ -143,7 +143,7 @@ def _version(v: PolicyVersion) -> dict[str, Any]:
         "body": v.body,
         "change_summary": v.change_summary,
         "status": v.status,
-        "lock": v.lock,
+        "lock": v.version,
         "created_by": _name(v.created_by),
         "submitted_by": _name(v.submitted_by),
         "submitted_at": v.submitted_at,
@@ -173,7 +173,7 @@ def _translation(t: PolicyTranslation) -> dict[str, Any]:
         "language": t.language.code,
         "title": t.title,
         "status": t.status,
-        "lock": t.lock,
+        "lock": t.edit_version,
         "translated_by": _name(t.translated_by),
         "approved_by": _name(t.approved_by),
         "approved_at": t.approved_at,
@@ -191,7 +191,7 @@ def _material(m: Material) -> dict[str, Any]:
         "languages": m.languages,
         "owner": m.owner.code,
         "approved_at": m.approved_at,
-        "lock": m.lock,
+        "lock": m.version,
         "disseminations": [
             {"id": d.pk, "agency": d.agency.code, "sent_at": d.sent_at, "confirmed_at": d.confirmed_at}
             for d in m.disseminations.select_related("agency")
@@ -200,10 +200,7 @@ def _material(m: Material) -> dict[str, Any]:
 
 
 def _agency(code: str) -> Agency:
-    agency = Agency.objects.filter(code=code.upper(), active=True).first()
-    if agency is None:
-        raise NotFound(f"No agency with code {code}.")
-    return agency
+    return agency_by_code(code)
 
 
 @router.get("/languages", response=list[LanguageOut], summary="The designated citywide languages")
@@ -288,7 +285,7 @@ def update_version(request: HttpRequest, version_id: int, payload: VersionIn) ->
         services.version_update(
             actor=request.user,
             version=version,
-            expected_lock=payload.lock,
+            expected_version=payload.lock,
             title=payload.title,
             body=payload.body,
             change_summary=payload.change_summary,
@@ -299,14 +296,14 @@ def update_version(request: HttpRequest, version_id: int, payload: VersionIn) ->
 @router.post("/policy-versions/{int:version_id}/submit", response=VersionOut, summary="Send to the Law Department")
 def submit_version(request: HttpRequest, version_id: int, payload: LockIn) -> dict[str, Any]:
     version = selectors.version_get(user=request.user, pk=version_id)
-    return _version(services.version_submit(actor=request.user, version=version, expected_lock=payload.lock))
+    return _version(services.version_submit(actor=request.user, version=version, expected_version=payload.lock))
 
 
 @router.post("/policy-versions/{int:version_id}/approve", response=VersionOut, summary="Approve and publish")
 def approve_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
     version = selectors.version_get(user=request.user, pk=version_id)
     return _version(
-        services.version_approve(actor=request.user, version=version, expected_lock=payload.lock, note=payload.note)
+        services.version_approve(actor=request.user, version=version, expected_version=payload.lock, note=payload.note)
     )
 
 
@@ -314,7 +311,7 @@ def approve_version(request: HttpRequest, version_id: int, payload: ReviewIn) ->
 def return_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
     version = selectors.version_get(user=request.user, pk=version_id)
     return _version(
-        services.version_return(actor=request.user, version=version, expected_lock=payload.lock, note=payload.note)
+        services.version_return(actor=request.user, version=version, expected_version=payload.lock, note=payload.note)
     )
 
 
@@ -336,7 +333,7 @@ def submit_translation(request: HttpRequest, policy_id: int, payload: Translatio
 def approve_translation(request: HttpRequest, translation_id: int, payload: LockIn) -> dict[str, Any]:
     translation = selectors.translation_get(user=request.user, pk=translation_id)
     return _translation(
-        services.translation_approve(actor=request.user, translation=translation, expected_lock=payload.lock)
+        services.translation_approve(actor=request.user, translation=translation, expected_version=payload.lock)
     )
 
 
@@ -361,7 +358,7 @@ def update_material(request: HttpRequest, material_id: int, payload: MaterialUpd
     data = payload.dict()
     lock = data.pop("lock")
     return _material(
-        material_services.material_update(actor=request.user, material=material, expected_lock=lock, **data)
+        material_services.material_update(actor=request.user, material=material, expected_version=lock, **data)
     )
 
 
@@ -369,7 +366,7 @@ def update_material(request: HttpRequest, material_id: int, payload: MaterialUpd
 def approve_material(request: HttpRequest, material_id: int, payload: LockIn) -> dict[str, Any]:
     material = selectors.material_get(user=request.user, pk=material_id)
     return _material(
-        material_services.material_approve(actor=request.user, material=material, expected_lock=payload.lock)
+        material_services.material_approve(actor=request.user, material=material, expected_version=payload.lock)
     )
 
 

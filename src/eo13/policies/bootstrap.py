@@ -80,8 +80,8 @@ def _demo_policy(stdout: Any, users: dict[str, User]) -> None:
         actor=lead, agency=acs, title=DEMO_TITLE, body=DEMO_BODY, change_summary="First version."
     )
     version = policy.versions.get()
-    version = services.version_submit(actor=lead, version=version, expected_lock=version.lock)
-    version = services.version_approve(actor=reviewer, version=version, expected_lock=version.lock)
+    version = services.version_submit(actor=lead, version=version, expected_version=version.version)
+    version = services.version_approve(actor=reviewer, version=version, expected_version=version.version)
     translation = services.translation_submit(
         actor=translator,
         policy=policy,
@@ -90,7 +90,7 @@ def _demo_policy(stdout: Any, users: dict[str, User]) -> None:
         title="Cómo actuar ante agentes de fuera (demostración)",
         body=DEMO_SPANISH,
     )
-    services.translation_approve(actor=lead, translation=translation, expected_lock=translation.lock)
+    services.translation_approve(actor=lead, translation=translation, expected_version=translation.edit_version)
     stdout.write("Demo policy published for ACS, with a Spanish translation.")
 
 

@@ -49,7 +49,7 @@ class VersionForm(forms.Form):
         label="What changed in this version",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
     )
-    lock = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReviewForm(forms.Form):
@@ -59,7 +59,7 @@ class ReviewForm(forms.Form):
         label="Note to the agency (needed to send it back)",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
     )
-    lock = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class TranslationForm(forms.Form):
@@ -123,7 +123,7 @@ class MaterialForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="The languages this material exists in.",
     )
-    lock = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class SendForm(forms.Form):

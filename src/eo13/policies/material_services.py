@@ -15,6 +15,7 @@ from eo13.policies import public_cache
 from eo13.policies.models import Audience, Dissemination, Material, MaterialKind
 from eo13.policies.permissions import DISSEMINATION_ACCESS, is_law_reviewer, is_material_maker
 from eo13.policies.services import STALE_EDIT, clean_text
+from eo13.versioning import check_version, versioned_update
 
 SITE_LANGUAGES = {code for code, _ in settings.LANGUAGES}
 OWN_EDIT = "You made or changed this text, so a second person at the Law Department approves it."
@@ -101,7 +102,7 @@ def material_update(
     *,
     actor: Actor,
     material: Material,
-    expected_lock: int,
+    expected_version: int,
     kind: str,
     audience: str,
     title: str,
@@ -118,13 +119,19 @@ def material_update(
     body = clean_text(body, "body")
     with transaction.atomic():
         fresh = Material.objects.select_for_update().get(pk=material.pk)
-        if fresh.lock != expected_lock:
-            raise ConflictError(STALE_EDIT)
         was_approved = fresh.approved_at is not None
-        fresh.kind, fresh.audience, fresh.title, fresh.body, fresh.languages = kind, audience, title, body, languages
-        fresh.approved_by, fresh.approved_at = None, None
-        fresh.lock += 1
-        fresh.save()
+        fresh, _ = versioned_update(
+            fresh,
+            expected_version,
+            conflict=STALE_EDIT,
+            kind=kind,
+            audience=audience,
+            title=title,
+            body=body,
+            languages=languages,
+            approved_by=None,
+            approved_at=None,
+        )
         audit_record(
             actor=actor,
             action=AuditAction.MATERIAL_UPDATE,
@@ -137,21 +144,20 @@ def material_update(
     return fresh
 
 
-def material_approve(*, actor: Actor, material: Material, expected_lock: int) -> Material:
+def material_approve(*, actor: Actor, material: Material, expected_version: int) -> Material:
     """The Law Department approves a material (EO 13 §5: "in conjunction with the Law Department")."""
     if not is_law_reviewer(actor):
         raise PermissionDenied("Only the Law Department approves §5 materials.")
     with transaction.atomic():
         fresh = Material.objects.select_for_update().get(pk=material.pk)
-        if fresh.lock != expected_lock:
-            raise ConflictError(STALE_EDIT)
+        check_version(fresh, expected_version, conflict=STALE_EDIT)
         if fresh.approved_at is not None:
             raise ConflictError("This material is already approved.")
         if edited_since_approval(actor, fresh):
             raise PermissionDenied(OWN_EDIT)
-        fresh.approved_by, fresh.approved_at = signed_in(actor), timezone.now()
-        fresh.lock += 1
-        fresh.save()
+        fresh, _ = versioned_update(
+            fresh, expected_version, conflict=STALE_EDIT, approved_by=signed_in(actor), approved_at=timezone.now()
+        )
         audit_record(
             actor=actor,
             action=AuditAction.MATERIAL_APPROVE,

@@ -11,8 +11,8 @@ from eo13.policies import material_services, selectors
 from eo13.policies.forms import MaterialForm, SendForm
 from eo13.policies.permissions import is_law_reviewer, is_material_maker
 from eo13.policies.plain import render_markdown
-from eo13.policies.views import _form_error
 from eo13.web.decorators import staff_page
+from eo13.web.errors import form_error
 
 
 @staff_page
@@ -28,11 +28,11 @@ def material_list(request: HttpRequest) -> HttpResponse:
 def material_new(request: HttpRequest) -> HttpResponse:
     form = MaterialForm(request.POST or None, initial={"languages": ["en"]})
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "lock"}
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             material = material_services.material_create(actor=request.user, **data)
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Saved. The Law Department must approve it before it is sent.")
             return redirect("policies:material-detail", pk=material.pk)
@@ -48,16 +48,16 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "title": material.title,
         "body": material.body,
         "languages": material.languages,
-        "lock": material.lock,
+        "version": material.version,
     }
     form = MaterialForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        lock = data.pop("lock") or 0
+        expected = data.pop("version") or 0
         try:
-            material_services.material_update(actor=request.user, material=material, expected_lock=lock, **data)
+            material_services.material_update(actor=request.user, material=material, expected_version=expected, **data)
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Saved. It needs the Law Department's approval again.")
             return redirect("policies:material-detail", pk=material.pk)
@@ -89,7 +89,7 @@ def material_approve(request: HttpRequest, pk: int) -> HttpResponse:
     material = selectors.material_get(user=request.user, pk=pk)
     try:
         material_services.material_approve(
-            actor=request.user, material=material, expected_lock=int(request.POST.get("lock", 0))
+            actor=request.user, material=material, expected_version=int(request.POST.get("version", 0))
         )
     except (EO13Error, ValueError) as exc:
         messages.error(request, getattr(exc, "message", "The form could not be read."))

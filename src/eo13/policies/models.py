@@ -77,8 +77,8 @@ class PolicyVersion(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    # Optimistic locking: an edit carries the lock it started from.
-    lock = models.PositiveIntegerField(default=1)
+    # Optimistic locking (eo13.versioning): an edit carries the version it started from.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["policy", "-number"]
@@ -117,7 +117,9 @@ class PolicyTranslation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    lock = models.PositiveIntegerField(default=1)
+    # Optimistic locking (eo13.versioning). Not called ``version``: that is the English text this translates.
+    edit_version = models.PositiveIntegerField(default=1)
+    VERSION_FIELD = "edit_version"
 
     class Meta:
         ordering = ["version", "language__position"]
@@ -168,7 +170,7 @@ class Material(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    lock = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking (eo13.versioning)
 
     class Meta:
         ordering = ["kind", "title"]

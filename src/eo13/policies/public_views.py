@@ -5,11 +5,10 @@ approved translation of the current version exists; otherwise the English text, 
 notice in the visitor's language (EO 13 §2(1); Admin Code §23-1102).
 """
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from eo13.errors import NotFound
 from eo13.policies import selectors
 from eo13.policies.figures_registry import collect_figures
 from eo13.policies.plain import render_markdown
@@ -24,10 +23,7 @@ def policy_index(request: HttpRequest) -> HttpResponse:
 
 @cached_public_page
 def agency_policies(request: HttpRequest, code: str) -> HttpResponse:
-    try:
-        agency = selectors.public_agency(code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    agency = selectors.public_agency(code)  # NotFound: 404 (eo13.web.errors)
     policies = selectors.public_policies(agency=agency)
     lang = get_language()
     translations = {}

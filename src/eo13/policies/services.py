@@ -33,6 +33,7 @@ from eo13.policies.permissions import (
     is_law_reviewer,
 )
 from eo13.text import clean_free_text
+from eo13.versioning import check_version, versioned_update
 
 STALE_EDIT = "Someone else changed this since you opened it. Reload the page and try again."
 
@@ -41,10 +42,11 @@ def clean_text(value: str, field: str, *, max_length: int = 100_000, required: b
     return clean_free_text(value, field=field, max_length=max_length, required=required).text
 
 
-def _locked_version(version: PolicyVersion, expected_lock: int) -> PolicyVersion:
+def _locked_version(version: PolicyVersion, expected_version: int) -> PolicyVersion:
+    """The version row locked for this transaction, refused at once if the caller's copy is stale: the checks of
+    status and author then run on what is stored, and ``versioned_update`` writes it."""
     fresh = PolicyVersion.objects.select_for_update(of=("self",)).select_related("policy__agency").get(pk=version.pk)
-    if fresh.lock != expected_lock:
-        raise ConflictError(STALE_EDIT)
+    check_version(fresh, expected_version, conflict=STALE_EDIT)
     return fresh
 
 
@@ -109,7 +111,7 @@ def version_start(*, actor: Actor, policy: Policy) -> PolicyVersion:
 
 
 def version_update(
-    *, actor: Actor, version: PolicyVersion, expected_lock: int, title: str, body: str, change_summary: str
+    *, actor: Actor, version: PolicyVersion, expected_version: int, title: str, body: str, change_summary: str
 ) -> PolicyVersion:
     """Edit a draft. Only drafts change; what was reviewed or published stays as it was."""
     POLICY_ACCESS.require_write(actor, version.policy)
@@ -117,7 +119,7 @@ def version_update(
     body = clean_text(body, "body")
     change_summary = clean_text(change_summary, "change_summary", required=False)
     with transaction.atomic():
-        version = _locked_version(version, expected_lock)
+        version = _locked_version(version, expected_version)
         if version.status != VersionStatus.DRAFT:
             raise ConflictError("Only a draft can be edited. Start a new version to change this text.")
         changed = {
@@ -125,9 +127,15 @@ def version_update(
             for name, value in (("title", title), ("body", body), ("change_summary", change_summary))
             if getattr(version, name) != value
         }
-        version.title, version.body, version.change_summary = title, body, change_summary
-        version.lock += 1
-        version.save()
+        version, _ = versioned_update(
+            version,
+            expected_version,
+            conflict=STALE_EDIT,
+            title=title,
+            body=body,
+            change_summary=change_summary,
+            updated_at=timezone.now(),
+        )
         if "body" in changed:
             changed["body"] = {"old": f"{len(changed['body']['old'])} characters", "new": f"{len(body)} characters"}
         audit_record(
@@ -140,19 +148,24 @@ def version_update(
     return version
 
 
-def version_submit(*, actor: Actor, version: PolicyVersion, expected_lock: int) -> PolicyVersion:
+def version_submit(*, actor: Actor, version: PolicyVersion, expected_version: int) -> PolicyVersion:
     """Send a draft to the Law Department for review (EO 13 §5: with the Law Department)."""
     POLICY_ACCESS.require_write(actor, version.policy)
     with transaction.atomic():
-        version = _locked_version(version, expected_lock)
+        version = _locked_version(version, expected_version)
         if version.status != VersionStatus.DRAFT:
             raise ConflictError("Only a draft can be sent for review.")
         if not version.change_summary.strip():
             raise ValidationFailed("Say what changed in this version before sending it for review.", "change_summary")
-        version.status = VersionStatus.IN_REVIEW
-        version.submitted_by, version.submitted_at = signed_in(actor), timezone.now()
-        version.lock += 1
-        version.save()
+        version, _ = versioned_update(
+            version,
+            expected_version,
+            conflict=STALE_EDIT,
+            status=VersionStatus.IN_REVIEW,
+            submitted_by=signed_in(actor),
+            submitted_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
         audit_record(
             actor=actor,
             action=AuditAction.POLICY_VERSION_SUBMIT,
@@ -191,12 +204,12 @@ def wrote_version(actor: Actor, version: PolicyVersion) -> bool:
 OWN_VERSION = "You wrote or sent this version, so a second person at the Law Department must approve it."
 
 
-def version_approve(*, actor: Actor, version: PolicyVersion, expected_lock: int, note: str = "") -> PolicyVersion:
+def version_approve(*, actor: Actor, version: PolicyVersion, expected_version: int, note: str = "") -> PolicyVersion:
     """The Law Department approves; the version is published the same moment (EO 13 §2(1) "promptly")."""
     _require_reviewer(actor)
     note = clean_text(note, "note", required=False)
     with transaction.atomic():
-        version = _locked_version(version, expected_lock)
+        version = _locked_version(version, expected_version)
         if version.status != VersionStatus.IN_REVIEW:
             raise ConflictError("Only a version in review can be approved.")
         if wrote_version(actor, version):
@@ -207,11 +220,17 @@ def version_approve(*, actor: Actor, version: PolicyVersion, expected_lock: int,
         PolicyVersion.objects.filter(policy=policy, status=VersionStatus.PUBLISHED).update(
             status=VersionStatus.SUPERSEDED
         )
-        version.status = VersionStatus.PUBLISHED
-        version.reviewed_by, version.reviewed_at, version.review_note = signed_in(actor), now, note
-        version.published_at = now
-        version.lock += 1
-        version.save()
+        version, _ = versioned_update(
+            version,
+            expected_version,
+            conflict=STALE_EDIT,
+            status=VersionStatus.PUBLISHED,
+            reviewed_by=signed_in(actor),
+            reviewed_at=now,
+            review_note=note,
+            published_at=now,
+            updated_at=now,
+        )
         policy.current_version = version
         policy.save(update_fields=["current_version"])
         audit_record(
@@ -228,18 +247,24 @@ def version_approve(*, actor: Actor, version: PolicyVersion, expected_lock: int,
     return version
 
 
-def version_return(*, actor: Actor, version: PolicyVersion, expected_lock: int, note: str) -> PolicyVersion:
+def version_return(*, actor: Actor, version: PolicyVersion, expected_version: int, note: str) -> PolicyVersion:
     """The Law Department sends a version back to its agency with a note saying what to fix."""
     _require_reviewer(actor)
     note = clean_text(note, "note")
     with transaction.atomic():
-        version = _locked_version(version, expected_lock)
+        version = _locked_version(version, expected_version)
         if version.status != VersionStatus.IN_REVIEW:
             raise ConflictError("Only a version in review can be sent back.")
-        version.status = VersionStatus.DRAFT
-        version.reviewed_by, version.reviewed_at, version.review_note = signed_in(actor), timezone.now(), note
-        version.lock += 1
-        version.save()
+        version, _ = versioned_update(
+            version,
+            expected_version,
+            conflict=STALE_EDIT,
+            status=VersionStatus.DRAFT,
+            reviewed_by=signed_in(actor),
+            reviewed_at=timezone.now(),
+            review_note=note,
+            updated_at=timezone.now(),
+        )
         audit_record(
             actor=actor,
             action=AuditAction.POLICY_VERSION_RETURN,
@@ -286,13 +311,18 @@ def translation_submit(
             )
             action = AuditAction.POLICY_TRANSLATION_SUBMIT
         else:
-            translation = existing
-            translation.title, translation.body = title, body
-            translation.status = TranslationStatus.SUBMITTED
-            translation.translated_by, translation.translated_at = signed_in(actor), timezone.now()
-            translation.approved_by, translation.approved_at = None, None
-            translation.lock += 1
-            translation.save()
+            # The row is locked above, so its stored version is the one to move on from.
+            translation, _ = versioned_update(
+                existing,
+                existing.edit_version,
+                title=title,
+                body=body,
+                status=TranslationStatus.SUBMITTED,
+                translated_by=signed_in(actor),
+                translated_at=timezone.now(),
+                approved_by=None,
+                approved_at=None,
+            )
             action = AuditAction.POLICY_TRANSLATION_REPLACE
             _publicly_changed()  # a replaced text leaves the public site until it is approved again
         audit_record(
@@ -305,7 +335,7 @@ def translation_submit(
     return translation
 
 
-def translation_approve(*, actor: Actor, translation: PolicyTranslation, expected_lock: int) -> PolicyTranslation:
+def translation_approve(*, actor: Actor, translation: PolicyTranslation, expected_version: int) -> PolicyTranslation:
     """The agency's lead (or the Law Department) approves a translation; a second person, not its translator."""
     translation = PolicyTranslation.objects.select_related("version__policy__agency").get(pk=translation.pk)
     if not (TRANSLATION_ACCESS.can_write(actor, translation) or is_law_reviewer(actor)):
@@ -318,16 +348,19 @@ def translation_approve(*, actor: Actor, translation: PolicyTranslation, expecte
             .select_related("version__policy")
             .get(pk=translation.pk)
         )
-        if fresh.lock != expected_lock:
-            raise ConflictError(STALE_EDIT)
+        check_version(fresh, expected_version, conflict=STALE_EDIT)
         if fresh.version.policy.current_version_id != fresh.version_id:
             raise ConflictError("This translation is of an older version; the English text has changed since.")
         if fresh.status == TranslationStatus.APPROVED:
             raise ConflictError("This translation is already approved.")
-        fresh.status = TranslationStatus.APPROVED
-        fresh.approved_by, fresh.approved_at = signed_in(actor), timezone.now()
-        fresh.lock += 1
-        fresh.save()
+        fresh, _ = versioned_update(
+            fresh,
+            expected_version,
+            conflict=STALE_EDIT,
+            status=TranslationStatus.APPROVED,
+            approved_by=signed_in(actor),
+            approved_at=timezone.now(),
+        )
         audit_record(
             actor=actor,
             action=AuditAction.POLICY_TRANSLATION_APPROVE,

@@ -1,8 +1,6 @@
 """Staff pages for policies and translations (EO 13 §2(1)). Thin: each reads through a selector or calls one
 service; errors from the service become a message on the same page, never a 500."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,11 +15,7 @@ from eo13.policies.models import VersionStatus
 from eo13.policies.permissions import POLICY_ACCESS, is_citywide_translator, is_law_reviewer
 from eo13.policies.plain import plain_language_report, render_markdown
 from eo13.web.decorators import staff_page
-
-
-def _form_error(form: Any, exc: EO13Error) -> None:
-    field = exc.field if exc.field in getattr(form, "fields", {}) else None
-    form.add_error(field, exc.message)
+from eo13.web.errors import form_error
 
 
 @staff_page
@@ -46,7 +40,7 @@ def policy_new(request: HttpRequest) -> HttpResponse:
         try:
             policy = services.policy_create(actor=request.user, **form.cleaned_data)
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Draft saved. Check the plain-language report, then send it for review.")
             return redirect("policies:version-edit", pk=policy.versions.get().pk)
@@ -91,20 +85,20 @@ def version_start(request: HttpRequest, pk: int) -> HttpResponse:
 def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
     initial = {"title": version.title, "body": version.body, "change_summary": version.change_summary}
-    form = VersionForm(request.POST or None, initial={**initial, "lock": version.lock})
+    form = VersionForm(request.POST or None, initial={**initial, "version": version.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.version_update(
                 actor=request.user,
                 version=version,
-                expected_lock=data["lock"],
+                expected_version=data["version"],
                 title=data["title"],
                 body=data["body"],
                 change_summary=data["change_summary"],
             )
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Draft saved.")
             return redirect("policies:version-edit", pk=version.pk)
@@ -126,7 +120,9 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
     try:
-        services.version_submit(actor=request.user, version=version, expected_lock=int(request.POST.get("lock", 0)))
+        services.version_submit(
+            actor=request.user, version=version, expected_version=int(request.POST.get("version", 0))
+        )
     except (EO13Error, ValueError) as exc:
         messages.error(request, getattr(exc, "message", "The form could not be read."))
         return redirect("policies:version-edit", pk=version.pk)
@@ -142,22 +138,22 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @staff_page
 def version_review(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(user=request.user, pk=pk)
-    form = ReviewForm(request.POST or None, initial={"lock": version.lock})
+    form = ReviewForm(request.POST or None, initial={"version": version.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             if "approve" in request.POST:
                 services.version_approve(
-                    actor=request.user, version=version, expected_lock=data["lock"], note=data["note"]
+                    actor=request.user, version=version, expected_version=data["version"], note=data["note"]
                 )
                 messages.success(request, f"Approved. Version {version.number} is now on the public site.")
             else:
                 services.version_return(
-                    actor=request.user, version=version, expected_lock=data["lock"], note=data["note"]
+                    actor=request.user, version=version, expected_version=data["version"], note=data["note"]
                 )
                 messages.success(request, "Sent back to the agency with your note.")
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             return redirect("policies:detail", pk=version.policy_id)
     return render(
@@ -193,7 +189,7 @@ def translation_new(request: HttpRequest, pk: int) -> HttpResponse:
                 body=data["body"],
             )
         except EO13Error as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Translation saved. A second person must approve it before it is public.")
             return redirect("policies:detail", pk=policy.pk)
@@ -206,7 +202,7 @@ def translation_approve(request: HttpRequest, pk: int) -> HttpResponse:
     translation = selectors.translation_get(user=request.user, pk=pk)
     try:
         services.translation_approve(
-            actor=request.user, translation=translation, expected_lock=int(request.POST.get("lock", 0))
+            actor=request.user, translation=translation, expected_version=int(request.POST.get("version", 0))
         )
     except (EO13Error, ValueError) as exc:
         messages.error(request, getattr(exc, "message", "The form could not be read."))

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
-from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Label, Note
 from eo13.errors import NotFound
 from eo13.law import identifying_information as ii
@@ -169,7 +169,7 @@ def _officer(user: Any, pk: int | None) -> Any:
 def request_create(request: HttpRequest, payload: RequestIn) -> Status[Any]:
     r = services.request_create(
         actor=request.user,
-        agency=Agency.objects.filter(code=payload.agency.upper()).first() or _no_agency(payload.agency),
+        agency=agency_by_code(payload.agency),
         requesting_agency=payload.requesting_agency,
         instrument=payload.instrument,
         received_on=payload.received_on,
@@ -180,10 +180,6 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Status[Any]:
         assigned_officer=_officer(request.user, payload.assigned_officer_id),
     )
     return Status(201, _request(r))
-
-
-def _no_agency(code: str) -> Agency:
-    raise NotFound(f"No agency with code {code!r}.", field="agency")
 
 
 @router.get("/privacy/requests/{request_id}", response=RequestOut, summary="One request")

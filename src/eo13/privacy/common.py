@@ -2,7 +2,6 @@
 
 import re
 from datetime import date
-from typing import Any
 
 from eo13 import clock
 from eo13.accounts.policy import AgencyScopedPolicy, Role
@@ -35,10 +34,10 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}[0-9](?:\s*(?:x|ext\.?)\s*\d{1,6}
 
 def clean_text(
     value: str | None, *, field: str, max_length: int = 5000, required: bool = False, keep: tuple[str, ...] = ()
-) -> Any:
-    """Scrub free text (DESIGN "Privacy by design") and return ``(text, removed_kinds)``."""
+) -> tuple[str, tuple[str, ...]]:
+    """Scrub free text (DESIGN "Privacy by design"): the ``Cleaned`` result, unpacked as ``(text, removed)``."""
     result = clean_free_text(value, field=field, max_length=max_length, required=required, keep=keep)
-    return result.text, list(result.removed)
+    return result.text, result.removed
 
 
 def clean_phone(value: str, *, field: str = "phone") -> str:

@@ -9,9 +9,10 @@ from django.db import models
 from django.db.models import Q
 
 from eo13.law import identifying_information as ii
+from eo13.scrub import ReportsRemoved
 
 
-class PrivacyOfficerDesignation(models.Model):
+class PrivacyOfficerDesignation(ReportsRemoved, models.Model):
     """An agency's privacy officer for a span of time (EO 13 §6). Open while ``ended_on`` is empty."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="privacy_designations")
@@ -42,7 +43,7 @@ class PrivacyOfficerDesignation(models.Model):
         return f"privacy-officer:{self.pk}"
 
 
-class PrivacyOfficerVacancy(models.Model):
+class PrivacyOfficerVacancy(ReportsRemoved, models.Model):
     """The agency's privacy officer left; a new one is due within 30 days (EO 13 §6)."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="privacy_vacancies")
@@ -67,7 +68,7 @@ class PrivacyOfficerVacancy(models.Model):
         return f"{self.agency.code} vacancy from {self.vacated_on}"
 
 
-class PrivacyProtocol(models.Model):
+class PrivacyProtocol(ReportsRemoved, models.Model):
     """A version of the CPO's protocols for protecting identifying information (EO 13 §6(2))."""
 
     number = models.PositiveIntegerField(unique=True)
@@ -107,7 +108,7 @@ class TrainingKind(models.TextChoices):
     ADDITIONAL_PRIVACY_LAWS = "additional_privacy_laws", "Additional privacy laws (EO 13 §6(1))"
 
 
-class TrainingSession(models.Model):
+class TrainingSession(ReportsRemoved, models.Model):
     """A training the CPO gives privacy officers (EO 13 §6(1))."""
 
     kind = models.CharField(max_length=40, choices=TrainingKind.choices)
@@ -143,7 +144,7 @@ INSTRUMENT_CHOICES = [(r.instrument.value, r.label) for r in ii.INSTRUMENTS]
 DECISION_CHOICES = list(ii.DECISION_LABELS.items())
 
 
-class IdentifyingInformationRequest(models.Model):
+class IdentifyingInformationRequest(ReportsRemoved, models.Model):
     """An outside agency asked this agency for identifying information (EO 13 §6; Admin Code §23-1202).
 
     Counts and categories only: never who the people are.

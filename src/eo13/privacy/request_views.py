@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from eo13.accounts.models import Role
 from eo13.accounts.policy import agency_ids, has_role
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.errors import ValidationFailed
 from eo13.law import identifying_information as ii
 from eo13.privacy import forms, selectors, services
@@ -46,7 +47,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
         form = forms.RequestForm(request.POST, agencies=agencies)
         if form.is_valid():
             data = dict(form.cleaned_data)
-            data["agency"] = Agency.objects.get(code=data["agency"])
+            data["agency"] = agency_by_code(data["agency"])
             created = run(request, form, lambda: services.request_create(actor=user, **data), "Request logged.")
             if created:
                 return redirect("privacy:request", pk=created.pk)

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from eo13 import clock
 from eo13.accounts.policy import agency_ids, has_role, require_role
 from eo13.agencies.models import Agency, AgencyKind
+from eo13.agencies.selectors import agency_by_code
 from eo13.errors import NotFound
 from eo13.privacy import duties
 from eo13.privacy.common import PROTOCOL_READERS, TRAINING_READERS, register_policy, request_policy
@@ -147,7 +148,7 @@ def register_status(*, user: Any, today: date | None = None, only: str = "") -> 
 
 
 def agency_for_register(*, user: Any, code: str) -> Agency:
-    agency = register_agencies(user=user).filter(code=code.upper()).first()
+    agency = register_agencies(user=user).filter(pk=agency_by_code(code).pk).first()
     if agency is None:
         raise NotFound("No such agency on your register.")
     return agency

@@ -32,13 +32,51 @@ STAFF_NAME_FIELDS = frozenset({"full_name", "counsel_name", "display_name"})
 
 
 @dataclass(frozen=True)
-class ScrubResult:
+class Cleaned:
+    """What the scrubber kept and what it removed: the one result type for "what was removed" (issue 11 point 5),
+    from a single field up to a saved record (``ReportsRemoved``) and the form or API answer that tells the writer."""
+
     text: str
     removed: tuple[str, ...]  # the kinds found, each once, in the order of KINDS
 
     @property
     def changed(self) -> bool:
         return bool(self.removed)
+
+
+def removed_kinds(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The kinds removed from several fields of one record, each once, in the order of KINDS."""
+    found = {kind for group in groups for kind in group}
+    return tuple(k for k in KINDS if k in found) + tuple(sorted(found - set(KINDS)))
+
+
+class ReportsRemoved:
+    """For a model a service saves from free text: what the scrubber removed on this save (never stored), so the
+    form and the API can tell the writer. Set by the service; read by ``removed_note`` and the API output."""
+
+    scrubbed: tuple[str, ...] = ()
+
+
+# Plain words for each kind, for the sentence that tells the writer what was removed.
+KIND_WORDS = {
+    "email": "an e-mail address",
+    "a_number": "an A-number",
+    "ssn": "a Social Security number",
+    "date_of_birth": "a date of birth",
+    "phone": "a phone number",
+    "street_address": "an address",
+    "immigration_status": "immigration status",
+    "name": "a name",
+    "identifier": "an ID number",
+}
+
+
+def removed_note(kinds: Iterable[str]) -> str:
+    """The one sentence that tells a writer what was removed; empty when nothing was."""
+    words = [KIND_WORDS.get(k, k.replace("_", " ")) for k in kinds]
+    if not words:
+        return ""
+    return f"We removed details that could identify someone: {', '.join(words)}. EO13 never keeps who people are."
 
 
 def _merge(found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -53,13 +91,13 @@ def _merge(found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return merged
 
 
-def scrub(text: str | None, *, keep: tuple[str, ...] = ()) -> ScrubResult:
+def scrub(text: str | None, *, keep: tuple[str, ...] = ()) -> Cleaned:
     """Replace identifiers of members of the public in ``text`` with labels.
 
     ``keep`` names kinds to leave alone where they are not about people (a City parcel's street address, a City
     employee's own name)."""
     if not text:
-        return ScrubResult("", ())
+        return Cleaned("", ())
     folded = fold(text)
     found: list[tuple[int, int, str]] = []
     kinds: set[str] = set()
@@ -73,7 +111,7 @@ def scrub(text: str | None, *, keep: tuple[str, ...] = ()) -> ScrubResult:
             found.append((*folded.original_span(start, end), shape.kind))
             kinds.add(shape.kind)
     if not found:
-        return ScrubResult(text, ())
+        return Cleaned(text, ())
     out: list[str] = []
     cursor = 0
     for start, end, kind in _merge(found):
@@ -81,7 +119,7 @@ def scrub(text: str | None, *, keep: tuple[str, ...] = ()) -> ScrubResult:
         out.append(_LABELS[kind])
         cursor = end
     out.append(text[cursor:])
-    return ScrubResult("".join(out), tuple(k for k in KINDS if k in kinds))
+    return Cleaned("".join(out), tuple(k for k in KINDS if k in kinds))
 
 
 def scrub_text(text: str | None, *, keep: tuple[str, ...] = ()) -> str:
@@ -103,4 +141,16 @@ def scrub_value(value: object, *, key: str = "") -> object:
     return value
 
 
-__all__ = ["KINDS", "NAME_LABEL", "STAFF_NAME_FIELDS", "ScrubResult", "scrub", "scrub_text", "scrub_value"]
+__all__ = [
+    "KINDS",
+    "KIND_WORDS",
+    "NAME_LABEL",
+    "STAFF_NAME_FIELDS",
+    "Cleaned",
+    "ReportsRemoved",
+    "removed_kinds",
+    "removed_note",
+    "scrub",
+    "scrub_text",
+    "scrub_value",
+]

@@ -10,6 +10,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Label
 from eo13.errors import NotFound, ValidationFailed
 from eo13.policies.models import Policy
@@ -145,10 +146,7 @@ class ImportErrorOut(Schema):
 
 
 def _agency(code: str) -> Agency:
-    agency = Agency.objects.filter(code=(code or "").upper(), active=True).first()
-    if agency is None:
-        raise ValidationFailed("Not a known agency code.", field="agency")
-    return agency
+    return agency_by_code(code)
 
 
 @router.get("/training/roster", response=list[PersonOut], summary="People who must be trained (EO 13 §2(2))")

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agency_by_code
 from eo13.errors import NotFound
 from eo13.training.coverage import AgencyCoverage, coverage_of, states_of
 from eo13.training.models import Completion, Course, RosterPerson
@@ -60,7 +61,7 @@ def visible_agencies(*, user: Any) -> QuerySet[Agency]:
 
 
 def agency_for(*, user: Any, code: str) -> Agency:
-    agency = visible_agencies(user=user).filter(code=code.upper()).first()
+    agency = visible_agencies(user=user).filter(pk=agency_by_code(code).pk).first()
     if agency is None:
         raise NotFound("No agency with that code whose training you can see.", field="agency")
     return agency

@@ -2,6 +2,7 @@
 audit entry in the same transaction. The CSV imports live in :mod:`eo13.training.importers`."""
 
 import datetime as dt
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -14,6 +15,7 @@ from eo13.policies.models import Policy
 from eo13.training import rules
 from eo13.training.models import Completion, Course, RosterPerson
 from eo13.training.permissions import COMPLETION_ACCESS, COURSE_ACCESS, ROSTER_ACCESS
+from eo13.versioning import versioned_update
 
 PERSON_FIELDS = ("display_name", "work_email", "role_group", "public_facing", "active")
 STALE_EDIT = "Someone else changed this person since you opened the record. Reload and try again."
@@ -69,7 +71,7 @@ def person_update(
 ) -> RosterPerson:
     """Change one person's details; a stale version conflicts instead of overwriting."""
     ROSTER_ACCESS.require_write(actor, person)
-    values = {
+    values: dict[str, Any] = {
         "display_name": rules.clean_display_name(display_name),
         "work_email": rules.clean_work_email(work_email),
         "role_group": rules.clean_role_group(role_group),
@@ -77,19 +79,13 @@ def person_update(
         "active": bool(active),
     }
     with transaction.atomic():
-        before = snapshot(person, PERSON_FIELDS)
-        updated = RosterPerson.objects.filter(pk=person.pk, version=expected_version).update(
-            **values, version=expected_version + 1
-        )
-        if not updated:
-            raise ConflictError(STALE_EDIT)
-        person.refresh_from_db()
+        person, changes = versioned_update(person, expected_version, conflict=STALE_EDIT, **values)
         audit_record(
             actor=actor,
             action=AuditAction.TRAINING_PERSON_UPDATE,
             target=person,
             agency_code=person.agency.code,
-            changes=field_changes(before, snapshot(person, PERSON_FIELDS)),
+            changes=changes,
         )
     return person
 

@@ -16,6 +16,7 @@ from eo13.training.coverage import STATE_LABELS
 from eo13.training.forms import CompletionsUploadForm, CourseForm, RosterUploadForm
 from eo13.training.permissions import ROSTER_ACCESS
 from eo13.web.decorators import staff_page
+from eo13.web.errors import form_error
 
 ROSTER_PAGE_LIMIT = 300
 
@@ -117,8 +118,7 @@ def course_new(request: HttpRequest, code: str) -> HttpResponse:
                 title=form.cleaned_data["title"],
             )
         except EO13Error as exc:
-            name = {"policy_id": "policy"}.get(exc.field or "", exc.field)
-            form.add_error(name if name in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, f"Course {course.code} added. Upload completions that name this code.")
             return redirect("training:agency", code=target.code)

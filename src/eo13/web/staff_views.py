@@ -3,15 +3,15 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from eo13.accounts.policy import Role, has_role
 from eo13.accounts.selectors import membership_list
-from eo13.agencies.models import Agency
-from eo13.agencies.selectors import agency_get, agency_list
+from eo13.agencies.selectors import agency_by_code, agency_list
 from eo13.agencies.services import agency_update_counsel
 from eo13.errors import EO13Error
+from eo13.web.errors import form_error
 
 
 @login_required
@@ -37,10 +37,7 @@ class CounselForm(forms.Form):
 
 @login_required
 def agency_counsel(request: HttpRequest, code: str) -> HttpResponse:
-    try:
-        agency = agency_get(code)
-    except Agency.DoesNotExist:
-        raise Http404 from None
+    agency = agency_by_code(code)  # NotFound: 404 (eo13.web.errors)
     if not has_role(request.user, {Role.CITY_HALL}):
         return render(request, "web/agency_detail.html", {"agency": agency})
     form = CounselForm(
@@ -63,7 +60,7 @@ def agency_counsel(request: HttpRequest, code: str) -> HttpResponse:
                 counsel_phone=form.cleaned_data["counsel_phone"],
             )
         except EO13Error as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, f"Saved the counsel contact for {agency.code}.")
             return redirect("agencies")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from eo13.law.facts import Form
+from eo13.scrub import ReportsRemoved
 
 
 class RequestingAgency(models.TextChoices):
@@ -46,7 +47,7 @@ class DocumentShown(models.TextChoices):
     OTHER = "other", "Another paper"
 
 
-class Encounter(models.Model):
+class Encounter(ReportsRemoved, models.Model):
     """What an outside agency asked for and what the City did. Never who the New Yorkers involved are.
 
     Doubles as the record Admin Code §10-178(d) requires of requests for help with immigration enforcement.

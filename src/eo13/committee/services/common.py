@@ -4,11 +4,11 @@ obligations engine (no second deadline engine here)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from eo13.accounts.actors import ActorOrJob
 from eo13.agencies.models import Agency
+from eo13.agencies.selectors import agencies_by_code, agency_by_code
 from eo13.clock import today
 from eo13.errors import ValidationFailed
 from eo13.obligations.interface import fulfil as obligation_fulfil
@@ -33,22 +33,6 @@ def clean(text: str | None, *, field: str, required: bool = True, limit: int = 4
     if required and not value:
         raise ValidationFailed("This cannot be empty.", field=field)
     return value
-
-
-def agency_by_code(code: str, *, field: str = "agency") -> Agency:
-    agency = Agency.objects.filter(code=(code or "").strip().upper(), active=True).first()
-    if agency is None:
-        raise ValidationFailed(f"{code!r} is not an office in the registry.", field=field)
-    return agency
-
-
-def agencies_by_code(codes: Iterable[str], *, field: str = "agencies") -> list[Agency]:
-    wanted = {(c or "").strip().upper() for c in codes if (c or "").strip()}
-    found = list(Agency.objects.filter(code__in=wanted, active=True))
-    missing = wanted - {a.code for a in found}
-    if missing:
-        raise ValidationFailed(f"Not in the registry: {', '.join(sorted(missing))}.", field=field)
-    return sorted(found, key=lambda a: a.code)
 
 
 def check_due(due: Any, *, after: dt.date | None = None, field: str = "due") -> dt.date:

@@ -36,9 +36,10 @@ from eo13.committee.services.common import (
     duty_close,
     duty_open,
 )
-from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
+from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import Event
 from eo13.scrub import scrub
+from eo13.versioning import versioned_update
 
 BOROUGH_KEYS = {k for k, _ in BOROUGHS}
 MAX_FILE = 10 * 1024 * 1024
@@ -110,12 +111,14 @@ def crisis_update(
         raise ValidationFailed("Give the date the crisis was stood down.", field="ends_on")
     before = {"status": crisis.status, "severity": crisis.severity, "ends_on": str(crisis.ends_on or "")}
     with transaction.atomic():
-        n = Crisis.objects.filter(pk=crisis.pk, version=expected_version).update(
-            status=status, ends_on=ends_on, severity=severity, version=expected_version + 1
+        crisis, _ = versioned_update(
+            crisis,
+            expected_version,
+            conflict="Someone else changed this crisis. Reload and try again.",
+            status=status,
+            ends_on=ends_on,
+            severity=severity,
         )
-        if not n:
-            raise ConflictError("Someone else changed this crisis. Reload and try again.")
-        crisis.refresh_from_db()
         after = {"status": status, "severity": severity, "ends_on": str(ends_on or "")}
         audit_record(
             actor=actor,

@@ -36,6 +36,7 @@ from eo13.committee.services.common import (
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law.deadlines import Event
 from eo13.law.obligations import COMMITTEE_OFFICE
+from eo13.versioning import versioned_update
 
 # EO 13 §8(2): DOE and these corporations are coordinated with, not directed.
 COORDINATED_KINDS = ("department_of_education", "public_benefit_corporation")
@@ -221,12 +222,13 @@ def mayor_report_edit(
     summary = clean(summary, field="summary", required=False, limit=20000)
     recommendations = clean(recommendations, field="recommendations", required=False, limit=20000)
     with transaction.atomic():
-        n = MayorReport.objects.filter(pk=report.pk, version=expected_version).update(
-            summary=summary, recommendations=recommendations, version=expected_version + 1
+        report, _ = versioned_update(
+            report,
+            expected_version,
+            conflict="Someone else changed this report. Reload and try again.",
+            summary=summary,
+            recommendations=recommendations,
         )
-        if not n:
-            raise ConflictError("Someone else changed this report. Reload and try again.")
-        report.refresh_from_db()
         audit_record(
             actor=actor,
             action=AuditAction.MAYOR_REPORT_EDIT,

@@ -16,11 +16,13 @@ from eo13.privacy import duties
 from eo13.privacy.common import check_date, clean_phone, clean_text, register_policy
 from eo13.privacy.models import PrivacyOfficerDesignation, PrivacyOfficerVacancy
 from eo13.privacy.tasks import notify_cpo_of_vacancy
+from eo13.scrub import removed_kinds
+from eo13.versioning import versioned_update
 
 CONTACT_FIELDS = ("full_name", "title", "email", "phone")
 
 
-def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, str], list[str]]:
+def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     name, removed = clean_text(full_name, field="full_name", max_length=200, required=True, keep=("name",))
     title_text, removed_t = clean_text(title, field="title", max_length=200, required=True)
     email = (email or "").strip()
@@ -30,7 +32,7 @@ def _contact(*, full_name: str, title: str, email: str, phone: str) -> tuple[dic
         raise ValidationFailed("Enter a work e-mail address.", field="email") from None
     return (
         {"full_name": name, "title": title_text, "email": email, "phone": clean_phone(phone)},
-        removed + removed_t,
+        removed_kinds(removed, removed_t),
     )
 
 
@@ -58,9 +60,7 @@ def designation_record(
                 raise ValidationFailed(
                     "The new officer's date is before the current officer's designation.", field="designated_on"
                 )
-            current.ended_on = designated_on
-            current.version += 1
-            current.save(update_fields=["ended_on", "version"])
+            current, _ = versioned_update(current, current.version, ended_on=designated_on)  # locked above
             duties.supersede(
                 actor=actor,
                 agency=agency,
@@ -110,7 +110,7 @@ def designation_record(
             agency=agency,
             subject=designation.subject,
         )
-    designation.scrubbed = removed  # type: ignore[attr-defined]
+    designation.scrubbed = removed
     return designation
 
 
@@ -128,21 +128,15 @@ def designation_update_contact(
     register_policy.require_write(actor, designation)
     contact, removed = _contact(full_name=full_name, title=title, email=email, phone=phone)
     with transaction.atomic():
-        before = snapshot(designation, CONTACT_FIELDS)
-        updated = PrivacyOfficerDesignation.objects.filter(pk=designation.pk, version=expected_version).update(
-            version=expected_version + 1, **contact
-        )
-        if not updated:
-            raise ConflictError("Someone else changed this record since you opened it. Reload and try again.")
-        designation.refresh_from_db()
+        designation, changes = versioned_update(designation, expected_version, sensitive=("email", "phone"), **contact)
         audit_record(
             actor=actor,
             action=AuditAction.PRIVACY_OFFICER_UPDATE_CONTACT,
             target=designation,
             agency_code=designation.agency.code,
-            changes=field_changes(before, snapshot(designation, CONTACT_FIELDS), sensitive=("email", "phone")),
+            changes=changes,
         )
-    designation.scrubbed = removed  # type: ignore[attr-defined]
+    designation.scrubbed = removed
     return designation
 
 
@@ -158,9 +152,7 @@ def vacancy_record(*, actor: Actor, agency: Agency, vacated_on: date, note: str 
         if current is not None:
             if vacated_on < current.designated_on:
                 raise ValidationFailed("The vacancy is before the officer was designated.", field="vacated_on")
-            current.ended_on = vacated_on
-            current.version += 1
-            current.save(update_fields=["ended_on", "version"])
+            current, _ = versioned_update(current, current.version, ended_on=vacated_on)  # locked above
             duties.supersede(
                 actor=actor,
                 agency=agency,
@@ -195,7 +187,7 @@ def vacancy_record(*, actor: Actor, agency: Agency, vacated_on: date, note: str 
         )
         vacancy_id = vacancy.pk
         transaction.on_commit(lambda: notify_cpo_of_vacancy.enqueue(vacancy_id))
-    vacancy.scrubbed = removed  # type: ignore[attr-defined]
+    vacancy.scrubbed = removed
     return vacancy
 
 

@@ -13,12 +13,13 @@ from eo13.accounts.actors import Actor
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record, field_changes, snapshot
-from eo13.errors import ConflictError, ValidationFailed
+from eo13.errors import ValidationFailed
 from eo13.law import identifying_information as ii
 from eo13.privacy.common import check_date, clean_text, request_policy
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import PrivacyOfficerDesignation
-from eo13.scrub import scrub
+from eo13.scrub import removed_kinds, scrub
+from eo13.versioning import versioned_update
 
 MAX_PEOPLE = 10_000_000
 
@@ -51,10 +52,12 @@ def _officer(agency: Agency, officer: PrivacyOfficerDesignation | None) -> Priva
 
 
 def _save(req: Request, expected_version: int, fields: dict[str, Any]) -> None:
-    updated = Request.objects.filter(pk=req.pk, version=expected_version).update(version=expected_version + 1, **fields)
-    if not updated:
-        raise ConflictError("Someone else changed this request since you opened it. Reload and try again.")
-    req.refresh_from_db()
+    versioned_update(
+        req,
+        expected_version,
+        conflict="Someone else changed this request since you opened it. Reload and try again.",
+        **fields,
+    )
 
 
 def request_create(
@@ -124,7 +127,7 @@ def request_create(
                 ),
             ),
         )
-    req.scrubbed = removed + removed_s  # type: ignore[attr-defined]
+    req.scrubbed = removed_kinds(removed, removed_s)
     return req
 
 
@@ -167,7 +170,7 @@ def request_refer(*, actor: Actor, request: Request, referred_on: date, note: st
                 "law_department_note": {"old": None, "new": note_text},
             },
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request
 
 
@@ -202,7 +205,7 @@ def request_decide(
             agency_code=request.agency.code,
             changes=field_changes(before, snapshot(request, ("decision", "decision_reasons", "decided_on"))),
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request
 
 
@@ -252,5 +255,5 @@ def request_disclose(
                 "note": {"old": None, "new": note_text},
             },
         )
-    request.scrubbed = removed  # type: ignore[attr-defined]
+    request.scrubbed = removed
     return request

@@ -21,6 +21,7 @@ from eo13.privacy.models import (
     TrainingKind,
     TrainingSession,
 )
+from eo13.scrub import removed_kinds
 
 
 def training_session_create(
@@ -47,7 +48,7 @@ def training_session_create(
                 "protocol": {"old": None, "new": protocol.number if protocol else None},
             },
         )
-    session.scrubbed = removed  # type: ignore[attr-defined]
+    session.scrubbed = removed
     return session
 
 
@@ -118,7 +119,7 @@ def protocol_publish(*, actor: Actor, title: str, body: str, effective_on: date)
                 "effective_on": {"old": None, "new": effective_on.isoformat()},
             },
         )
-    protocol.scrubbed = removed + removed_b  # type: ignore[attr-defined]
+    protocol.scrubbed = removed_kinds(removed, removed_b)
     return protocol
 
 
