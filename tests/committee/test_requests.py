@@ -129,7 +129,7 @@ def test_report_to_the_mayor_is_a_duty_approved_by_the_chair_and_produced_as_pdf
         mayor_report_direct(actor=people["chair"], crisis=crisis, directed_on=D(2026, 4, 5), due=D(2026, 4, 20))
     report = mayor_report_direct(actor=people["hall"], crisis=crisis, directed_on=D(2026, 4, 5), due=D(2026, 4, 20))
     duty = report.obligation
-    assert (duty.agency.code, duty.key, duty.due) == ("CITYHALL", "s7_1_f_mayor_report_directed", D(2026, 4, 20))
+    assert (duty.agency.code, duty.key, duty.due) == ("CITYHALL", "s7_1_f_mayor_reports", D(2026, 4, 20))
     with pytest.raises(ValidationFailed):
         mayor_report_approve(actor=people["chair"], report=report)  # no summary yet
     mayor_report_edit(

@@ -38,7 +38,6 @@ class Event(StrEnum):
     COMMITTEE_MEMBER_DEPARTED = "committee-member-departed"
     COMMITTEE_ACTION_ASSIGNED = "committee-action-assigned"
     RESOURCES_REQUESTED = "resources-requested"
-    MAYOR_REPORT_DIRECTED = "mayor-report-directed"
     # City Hall records the Mayor's direction for a §7(1)(f) report; the event's date is the date it sets.
     MAYOR_DIRECTION = "mayor-direction"
     # City Hall accepts an agency's initial §2 audit report; continuous review starts then.
@@ -55,7 +54,6 @@ AGENCY_EVENTS = frozenset(
         Event.COMMITTEE_MEMBER_DEPARTED,
         Event.COMMITTEE_ACTION_ASSIGNED,
         Event.RESOURCES_REQUESTED,
-        Event.MAYOR_REPORT_DIRECTED,
         Event.AUDIT_REPORT_ACCEPTED,
     }
 )

@@ -274,15 +274,6 @@ CATALOGUE: tuple[ObligationSpec, ...] = (
         evidence="The answer or the evidence recorded on the Committee's action.",
     ),
     ObligationSpec(
-        key="s7_1_f_mayor_report_directed",
-        section="EO 13 §7(1)(f)",
-        title="Report to the Mayor as directed",
-        summary="The Mayor directed the Committee to report on a crisis; the chair approves the report.",
-        responsible=Responsible.COMMITTEE,
-        rules=("promptly after mayor-report-directed",),
-        evidence="The report approved by the chair.",
-    ),
-    ObligationSpec(
         key="s8_1_cooperation",
         section="EO 13 §8(1)",
         title="Keep City property access lawful and help with §5 materials",

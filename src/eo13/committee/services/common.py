@@ -43,11 +43,21 @@ def check_due(due: Any, *, after: dt.date | None = None, field: str = "due") -> 
     return due
 
 
-def duty_open(*, actor: ActorOrJob, event: str, agency: Agency, subject: str, due: dt.date, title: str) -> Obligation:
+def duty_open(
+    *,
+    actor: ActorOrJob,
+    event: str,
+    agency: Agency | None,
+    subject: str,
+    due: dt.date,
+    title: str,
+    on: dt.date | None = None,
+) -> Obligation:
     """Make the tracked duty for a Committee record through the obligations engine, with the record's due date,
-    so it shows in the agency's workspace, reminders and calendar feed."""
+    so it shows in the agency's workspace, reminders and calendar feed. ``on`` is the event's date (today unless
+    the event is one that sets a date ahead, as the Mayor's direction does)."""
     duties = obligation_event_record(
-        actor=f"committee:{actor_name(actor)}", event=event, on=today(), agency=agency, subject=subject
+        actor=f"committee:{actor_name(actor)}", event=event, on=on or today(), agency=agency, subject=subject
     )
     duty = duties[0]
     Obligation.objects.filter(pk=duty.pk).update(due=due, title=title[:200])

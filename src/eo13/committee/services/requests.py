@@ -35,7 +35,6 @@ from eo13.committee.services.common import (
 )
 from eo13.errors import ConflictError, ValidationFailed
 from eo13.law.deadlines import Event
-from eo13.law.obligations import COMMITTEE_OFFICE
 from eo13.versioning import versioned_update
 
 # EO 13 §8(2): DOE and these corporations are coordinated with, not directed.
@@ -192,13 +191,14 @@ def mayor_report_direct(*, actor: ActorOrJob, crisis: Crisis, directed_on: dt.da
     if not isinstance(directed_on, dt.date) or directed_on > today():
         raise ValidationFailed("Give the date the Mayor directed the report, not in the future.", field="directed_on")
     check_due(due, after=directed_on)
-    office = agency_by_code(COMMITTEE_OFFICE)
     with transaction.atomic():
         report = MayorReport.objects.create(crisis=crisis, directed_on=directed_on, due=due)
+        # The same event as `eo13 event mayor-direction`: one §7(1)(f) duty, dated by the direction (issue 11).
         report.obligation = duty_open(
             actor=actor,
-            event=Event.MAYOR_REPORT_DIRECTED.value,
-            agency=office,
+            event=Event.MAYOR_DIRECTION.value,
+            agency=None,
+            on=due,
             subject=f"mayor-report:{report.pk}",
             due=due,
             title=f"Report to the Mayor on {crisis.title}",
