@@ -19,6 +19,7 @@ from eo13.access.services import agreement_create, encounter_create, encounter_u
 from eo13.agencies.models import Agency
 from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Label, Limit, Note, NotJSON, Offset, parse_json
+from eo13.detainers.services import detainer_decide
 from eo13.errors import EO13Error, NotFound, ValidationFailed
 from eo13.law.facts import KINDS, FactsError, Use
 from eo13.law.facts_read import facts_schema
@@ -66,7 +67,6 @@ def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> A
 
 
 def _decide_detainer(request: HttpRequest, raw: Any, partial: bool) -> Any:
-    from eo13.detainers.services import detainer_decide
 
     try:
         results = detainer_decide(actor=request.user, raw=raw, partial=partial)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from eo13.access.documents import check_pdf
 from eo13.access.models import Agreement, AgreementProperty, DecisionLog, Encounter
 from eo13.access.models.encounters import CityResponse, DocumentShown, RequestingAgency, RequestKind
-from eo13.access.policy import agreement_policy, may_file_for
+from eo13.access.policy import agreement_policy, encounter_policy, may_file_for
 from eo13.accounts.actors import Actor, signed_in
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
@@ -118,7 +118,6 @@ def encounter_create(
 
 def encounter_update(*, actor: Actor, encounter: Encounter, expected_version: int, **changes: Any) -> Encounter:
     """Agency leads correct a record; a stale version conflicts instead of overwriting."""
-    from eo13.access.policy import encounter_policy
 
     encounter_policy.require_write(actor, encounter)
     allowed = {"city_response", "what_happened", "counsel_called", "immigration_enforcement", "request_kind"}

@@ -22,8 +22,10 @@ from eo13.access.policy import FILERS, NOT_A_DECIDER, agreement_policy, may_deci
 from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
 from eo13.access.services import agreement_create, encounter_create
-from eo13.accounts.policy import has_role, primary_membership
+from eo13.accounts.policy import has_role, memberships, primary_membership
 from eo13.agencies.models import Agency
+from eo13.audit.actions import AuditAction
+from eo13.audit.services import audit_record
 from eo13.errors import EO13Error
 from eo13.scrub import removed_note
 from eo13.web.errors import form_error
@@ -126,7 +128,6 @@ def encounter_new(request: HttpRequest) -> HttpResponse:
 
 
 def _filer_memberships(request: HttpRequest) -> list[Any]:
-    from eo13.accounts.policy import memberships
 
     return [m for m in memberships(request.user) if m.role in FILERS]
 
@@ -206,9 +207,6 @@ def report(request: HttpRequest) -> HttpResponse:
 
 def _report_csv(request: HttpRequest, rows: list[dict[str, Any]], year: int, quarter: int) -> HttpResponse:
     from django.db import transaction
-
-    from eo13.audit.actions import AuditAction
-    from eo13.audit.services import audit_record
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="eo13-10-178d-{year}-Q{quarter}.csv"'

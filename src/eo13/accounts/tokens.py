@@ -16,6 +16,7 @@ from django.utils import timezone
 from eo13.accounts.models import APIToken, User
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
+from eo13.errors import NotFound
 from eo13.text import clean_label
 
 TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
@@ -43,8 +44,6 @@ def token_create(*, actor: User, name: str = "API token") -> tuple[APIToken, str
 
 def token_revoke(*, actor: User, token: APIToken) -> APIToken:
     if token.user_id != actor.pk:
-        from eo13.errors import NotFound
-
         raise NotFound("No such token.")
     with transaction.atomic():
         token.revoked_at = timezone.now()

@@ -34,7 +34,7 @@ from eo13.committee.services.crises import (
 )
 from eo13.committee.services.requests import mayor_report_direct, resource_request_make
 from eo13.committee.webutil import run
-from eo13.errors import NotFound
+from eo13.errors import NotFound, ValidationFailed
 from eo13.web.decorators import staff_page
 
 TIMELINE_PAGE = 50  # the newest updates; older ones page on
@@ -247,8 +247,6 @@ def guidance_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     g = _guidance(request, pk)
     if action == "approve":
         from django.contrib import messages
-
-        from eo13.errors import ValidationFailed
 
         try:
             guidance_approve(actor=request.user, guidance=g)

@@ -14,6 +14,8 @@ from typing import Any
 from django.tasks import task
 
 from eo13 import clock
+from eo13.obligations.reminders import reminders_send
+from eo13.obligations.services import obligation_events_refresh
 
 RUN_AT = dt.time(7, 0)  # 7 a.m. in New York, before the working day
 RETRY_AFTER = dt.timedelta(minutes=20)  # grows with each try: 20, 40, 60 ... minutes
@@ -34,8 +36,6 @@ def daily_obligations(on: str | None = None, reschedule: bool = True, attempt: i
 
     Sending is exactly-once per person and day (``reminders_send``), so a retry mails only those the failed try
     did not reach."""
-    from eo13.obligations.reminders import reminders_send
-    from eo13.obligations.services import obligation_events_refresh
 
     day = dt.date.fromisoformat(on) if on else clock.today()
     try:

@@ -20,6 +20,8 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 
+from eo13.audit.models import AuditEntry
+
 MANIFEST = "manifest.json"
 
 
@@ -91,7 +93,6 @@ def backup_create(dest: Path) -> Path:
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, copy)
             files.append({"path": rel, "size": copy.stat().st_size, "sha256": sha256_file(copy)})
-    from eo13.audit.models import AuditEntry
 
     manifest = {
         "format": 1,

@@ -14,6 +14,9 @@ from collections import Counter
 
 from django.core.cache import cache
 
+from eo13.access.models import DecisionLog
+from eo13.obligations.tasks import daily_obligations
+
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 _PREFIX = "eo13:metrics:"
 _KEYS = _PREFIX + "keys"
@@ -67,9 +70,6 @@ def _queue_lines() -> list[str]:
     from django.db.models import Count
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
-
-    from eo13.access.models import DecisionLog
-    from eo13.obligations.tasks import daily_obligations
 
     now = timezone.now()
     due = DBTaskResult.objects.ready().aggregate(n=Count("id"))

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eo13.accounts.actors import Actor, signed_in
+from eo13.accounts.policy import Role, memberships
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.models import AuditEntry
@@ -13,7 +14,7 @@ from eo13.audit.services import audit_record
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.policies import public_cache
 from eo13.policies.models import Audience, Dissemination, Material, MaterialKind
-from eo13.policies.permissions import DISSEMINATION_ACCESS, is_law_reviewer, is_material_maker
+from eo13.policies.permissions import DISSEMINATION_ACCESS, MATERIAL_MAKERS, is_law_reviewer, is_material_maker
 from eo13.policies.services import STALE_EDIT, clean_text
 from eo13.versioning import check_version, versioned_update
 
@@ -36,8 +37,6 @@ def _check_choices(kind: str, audience: str, languages: list[str]) -> list[str]:
 
 def _maker_office_ids(actor: Actor) -> set[int]:
     """The §5 offices the actor makes materials for: their City Hall membership, or where they are the lead."""
-    from eo13.accounts.policy import Role, memberships
-    from eo13.policies.permissions import MATERIAL_MAKERS
 
     return {
         m.agency_id
@@ -62,8 +61,6 @@ def edited_since_approval(actor: Actor, material: Material) -> bool:
 
 
 def _owner_for(actor: Actor) -> Agency:
-    from eo13.accounts.policy import memberships
-    from eo13.policies.permissions import MATERIAL_MAKERS
 
     for m in memberships(actor):
         if m.agency.code in MATERIAL_MAKERS:

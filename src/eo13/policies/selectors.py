@@ -198,7 +198,6 @@ def dissemination_get(*, user: Any, pk: int) -> Dissemination:
 
 
 def citywide_reader(user: Any) -> bool:
-    from eo13.accounts.policy import has_role
 
     return has_role(user, CITYWIDE_READERS)
 

@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema, Status
 from eo13.agencies.models import Agency
 from eo13.api_limits import Body, Label, Note
 from eo13.privacy import selectors, services
+from eo13.privacy.duties import vacancy_due
 from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
@@ -92,7 +93,6 @@ def _designation(d: Any) -> dict[str, Any]:
 
 
 def _vacancy(v: Any) -> dict[str, Any]:
-    from eo13.privacy.duties import vacancy_due
 
     return {
         "id": v.pk,

@@ -4,6 +4,8 @@ from django.core.mail import send_mail
 from django.tasks import task
 
 from eo13.privacy.common import register_policy
+from eo13.privacy.duties import vacancy_due
+from eo13.privacy.models import PrivacyOfficerVacancy
 
 
 @task
@@ -11,7 +13,6 @@ def notify_cpo_of_vacancy(vacancy_id: int) -> int:
     """Tell the Chief Privacy Officer an agency's privacy officer left; a new one is due in 30 days (EO 13 §6).
 
     The message names the agency and dates only; it carries no note text."""
-    from eo13.privacy.models import PrivacyOfficerVacancy
 
     vacancy = PrivacyOfficerVacancy.objects.select_related("agency").filter(pk=vacancy_id).first()
     if vacancy is None:
@@ -19,7 +20,6 @@ def notify_cpo_of_vacancy(vacancy_id: int) -> int:
     to = sorted({u.email for u in register_policy.users_to_tell(vacancy)})
     if not to:
         return 0
-    from eo13.privacy.duties import vacancy_due
 
     due = vacancy_due(vacancy.vacated_on)
     body = (

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from eo13.accounts.actors import ActorOrJob
 from eo13.accounts.models import Role
+from eo13.accounts.policy import has_role
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.committee.models import (
@@ -131,7 +132,6 @@ def crisis_update(
 
 def timeline_post(*, actor: ActorOrJob, crisis: Crisis, text: str) -> TimelineEntry:
     """An update on the crisis timeline (who, when, what). Committee members and leadership post."""
-    from eo13.accounts.policy import has_role
 
     if getattr(actor, "is_authenticated", False) and not has_role(actor, {Role.COMMITTEE}):
         raise PermissionDenied("Committee members post timeline updates.")

@@ -24,6 +24,7 @@ from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.clock import today
 from eo13.committee.models import LEADERSHIP_ROLES, CommitteeMember, MemberRole
+from eo13.committee.policy import is_leadership
 from eo13.committee.services.common import actor_name, agency_by_code, clean
 from eo13.errors import PermissionDenied, ValidationFailed
 from eo13.law.deadlines import ORDER_ISSUED, Event
@@ -55,7 +56,6 @@ def _require_designator(actor: ActorOrJob, agency: Agency) -> None:
     """City Hall and the chair's office keep the roster; an entity's own lead reports its head's designation."""
     if not getattr(actor, "is_authenticated", False):
         return
-    from eo13.committee.policy import is_leadership
 
     if has_role(actor, {Role.CITY_HALL}) or is_leadership(actor):
         return
