@@ -15,6 +15,8 @@ handler404 = "eo13.web.views.page_not_found"
 handler500 = "eo13.web.views.server_error"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico before reading the page's icon link (issue 13): no 404 in every log.
+    path("favicon.ico", views.favicon),
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
     path("metrics", ops_views.metrics_view, name="metrics"),

@@ -28,3 +28,11 @@ def test_healthz_503_when_the_database_is_gone(tmp_path):
     status, body = out.stdout.strip().split(" ", 1)
     assert status == "503", out.stderr
     assert json.loads(body) == {"status": "error", "database": "unavailable"}
+
+
+def test_pages_name_an_icon_and_favicon_ico_leads_to_it(client, db):
+    """Issue 13: a favicon; browsers also ask /favicon.ico, which was a 404 in every log."""
+    page = client.get("/en/")
+    assert b'rel="icon"' in page.content and b"favicon" in page.content
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 301 and icon["Location"].endswith(".svg")

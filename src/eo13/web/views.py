@@ -3,8 +3,9 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from eo13.accounts.policy import memberships
@@ -48,3 +49,8 @@ def page_not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error(request, 500)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """The icon's real address is hashed by the static files storage, so it is looked up per request."""
+    return HttpResponsePermanentRedirect(static("eo13/favicon.svg"))
