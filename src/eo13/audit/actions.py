@@ -44,6 +44,7 @@ class AuditAction(models.TextChoices):
     ENCOUNTER_CREATE = "encounter.create", "Encounter recorded"
     ENCOUNTER_UPDATE = "encounter.update", "Encounter updated"
     EXPORT_REPORT_10_178D = "export.report_10_178d", "§10-178(d) report exported"
+    EXPORT_AUDIT_LOG = "export.audit_log", "Audit log exported"
     PROPERTIES_IMPORT = "properties.import", "City properties imported"
 
     # Detainers.

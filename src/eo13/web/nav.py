@@ -7,4 +7,5 @@ ITEMS = [
         {Role.AGENCY_LEAD, Role.PRIVACY_OFFICER, Role.CITY_HALL, Role.CHIEF_PRIVACY_OFFICER, Role.AUDITOR},
     ),
     ("Agencies", "agencies", set(Role.values)),
+    ("Audit log", "audit-log", {Role.AUDITOR}),
 ]
