@@ -123,7 +123,9 @@ def _mailed(mail_dir: Path) -> list[str]:
 
 
 def test_killing_the_worker_mid_run_sends_each_reminder_exactly_once(cluster: Cluster) -> None:
-    n = 300
+    # Finding the worker takes a process start (1-2 s); on a quiet machine 300 digests were all out by then, so the
+    # run is made long enough that the kill always lands mid-run.
+    n = 3000
     task_id = cluster.eo13(SETUP.replace("N)", f"{n})")).strip().splitlines()[-1]
     mail_dir = Path(cluster.env["EO13_VAR_DIR"]) / "mail"
     assert wait_for(lambda: len(_mailed(mail_dir)) >= 20, 120, every=0.02), "the reminder run never started"
