@@ -6,11 +6,12 @@ every safety the deployment checklist asks for and refuses to start with a weak 
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from eo13.accounts.passkey_origin import passkey_relying_party
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -164,13 +165,6 @@ EO13_LOCAL_LOGIN = env.bool("EO13_LOCAL_LOGIN", default=True)
 # Second factor for privileged roles. The demo may skip it; production never does.
 EO13_MFA_REQUIRED = env.bool("EO13_MFA_REQUIRED", default=not EO13_DEMO) or PRODUCTION
 OTP_TOTP_ISSUER = "EO13 (NYC)"
-# Passkeys (WebAuthn, django-otp-webauthn) as the second factor; TOTP stays as the fallback. Second factor only: a
-# passkey never replaces the City sign-in or the password. The relying party and origins are set below, from
-# EO13_BASE_URL (or EO13_PASSKEY_RP_ID / EO13_PASSKEY_ORIGINS); passkeys made for one name do not work under another.
-OTP_WEBAUTHN_HELPER_CLASS = "eo13.accounts.passkeys.PasskeyHelper"
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
-OTP_WEBAUTHN_RP_NAME = "EO13 (NYC)"
-OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "eo13.accounts.passkeys"
 # Sessions: idle timeout per role, and an absolute one.
 EO13_IDLE_MINUTES_PRIVILEGED = env.int("EO13_IDLE_MINUTES_PRIVILEGED", default=30)
 EO13_IDLE_MINUTES_FRONTLINE = env.int("EO13_IDLE_MINUTES_FRONTLINE", default=12 * 60)
@@ -348,20 +342,16 @@ EO13_RETENTION_DAYS = {
     "encounter": env.int("EO13_RETAIN_ENCOUNTERS_DAYS", default=6 * 365),
 }
 
-# Absolute links in e-mails and calendar feeds; the day-counting convention of every date the order makes
-# (eo13.deadlines: the workspace, the API, reminders and `eo13 due` alike).
+# Absolute links in e-mails and calendar feeds; the day-counting convention of every date (eo13.deadlines).
 EO13_BASE_URL = env.str("EO13_BASE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
-# Passkeys: the relying party is EO13's host name; ceremonies may come only from EO13's own origin(s). WebAuthn
-# refuses IP addresses, so the demo on 127.0.0.1 offers passkeys at http://localhost:<port> (a secure context).
-_base = urlsplit(EO13_BASE_URL)
-_passkey_host = _base.hostname or next((h for h in ALLOWED_HOSTS if h and not h.startswith(".")), "localhost")
-if _passkey_host.replace(".", "").isdigit() or ":" in _passkey_host:
-    _passkey_origin = f"http://localhost:{_base.port}" if _base.port else "http://localhost"
-    _passkey_host = "localhost"
-else:
-    _passkey_origin = f"{_base.scheme}://{_base.netloc}" if _base.netloc else f"https://{_passkey_host}"
+# Passkeys: a second factor only, TOTP the fallback (issue 15); host and origin follow EO13_BASE_URL by default.
+_passkey_host, _passkey_origin = passkey_relying_party(EO13_BASE_URL, ALLOWED_HOSTS)
 OTP_WEBAUTHN_RP_ID = env.str("EO13_PASSKEY_RP_ID", default=_passkey_host)
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("EO13_PASSKEY_ORIGINS", default=[_passkey_origin])
+OTP_WEBAUTHN_HELPER_CLASS = "eo13.accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "EO13 (NYC)"
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "eo13.accounts.passkeys"
 EO13_DEADLINE_CONVENTION = env.str("EO13_DEADLINE_CONVENTION", default="calendar")
 
 # --- Production and scale (issue 14): many processes, one truth; observability. -------------------------------
