@@ -97,6 +97,14 @@ def _second_factor_off(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Sign-in throttles and API rate limits live in the cache: one test's failed tries must not throttle the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: Any) -> None:
     """Uploaded files go to this run's temporary folder, never into the real var/media (issue 11)."""
     media = tmp_path_factory.getbasetemp() / "media"
