@@ -56,11 +56,16 @@ def test_draft_to_published_to_korean(live_server, browser, people):
 
         # The Law Department approves: published that moment.
         _sign_out(page)
+        # Issue 13: the reviewer finds it on their home page, under "Waiting for you", and clears it from there.
         sign_in(page, live_server, "demo-law", PASSWORD)
-        page.goto(f"{live_server.url}/staff/policies/review/")
-        page.get_by_role("link", name=f"ACS: {TITLE} (v1)").click()
+        page.goto(f"{live_server.url}/staff/")
+        waiting = page.locator("section", has=page.get_by_role("heading", name="Waiting for you"))
+        assert "Policies for Law Department review 1" in " ".join(waiting.inner_text().split())
+        waiting.get_by_role("link", name=f"ACS: {TITLE} (version 1)").click()
         page.get_by_role("button", name="Approve and publish").click()
         assert "is now on the public site" in page.content()
+        page.goto(f"{live_server.url}/staff/")
+        assert "Nothing is waiting for you" in page.content()
 
         # The public site, signed out: English at once; Korean shows English with a notice in Korean.
         _sign_out(page)
@@ -96,9 +101,14 @@ def test_draft_to_published_to_korean(live_server, browser, people):
         sign_in(page, live_server, "demo-acs-lead", PASSWORD)
         page.goto(f"{live_server.url}/staff/policies/coverage/")
         assert page.locator("td[data-language=ko]").inner_text() == "Waiting for approval"
-        page.get_by_role("link", name=f"ACS: {TITLE} (v1)").click()
-        page.get_by_role("button", name="Approve Korean").click()
+        # The approver reads the Korean beside the English before approving (issue 13).
+        page.goto(f"{live_server.url}/staff/")
+        page.get_by_role("link", name=f"ACS: {TITLE}, in Korean").click()
+        assert page.locator("[lang=ko]").get_by_text("침착하세요").is_visible()
+        page.get_by_role("button", name="I have read it: approve the Korean translation").click()
         assert "Korean translation approved" in page.content()
+        page.goto(f"{live_server.url}/staff/")
+        assert "Nothing is waiting for you" in page.content()
         page.goto(f"{live_server.url}/staff/policies/coverage/")
         assert page.locator("td[data-language=ko]").inner_text() == "Current"
         assert page.locator("td[data-language=fr]").inner_text() == "Missing"

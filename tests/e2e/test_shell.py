@@ -26,6 +26,11 @@ def test_demo_style_user_signs_in_and_sees_role(live_server, phone, make_user):
     body = phone.locator("main").inner_text()
     assert "Agency compliance lead" in body and "Administration for Children's Services" in body
     assert _no_sideways_scroll(phone)
+    # Issue 13: on a phone the staff menu is one "Menu" button, not six lines of links above the page.
+    nav = phone.get_by_role("navigation", name="Staff")
+    assert nav.bounding_box()["height"] < 80
+    assert not phone.get_by_role("button", name="Sign out").is_visible()
+    phone.get_by_text("Menu", exact=True).click()
     phone.get_by_role("button", name="Sign out").click()
     phone.wait_for_url(f"{live_server.url}/accounts/login/")
 
@@ -42,4 +47,6 @@ def test_no_csp_violations_on_the_shell(live_server, desktop, make_user):
     desktop.goto(f"{live_server.url}/en/")
     sign_in(desktop, live_server, make_user("city_hall", "CITYHALL").username, PASSWORD)
     desktop.goto(f"{live_server.url}/staff/agencies/")
+    # On a wide screen the menu is open from the start: its links are there without a tap.
+    assert desktop.get_by_role("link", name="Agencies").first.is_visible()
     assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors

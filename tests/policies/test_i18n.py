@@ -21,7 +21,11 @@ PUBLIC_TEMPLATES = [
     SRC / "web" / "templates" / "web" / "public_home.html",
     *sorted((SRC / "policies" / "templates" / "policies" / "public").glob("*.html")),
 ]
-PUBLIC_PYTHON = [SRC / "policies" / "figures.py", SRC / "policies" / "templatetags" / "eo13_public.py"]
+PUBLIC_PYTHON = [
+    SRC / "policies" / "figures.py",
+    SRC / "policies" / "figures_registry.py",
+    SRC / "policies" / "templatetags" / "eo13_public.py",
+]
 DESIGNATED = [code for code, _ in settings.LANGUAGES if code != "en"]
 # Strings that read the same in a language (names, numbers) are not missing translations.
 SAME_IN_SOME_LANGUAGES = {"Error %(status)s.", "Version %(number)s, %(date)s:"}

@@ -127,16 +127,29 @@ def test_policy_bodies_are_sanitized_on_the_public_page(client, lead, publish):
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-def test_figures_below_five_are_suppressed(client, lead, publish):
-    html = client.get("/es/figures/").content.decode()
-    assert "Políticas de agencias publicadas en línea" in html
-    row = re.search(r"Políticas de agencias publicadas en línea</th><td>(.*?)</td>", html).group(1)
-    assert row == "menos de 5"
-    for n in range(5):
+def test_small_counts_of_people_or_encounters_are_suppressed_but_not_counts_of_policies(client, lead, publish):
+    """Issue 13: "fewer than 5" protects people; 2 published policies point to no one and show as 2."""
+    from eo13.access.models import Encounter
+
+    for n in range(2):
         publish(services.policy_create(actor=lead, agency=Agency.objects.get(code="ACS"), title=f"P{n}", body="Text."))
+    assert Encounter.objects.count() < 5
     cache.clear()
+    html = client.get("/es/figures/").content.decode()
+    row = re.search(r"Políticas de agencias publicadas en línea</th><td>(.*?)</td><td>(.*?)</td>", html)
+    assert row.group(1) == "2" and row.group(2) == "En la fecha de arriba"
+    encounters = re.search(
+        r"<th scope=\"row\">[^<]*</th><td>(.*?)</td><td>(.*?)</td><td><span class=\"eo13-cite\">Admin Code §10-178",
+        html,
+    )
+    assert encounters.group(1) == "menos de 5" and encounters.group(2) == "Todos los registros hasta ahora"
+
+
+def test_every_figure_says_its_period_and_the_date_it_is_as_of(client, db):
     html = client.get("/en/figures/").content.decode()
-    assert re.search(r"Agency policies published online</th><td>(.*?)</td>", html).group(1) == "5"
+    assert re.search(r"Figures as of \d{4}-\d{2}-\d{2}\.", html)
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", html)
+    assert rows and all(("All records so far" in r) or ("On the date above" in r) for r in rows)
 
 
 def test_signed_in_staff_get_fresh_pages(published, lead):

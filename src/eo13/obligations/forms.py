@@ -13,7 +13,7 @@ class EvidenceForm(forms.Form):
     file = forms.FileField(label="Evidence file", help_text=f"A {ALLOWED_TEXT}.")
     effective_date = forms.DateField(
         label="Date the evidence speaks for",
-        help_text="For example the date the policy took effect. Write it as YYYY-MM-DD.",
+        help_text="For example, the date the policy took effect. Pick it from the calendar or type it.",
         widget=forms.DateInput(attrs={"type": "date", "class": "usa-input"}),
     )
 
@@ -46,6 +46,13 @@ class ReviewForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
     )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("comments") or "").strip():
+            # Said here, next to the box, so the reviewer keeps their choice and sees what to add.
+            self.add_error("comments", "Write what is missing, so the office knows what to fix.")
+        return data
 
 
 class FeedForm(forms.Form):

@@ -16,14 +16,15 @@ from eo13 import clock
 from eo13.accounts.policy import has_role, primary_membership, require_role
 from eo13.agencies.models import Agency
 from eo13.agencies.selectors import agency_by_code
-from eo13.errors import EO13Error, NotFound, PermissionDenied
+from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.obligations import BY_KEY, RESPONSIBLE_TEXT
 from eo13.obligations import selectors
 from eo13.obligations.evidence import evidence_add
 from eo13.obligations.forms import EvidenceForm, ReviewForm, SubmitForm
-from eo13.obligations.models import OPEN_STATUSES, Status
+from eo13.obligations.models import OPEN_STATUSES, Obligation, Status
 from eo13.obligations.policy import BOARD_ROLES, OBLIGATION_POLICY, REVIEWERS
 from eo13.obligations.services import obligation_accept, obligation_return, obligation_submit
+from eo13.web.errors import form_error
 
 
 def eo13_errors(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,7 +81,11 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @eo13_errors
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    o = selectors.obligation_get(request.user, pk)
+    return _detail(request, selectors.obligation_get(request.user, pk))
+
+
+def _detail(request: HttpRequest, o: Obligation, status: int = 200, **forms: Any) -> HttpResponse:
+    """The duty page; a form that failed is shown again with what was typed and its errors next to the fields."""
     can_work = OBLIGATION_POLICY.can_write(request.user, o) and o.status in OPEN_STATUSES
     can_review = (
         has_role(request.user, REVIEWERS) and o.status == Status.SUBMITTED and o.submitted_by_id != request.user.pk
@@ -98,22 +103,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "evidence": o.evidence.all(),
             "can_work": can_work,
             "can_review": can_review,
-            "evidence_form": EvidenceForm(),
-            "submit_form": SubmitForm(initial={"version": o.version}),
-            "review_form": ReviewForm(initial={"version": o.version}),
+            "evidence_form": forms.get("evidence_form") or EvidenceForm(),
+            "submit_form": forms.get("submit_form") or SubmitForm(initial={"version": o.version}),
+            "review_form": forms.get("review_form") or ReviewForm(initial={"version": o.version}),
         },
+        status=status,
     )
 
 
 def _back(pk: int) -> HttpResponse:
     return redirect("obligations:detail", pk=pk)
-
-
-def _form_errors(request: HttpRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for e in errors:
-            messages.error(request, f"{label}: {e}" if label else e)
 
 
 @require_POST
@@ -122,8 +121,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     o = selectors.obligation_get(request.user, pk)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(pk)
+        return _detail(request, o, 400, evidence_form=form)
     upload = form.cleaned_data["file"]
     try:
         evidence_add(
@@ -133,9 +131,10 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
             data=upload.read(),
             effective_date=form.cleaned_data["effective_date"],
         )
-    except EO13Error as exc:
-        if isinstance(exc, PermissionDenied | NotFound):
-            raise
+    except ValidationFailed as exc:
+        form_error(form, exc)
+        return _detail(request, o, 400, evidence_form=form)
+    except ConflictError as exc:  # someone changed the duty meanwhile: show it fresh, with what happened
         messages.error(request, exc.message)
     else:
         messages.success(request, "Evidence added.")
@@ -157,8 +156,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     o = selectors.obligation_get(request.user, pk)
     form = SubmitForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(pk)
+        return _detail(request, o, 400, submit_form=form)
     try:
         obligation_submit(
             actor=request.user,
@@ -166,9 +164,10 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"],
             note=form.cleaned_data["note"],
         )
-    except EO13Error as exc:
-        if isinstance(exc, PermissionDenied | NotFound):
-            raise
+    except ValidationFailed as exc:
+        form_error(form, exc)
+        return _detail(request, o, 400, submit_form=form)
+    except ConflictError as exc:  # someone changed the duty meanwhile: show it fresh, with what happened
         messages.error(request, exc.message)
     else:
         messages.success(request, "Sent to City Hall for review.")
@@ -181,8 +180,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     o = selectors.obligation_get(request.user, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(pk)
+        return _detail(request, o, 400, review_form=form)
     data = form.cleaned_data
     try:
         if data["decision"] == "accept":
@@ -193,8 +191,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, obligation=o, expected_version=data["version"], comments=data["comments"]
             )
             messages.success(request, "Returned to the office with your comments.")
-    except EO13Error as exc:
-        if isinstance(exc, PermissionDenied | NotFound):
-            raise
+    except ValidationFailed as exc:
+        form_error(form, exc)
+        return _detail(request, o, 400, review_form=form)
+    except ConflictError as exc:  # someone changed the duty meanwhile: show it fresh, with what happened
         messages.error(request, exc.message)
     return _back(pk)

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from eo13.policies.figures_registry import ON_THE_DATE
 from eo13.policies.models import Policy, PolicyTranslation, TranslationStatus
 
 
@@ -20,11 +21,15 @@ def public_figures() -> list[dict[str, Any]]:
             "label": _("Agency policies published online"),
             "count": published.count(),
             "section": "EO 13 §2(1)",
+            "counts_people": False,  # documents, not people: a small number points to no one
+            "period": ON_THE_DATE,
         },
         {
             "key": "policy_translations_current",
             "label": _("Approved translations of current policies"),
             "count": current_translations.count(),
             "section": "EO 13 §2(1)",
+            "counts_people": False,  # documents, not people: a small number points to no one
+            "period": ON_THE_DATE,
         },
     ]

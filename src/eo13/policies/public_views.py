@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from eo13 import clock
 from eo13.policies import selectors
 from eo13.policies.figures_registry import collect_figures
 from eo13.policies.plain import render_markdown
@@ -62,4 +63,4 @@ def order(request: HttpRequest) -> HttpResponse:
 
 @cached_public_page
 def figures(request: HttpRequest) -> HttpResponse:
-    return render(request, "policies/public/figures.html", {"figures": collect_figures()})
+    return render(request, "policies/public/figures.html", {"figures": collect_figures(), "as_of": clock.today()})

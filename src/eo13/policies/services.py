@@ -335,13 +335,22 @@ def translation_submit(
     return translation
 
 
+SECOND_PERSON = "A second person approves a translation, not the one who entered it."
+
+
+def may_approve_translation(actor: Actor, translation: PolicyTranslation) -> bool:
+    """The checks of ``translation_approve`` that do not depend on the record's state, for showing the button."""
+    allowed = TRANSLATION_ACCESS.can_write(actor, translation) or is_law_reviewer(actor)
+    return allowed and translation.translated_by_id != getattr(actor, "pk", None)
+
+
 def translation_approve(*, actor: Actor, translation: PolicyTranslation, expected_version: int) -> PolicyTranslation:
     """The agency's lead (or the Law Department) approves a translation; a second person, not its translator."""
     translation = PolicyTranslation.objects.select_related("version__policy__agency").get(pk=translation.pk)
     if not (TRANSLATION_ACCESS.can_write(actor, translation) or is_law_reviewer(actor)):
         raise PermissionDenied("Only the agency's lead or the Law Department approves translations.")
     if translation.translated_by_id == getattr(actor, "pk", None):
-        raise PermissionDenied("A second person approves a translation, not the one who entered it.")
+        raise PermissionDenied(SECOND_PERSON)
     with transaction.atomic():
         fresh = (
             PolicyTranslation.objects.select_for_update(of=("self",))

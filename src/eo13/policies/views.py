@@ -1,10 +1,11 @@
 """Staff pages for policies and translations (EO 13 §2(1)). Thin: each reads through a selector or calls one
 service; errors from the service become a message on the same page, never a 500."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from eo13.accounts.policy import Role, agency_ids
 from eo13.agencies.models import Agency
@@ -197,9 +198,26 @@ def translation_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_page
-@require_POST
+@require_http_methods(["GET", "POST"])
 def translation_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows the translation beside the English it translates, so the approver reads before approving."""
     translation = selectors.translation_get(user=request.user, pk=pk)
+    if request.method == "GET":
+        english = translation.version
+        current = english.policy.current_version_id == english.pk
+        return render(
+            request,
+            "policies/translation_review.html",
+            {
+                "t": translation,
+                "english": english,
+                "english_body": render_markdown(english.body),
+                "body": render_markdown(translation.body),
+                "rtl": translation.language.code.split("-")[0] in settings.LANGUAGES_BIDI,
+                "current": current,
+                "can_approve": services.may_approve_translation(request.user, translation) and current,
+            },
+        )
     try:
         services.translation_approve(
             actor=request.user, translation=translation, expected_version=int(request.POST.get("version", 0))

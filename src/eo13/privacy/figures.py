@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from eo13.law import identifying_information as ii
+from eo13.policies.figures_registry import ON_THE_DATE
 from eo13.privacy.models import IdentifyingInformationRequest as Request
 from eo13.privacy.models import PrivacyOfficerDesignation, TrainingAttendance, TrainingKind
 
@@ -33,12 +34,15 @@ def public_figures() -> list[dict[str, Any]]:
             "label": _("City offices with a privacy officer"),
             "count": current.count(),
             "section": section,
+            "counts_people": False,  # offices, each with a publicly named officer
+            "period": ON_THE_DATE,
         },
         {
             "key": "privacy_officers_trained",
             "label": _("Privacy officers trained by the Chief Privacy Officer"),
             "count": trained,
             "section": "EO 13 §6(1)",
+            "period": ON_THE_DATE,
         },
         {
             "key": "ii_requests",

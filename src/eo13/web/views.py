@@ -8,7 +8,10 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
-from eo13.accounts.policy import memberships
+from eo13.access.policy import DECIDERS
+from eo13.accounts.models import Role
+from eo13.accounts.policy import has_role, memberships
+from eo13.inbox import waiting_for
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -17,7 +20,20 @@ def public_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/staff_home.html", {"memberships": memberships(request.user)})
+    ms = memberships(request.user)
+    # Front-line staff come here when officers are at the door: the guide and their counsel's number lead the page.
+    agency = ms[0].agency if ms else None
+    return render(
+        request,
+        "web/staff_home.html",
+        {
+            "memberships": ms,
+            "can_guide": has_role(request.user, DECIDERS),
+            "guide_first": has_role(request.user, {Role.FRONTLINE}),
+            "counsel": agency,
+            "waiting": waiting_for(request.user),
+        },
+    )
 
 
 # Translated, so a visitor gets the error in their likely language (issue 6: unknown language code -> 404).
