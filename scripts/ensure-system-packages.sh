@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests need: Debian's Chromium (browser tests; never a downloaded browser),
 # Pango (WeasyPrint's PDF reports), gettext (compiled translations), and for the cluster and its fault tests
-# (issue 14) HAProxy, Redis and PostgreSQL's client tools.
+# (issue 14) HAProxy, Redis and PostgreSQL's client tools; Noto fonts for Arabic, Urdu, Bengali, Chinese, Korean.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -11,6 +11,8 @@ command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 fc-list 2>/dev/null | grep -qi "Noto Sans Arabic" || missing+=(fonts-noto-core)
+# Chinese (Traditional) and Korean pages and PDFs are checked in a browser with real CJK glyphs (issue 13).
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo

@@ -136,3 +136,22 @@ def test_the_axe_check_can_fail(site, desktop):
     desktop.evaluate("document.querySelector('main').appendChild(document.createElement('img'))")
     results = Axe().run(desktop)
     assert results.violations_count >= 1 and "image-alt" in results.generate_report()
+
+
+def _fonts_for(page, selector):
+    """The fonts Chromium really drew a node's text with (DevTools protocol), so missing glyphs ("tofu") show up."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+@pytest.mark.parametrize("lang", ["zh-hant", "ko"])
+def test_chinese_and_korean_pages_are_drawn_with_cjk_fonts(site, phone, lang):
+    """Issue 13: the Chinese pages are checked in a browser with CJK fonts installed by `make test` (without them,
+    Chromium draws the heading with a Latin font's empty boxes)."""
+    phone.goto(f"{site.url}/{lang}/")
+    fonts = _fonts_for(phone, "h1")
+    assert any("CJK" in f["familyName"] and f["glyphCount"] > 0 for f in fonts), fonts
