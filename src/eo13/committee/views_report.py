@@ -7,10 +7,8 @@ import io
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from eo13 import spreadsheet
@@ -21,6 +19,7 @@ from eo13.committee.models import MayorReport
 from eo13.committee.services.requests import mayor_report_approve, mayor_report_edit
 from eo13.committee.webutil import run
 from eo13.errors import ValidationFailed
+from eo13.pdf import render_pdf
 from eo13.web.decorators import staff_page
 
 
@@ -90,12 +89,7 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     context = assemble(request.user, report)
     name = f"eo13-committee-report-{report.pk}"
     if fmt == "pdf":
-        from weasyprint import CSS, HTML
-
-        css = finders.find("obligations/report.css")
-        html = render_to_string("committee/report_pdf.html", context)
-        pdf = HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(css))] if css else None)
-        response = HttpResponse(pdf, content_type="application/pdf")
+        response = HttpResponse(render_pdf("committee/report_pdf.html", context), content_type="application/pdf")
     elif fmt == "csv":
         out = io.StringIO()
         w = spreadsheet.writer(out)

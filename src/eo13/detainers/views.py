@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from eo13 import clock, spreadsheet
@@ -25,6 +22,7 @@ from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, next_ste
 from eo13.detainers.policy import DETAINER_AGENCY_CODES, RECORDERS, detainer_count_policy
 from eo13.detainers.selectors import agency_report
 from eo13.detainers.services import detainer_decide
+from eo13.pdf import render_pdf
 
 HEADLINES = {
     "may_honor": "The law allows this request, within the limits of the warrant.",
@@ -122,15 +120,6 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         writer.writerows(data.csv_rows())
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     else:
-        response = HttpResponse(_pdf({"r": data}), content_type="application/pdf")
+        response = HttpResponse(render_pdf("detainers/report_pdf.html", {"r": data}), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _pdf(context: dict[str, Any]) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("detainers/report_pdf.html", context)
-    css_path = finders.find("obligations/report.css")
-    pdf: bytes = HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(css_path))] if css_path else None)
-    return pdf

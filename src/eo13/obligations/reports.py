@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 
 from eo13 import clock, spreadsheet
 from eo13.accounts.policy import require_role
@@ -26,6 +24,7 @@ from eo13.obligations.forms import AuditReportForm
 from eo13.obligations.models import Obligation, Status
 from eo13.obligations.policy import MAYOR_REPORT_ROLES
 from eo13.obligations.views import eo13_errors
+from eo13.pdf import render_pdf
 
 CSV_COLUMNS = ["office", "obligation", "section", "title", "concerns", "due", "status", "late", "completed_on"]
 
@@ -77,15 +76,6 @@ def mayor_report_data(user: Any) -> dict[str, Any]:
     }
 
 
-def _pdf(template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(template, context)
-    css_path = finders.find("obligations/report.css")
-    pdf: bytes = HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(css_path))] if css_path else None)
-    return pdf
-
-
 def _csv(rows: list[Obligation]) -> str:
     today = clock.today()
     out = io.StringIO()
@@ -126,7 +116,9 @@ def mayor_report(request: HttpRequest, fmt: str) -> HttpResponse:
         return response
     context = mayor_report_data(request.user)
     if fmt == "pdf":
-        response = HttpResponse(_pdf("obligations/report_mayor_pdf.html", context), content_type="application/pdf")
+        response = HttpResponse(
+            render_pdf("obligations/report_mayor_pdf.html", context), content_type="application/pdf"
+        )
         response["Content-Disposition"] = 'attachment; filename="eo13-report-to-the-mayor.pdf"'
         return response
     return render(request, "obligations/report_mayor.html", context)
@@ -154,7 +146,9 @@ def audit_report(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         "today": clock.today(),
     }
     if fmt == "pdf":
-        response = HttpResponse(_pdf("obligations/report_audit_pdf.html", context), content_type="application/pdf")
+        response = HttpResponse(
+            render_pdf("obligations/report_audit_pdf.html", context), content_type="application/pdf"
+        )
         response["Content-Disposition"] = f'attachment; filename="eo13-audit-report-{agency.code.lower()}.pdf"'
         return response
     return render(request, "obligations/report_audit.html", context)
