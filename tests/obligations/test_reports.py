@@ -61,6 +61,15 @@ def test_mayor_report_html_and_who_may_read_it(accepted_acs, login, make_user):
         assert login(make_user("agency_lead", "ACS")).get(f"/staff/obligations/reports/mayor.{fmt}").status_code == 403
 
 
+def test_audit_report_not_written_says_so_and_lists_the_accepted_evidence(accepted_acs, login):
+    """Issue 13: the ACS audit PDF was blank although the duty was accepted with evidence."""
+    lead, _ = accepted_acs
+    text = " ".join(_pdf_text(login(lead).get("/staff/obligations/reports/audit/ACS.pdf").content).split())
+    assert "ACS has not written this report in EO13 yet." in text
+    assert "City Hall accepted the duty" in text and "Evidence accepted" in text
+    assert "a.pdf" in text and "May 1, 2026" in text
+
+
 def test_audit_report_written_then_printed(accepted_acs, login):
     lead, _ = accepted_acs
     acs = Agency.objects.get(code="ACS")

@@ -142,6 +142,9 @@ def audit_report(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         "agency": agency,
         "report": report,
         "duty": duty,
+        # The report is what the agency wrote, plus the evidence City Hall accepted (issue 13: it printed blank).
+        "written": any(getattr(report, f, "") for f in REPORT_FIELDS),
+        "evidence": list(duty.evidence.order_by("effective_date", "pk")) if duty else [],
         "spec": BY_KEY["s2_audit_report"],
         "today": clock.today(),
     }
