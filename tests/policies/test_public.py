@@ -156,3 +156,22 @@ def test_signed_in_staff_get_fresh_pages(published, lead):
     staff = Client()
     staff.force_login(lead)
     assert "X-EO13-Cache" not in staff.get("/en/policies/acs/")
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_codes_and_citations_stay_left_to_right_on_rtl_pages(client, db, lang):
+    """Issue 13: in Arabic "I-205" showed as "205-I" and "8 U.S.C. §1362" as "U.S.C. §1362 8"."""
+    html = client.get(f"/{lang}/rights/").content.decode()
+    assert '<bdi dir="ltr">I-205</bdi>' in html and '<bdi dir="ltr">I-200</bdi>' in html
+    assert '<span class="eo13-cite" dir="ltr">8 U.S.C. §1362</span>' in html
+    assert 'class="eo13-cite">' not in html, "every citation is isolated"
+    order = client.get(f"/{lang}/order/").content.decode()
+    assert '<dt><bdi dir="ltr">EO 13 §3</bdi>' in order
+
+
+def test_the_ltr_codes_filter_escapes_what_it_wraps():
+    from eo13.policies.templatetags.eo13_bidi import ltr_codes
+
+    assert ltr_codes("<b>Form I-205</b> and §10-178(d)") == (
+        '&lt;b&gt;Form <bdi dir="ltr">I-205</bdi>&lt;/b&gt; and <bdi dir="ltr">§10-178(d)</bdi>'
+    )
