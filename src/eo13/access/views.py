@@ -268,7 +268,7 @@ def _initial_from_decision(log: Any) -> dict[str, Any]:
     if facts.get("property_id"):
         prop = resolve_property(facts["property_id"])
         if prop is not None:
-            initial |= {"property": prop.bbl, "place_label": prop.label}
+            initial |= {"property": prop.uid, "place_label": prop.label}
     elif isinstance(facts.get("property"), dict):
         described = next((label for label, f in PLACES.values() if f == facts["property"]), "")
         initial["place_description"] = described[:200]
