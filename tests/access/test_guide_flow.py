@@ -229,3 +229,41 @@ def test_guide_spells_out_the_us_department_of_homeland_security(walker, city_lo
     w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
     w.answer("use", "staging_area").asks("Did they show you a paper")
     assert "A DHS paper" not in w.page and "U.S. Department of Homeland Security" in w.page
+
+
+def test_change_link_brings_the_question_back_with_its_answer_and_later_answers_are_kept(walker, city_lot):
+    """Issue 13, without JavaScript: the answer page lists what was said; "change" opens that question with the
+    answer chosen; a new answer leads to a new decision, reusing what still matters."""
+    w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("exceptions", paper="I-200", exceptions=["none"])
+    change = re.search(r'href="([^"]+at=use)"', w.page).group(1).replace("&amp;", "&")
+    page = w.c.get(change).content.decode()
+    assert "What do they want to do on the lot?" in page and 'value="staging_area" checked' in page
+    assert "Step 3 of about" in page
+    w.page = page
+    w.answer("use", "operations_base").asks("No. Under the order").asks("Form I-200")
+    assert [log.facts["use"] for log in DecisionLog.objects.order_by("pk")] == ["staging_area", "operations_base"]
+
+
+def test_the_encounter_form_keeps_what_the_guide_was_told(walker, city_lot):
+    w = walker.start("lot-use").answer("personnel", "federal").place(f"uid:{city_lot.uid}")
+    w.answer("use", "staging_area").answer("exceptions", paper="I-205", exceptions=["none"])
+    log = DecisionLog.objects.get()
+    form = w.c.get(f"/staff/access/encounters/new/?decision={log.pk}").context["form"]
+    assert form.initial["documents_shown"] == ["I-205"] and form.initial["immigration_enforcement"] == "yes"
+    assert form.initial["request_kind"] == "use_lot" and form.initial["property"] == city_lot.uid
+    assert city_lot.label in form.fields["property"].help_text
+    # "Federal agents" could be any federal agency: an empty choice the person must pick, not ICE.
+    assert "requesting_agency" not in form.initial and form.fields["requesting_agency"].choices[0][0] == ""
+    assert "city_response" not in form.initial
+
+
+def test_a_judges_warrant_reaches_the_encounter_form(walker):
+    w = walker.start("property-access").answer("requester", "federal").answer("area", "non_public")
+    w.place("city_building").answer("paper", "new_york_state_court").answer("authorizes", "entry")
+    w.answer("immigration_enforcement", "no")
+    log = DecisionLog.objects.get()
+    form = w.c.get(f"/staff/access/encounters/new/?decision={log.pk}").context["form"]
+    assert form.initial["documents_shown"] == ["judicial_warrant"]
+    assert form.initial["immigration_enforcement"] == "no"
+    assert form.initial["place_description"].startswith("A building the City owns")
