@@ -4,10 +4,32 @@ the answer page's "change" links (issue 13)."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from eo13.access.models import DecisionLog, Encounter
-from tests.access.conftest import city_building, city_lot, sample_properties  # noqa: F401  (fixtures)
+from eo13.access.models import CityProperty, DecisionLog, Encounter
+from tests.access.conftest import SAMPLE
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import sign_in
+
+
+@pytest.fixture
+def registry(db):
+    """The sample City property list, as in tests/access."""
+    from django.db import transaction
+
+    from eo13.access.importers import import_properties
+
+    with transaction.atomic():
+        assert not import_properties(SAMPLE.read_bytes(), actor="test").errors
+    return CityProperty.objects.all()
+
+
+@pytest.fixture
+def lot(registry):
+    return registry.filter(is_city_lot=True, uncertain=False).order_by("uid").first()
+
+
+@pytest.fixture
+def building(registry):
+    return registry.filter(is_city_property=True, kind="building").order_by("uid").first()
 
 
 @pytest.fixture
@@ -163,7 +185,7 @@ def back_keeps(page, question, checked, forward_to):
     page.wait_for_selector(f"text={forward_to}")
 
 
-def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step(live_server, worker, city_lot):
+def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step(live_server, worker, lot):
     """Issue 13: officers want a City lot as a staging area and show Form I-205 (signed by an officer, not a
     judge). The start and four screens; browser Back works at every step; the decisive reason comes first."""
     page = worker
@@ -182,15 +204,15 @@ def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step
     t.next("Where are they?")
     clean(page)
     back_keeps(page, "Who is asking?", "#personnel-federal", "Where are they?")
-    t.type("#q", city_lot.address[:10])
-    page.wait_for_selector(f"#uid-{city_lot.uid}", state="attached")
+    t.type("#q", lot.address[:10])
+    page.wait_for_selector(f"#uid-{lot.uid}", state="attached")
     # Searching is not going on: no "choose the place" error yet.
     assert "Choose the place from the list, describe it" not in page.inner_text("main")
-    t.choose(city_lot.label[:20])
+    t.choose(lot.label[:20])
     t.next("What do they want to do on the lot?")
-    assert "Step 3 of about" in page.inner_text("main") and city_lot.label in page.inner_text("main")
+    assert "Step 3 of about" in page.inner_text("main") and lot.label in page.inner_text("main")
     clean(page)
-    back_keeps(page, "Where are they?", f"#uid-{city_lot.uid}", "What do they want to do on the lot?")
+    back_keeps(page, "Where are they?", f"#uid-{lot.uid}", "What do they want to do on the lot?")
     t.choose("Park and gather there before an operation")
     t.next("Did they show you a paper")
     clean(page)
@@ -215,7 +237,7 @@ def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step
     page.emulate_media(media="screen")
     # The answer lists what was said; "change" goes back to that question with the answer kept.
     said = page.inner_text(".eo13-said")
-    assert "Federal agents" in said and city_lot.label in said and "Form I-205" in said
+    assert "Federal agents" in said and lot.label in said and "Form I-205" in said
     page.get_by_role("link", name="Change the answer to “What do they want to do on the lot?”").click()
     page.wait_for_selector("text=What do they want to do on the lot?")
     assert page.is_checked("#use-staging_area")
@@ -223,10 +245,10 @@ def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step
     next_(page)
     page.wait_for_selector("text=The order's rule on City lots does not apply here.")
     assert [log.outcome for log in DecisionLog.objects.order_by("pk")] == ["not_permitted", "not_covered"]
-    assert "Form I-205" not in page.url and city_lot.address not in page.url
+    assert "Form I-205" not in page.url and lot.address not in page.url
 
 
-def test_a_judges_warrant_is_recorded_with_the_warrant(live_server, worker, city_building):
+def test_a_judges_warrant_is_recorded_with_the_warrant(live_server, worker, building):
     page = worker
     start(page, live_server, "They want to go into a room")
     choose(page, "Federal agents")
@@ -235,17 +257,17 @@ def test_a_judges_warrant_is_recorded_with_the_warrant(live_server, worker, city
     choose(page, "A non-public area")
     next_(page)
     page.wait_for_selector("text=Where are they?")
-    page.fill("#q", city_building.address[:10])
+    page.fill("#q", building.address[:10])
     page.get_by_role("button", name="Search").click()
-    page.wait_for_selector(f"#uid-{city_building.uid}", state="attached")
+    page.wait_for_selector(f"#uid-{building.uid}", state="attached")
     assert "Choose the place from the list, describe it" not in page.inner_text("main")
     next_(page)  # going on without choosing: now the error shows
     page.wait_for_selector("text=Choose the place from the list, describe it")
     clean(page)
-    page.fill("#q", city_building.address[:10])
+    page.fill("#q", building.address[:10])
     page.get_by_role("button", name="Search").click()
-    page.wait_for_selector(f"#uid-{city_building.uid}", state="attached")
-    page.locator(f"label[for=uid-{city_building.uid}]").click()
+    page.wait_for_selector(f"#uid-{building.uid}", state="attached")
+    page.locator(f"label[for=uid-{building.uid}]").click()
     next_(page)
     page.wait_for_selector("text=Did they show you a paper")
     choose(page, "A paper from a federal court")
@@ -264,7 +286,7 @@ def test_a_judges_warrant_is_recorded_with_the_warrant(live_server, worker, city
     assert page.is_checked("input[name=documents_shown][value=judicial_warrant]")
     assert page.is_checked("#id_immigration_enforcement_0")
     assert page.input_value("#id_request_kind") == "enter_non_public"
-    assert city_building.label in page.inner_text("main")  # the place's address, not a bare BBL
+    assert building.label in page.inner_text("main")  # the place's address, not a bare BBL
     clean(page)
     page.select_option("#id_requesting_agency", "fbi")
     page.locator("label[for=id_city_response_2]").click()
@@ -272,4 +294,4 @@ def test_a_judges_warrant_is_recorded_with_the_warrant(live_server, worker, city
     page.wait_for_selector("text=Thank you for recording this encounter")
     e = Encounter.objects.get()
     assert e.documents_shown == ["judicial_warrant"] and e.immigration_enforcement is True
-    assert e.property.uid == city_building.uid and e.requesting_agency == "fbi"
+    assert e.property.uid == building.uid and e.requesting_agency == "fbi"
