@@ -20,7 +20,8 @@ def test_a_guide_token_from_before_the_shared_state_still_loads():
 
     old = signing.dumps({"k": "lot-use", "f": {"use": "other"}, "u": [], "p": "", "w": None}, salt="eo13.access.guide")
     state = GuideState.load(old)
-    assert (state.kind, state.facts, state.asked) == ("lot-use", {"use": "other"}, [])
+    # Issue 13: the token now holds answers, not facts; a guide begun before it keeps its kind and asks again.
+    assert (state.kind, state.answers) == ("lot-use", {})
     assert GuideState.load(state.dump()) == state
     old = signing.dumps({"f": {"agency": "DOC"}, "u": ["warrant"]}, salt="eo13.detainers.guide", compress=True)
     assert DetainerState.load(old) == DetainerState({"agency": "DOC"}, ["warrant"])

@@ -26,13 +26,16 @@ class EncounterForm(forms.Form):
         help_text="For example: rear parking lot of the shelter.",
         widget=forms.TextInput(attrs={"class": "usa-input"}),
     )  # fmt: skip
+    # An empty first choice that must be picked: "federal agents" is not ICE until someone says so (issue 13).
     requesting_agency = forms.ChoiceField(
         label="Which outside agency asked?",
-        choices=RequestingAgency.choices,
+        choices=[("", "Choose the agency"), *RequestingAgency.choices],
         widget=forms.Select(attrs={"class": "usa-select"}),
     )
     request_kind = forms.ChoiceField(
-        label="What did they ask for?", choices=RequestKind.choices, widget=forms.Select(attrs={"class": "usa-select"})
+        label="What did they ask for?",
+        choices=[("", "Choose what they asked for"), *RequestKind.choices],
+        widget=forms.Select(attrs={"class": "usa-select"}),
     )
     immigration_enforcement = forms.TypedChoiceField(
         label="Was it for immigration enforcement?",
@@ -62,8 +65,10 @@ class EncounterForm(forms.Form):
     )
     decision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, place_label: str = "", **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if place_label:
+            self.fields["property"].help_text = f"From the guide: {place_label}."
         if not self.is_bound:
             self.initial.setdefault("occurred_at", timezone.localtime().strftime("%Y-%m-%dT%H:%M"))
 

@@ -1,8 +1,9 @@
-"""The guide for the person at the door: plain questions that fill in decision facts, asked one at a time.
+"""The guide for the person at the door: plain questions that fill in decision facts, a screen at a time.
 
-The engine (eo13.law, partial mode) says which missing fact matters most; the guide asks only that one. Answers a
-person is not sure of are set aside; if the answer then depends on them, the guide says to call counsel.
-State travels in a signed form field, so the guide works without JavaScript and without a session.
+The engine (eo13.law, partial mode) says which missing fact matters most; the guide asks only the screen that
+fills it. Answers a person is not sure of are set aside; if the answer then depends on them, the guide says to call
+counsel. The answers travel in a signed token in the page address (choices and a property id only, never typed
+text), so browser Back and "change" links work without JavaScript and without a session (issue 13).
 """
 
 from __future__ import annotations
@@ -89,26 +90,35 @@ REQUESTER = Question(
         ("not_officers", "People who are not law enforcement", "other"),
     ),
 )
+# One screen answers both facts the rule reads about the use (EO 13 §3: a base "for law enforcement"): each choice
+# says what they want to do and whether it is to enforce a law, so the person answers once.
 USE = Question(
     "use",
     "What do they want to do on the lot?",
     "",
     (
-        ("staging_area", "Park and gather there before an operation (a staging area)", "staging_area"),
+        (
+            "staging_area",
+            "Park and gather there before an operation to enforce a law (a staging area)",
+            {"use": "staging_area", "law_enforcement_purpose": True},
+        ),
         (
             "processing_location",
             "Hold, question or process people they stopped (a processing location)",
-            "processing_location",
+            {"use": "processing_location", "law_enforcement_purpose": True},
         ),
-        ("operations_base", "Run an operation from there (an operations base)", "operations_base"),
-        ("other", "Something else, such as a short stop or a visit", "other"),
+        (
+            "operations_base",
+            "Run an operation to enforce a law from there (an operations base)",
+            {"use": "operations_base", "law_enforcement_purpose": True},
+        ),
+        (
+            "not_enforcing",
+            "Park or gather there, but not to enforce any law (for example, a training or a ceremony)",
+            {"law_enforcement_purpose": False},
+        ),
+        ("other", "Something else, such as a short stop or a visit", {"use": "other"}),
     ),
-)
-PURPOSE = Question(
-    "law_enforcement_purpose",
-    "Is it part of enforcing a law?",
-    "Any law counts: immigration, criminal or traffic law.",
-    (("yes", "Yes", True), ("no", "No", False)),
 )
 EXCEPTIONS = Question(
     "exceptions",
@@ -120,7 +130,6 @@ EXCEPTIONS = Question(
             "They showed a signed agreement or contract with the City that lets them use this lot",
             "formal_agreement",
         ),
-        ("judicial_warrant", "They showed a paper they say is a warrant", "judicial_warrant"),
         (
             "cooperative_arrangement",
             "They are part of a joint operation the City formally agreed to",
@@ -154,12 +163,6 @@ AREA = Question(
         ),
     ),
 )
-PAPER = Question(
-    "judicial_warrant",
-    "Did they show you a paper, such as a warrant?",
-    "",
-    (("none", "No paper", False), ("paper", "Yes, a paper", "paper")),
-)
 AUTHORIZED = Question(
     "authorized_by_city_personnel",
     "Has a supervisor or manager who may decide this let them in?",
@@ -185,32 +188,61 @@ WARRANT_HELP = (
     "Homeland Security, ICE or CBP names one of them at the top and is signed by an officer. Form numbers such as "
     "I-200, I-205 or I-247A are printed in a bottom corner."
 )
-ISSUED_BY = Question(
-    "issued_by",
-    "Who issued it? Look at the top and at the signature.",
-    WARRANT_HELP,
+# The paper in one question: who issued it, and for the Homeland Security forms the form itself, whose number is
+# printed on it and whose words say what it lets an officer do. So a form number is never asked on its own, and
+# never for a court's paper (issue 13); what a paper allows is asked only when the choice does not already say.
+PAPERS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     (
-        (
-            "article_iii_judge",
-            "A federal court (United States District Court), signed by a judge or magistrate judge",
-            "article_iii_judge",
-        ),
-        ("new_york_state_court", "A New York State court, signed by a judge", "new_york_state_court"),
-        ("other_state_court", "A court of another state", "other_state_court"),
-        (
-            "immigration_judge",
-            "An Immigration Court or the Executive Office for Immigration Review",
-            "immigration_judge",
-        ),
-        (
-            "immigration_officer",
-            "The Department of Homeland Security, ICE or CBP, signed by an officer",
-            "immigration_officer",
-        ),
-        ("bankruptcy_judge", "A bankruptcy court", "bankruptcy_judge"),
-        ("court_clerk", "A court, but signed only by a clerk", "court_clerk"),
-        ("other", "Someone else, or I cannot tell", "other"),
+        "I-205",
+        "Form I-205, Warrant of Removal/Deportation (from ICE, signed by an officer)",
+        {"issued_by": "immigration_officer", "form": "I-205", "authorizes": ["custody"]},
     ),
+    (
+        "I-200",
+        "Form I-200, Warrant for Arrest of Alien (from ICE, signed by an officer)",
+        {"issued_by": "immigration_officer", "form": "I-200", "authorizes": ["custody"]},
+    ),
+    (
+        "I-247A",
+        "Form I-247A, Immigration Detainer (a request from ICE to hold someone)",
+        {"issued_by": "immigration_officer", "form": "I-247A", "authorizes": []},
+    ),
+    (
+        "immigration_officer",
+        "Another paper from the U.S. Department of Homeland Security, ICE or CBP, signed by an officer",
+        {"issued_by": "immigration_officer"},
+    ),
+    (
+        "article_iii_judge",
+        "A paper from a federal court (United States District Court), signed by a judge or magistrate judge",
+        {"issued_by": "article_iii_judge"},
+    ),
+    (
+        "new_york_state_court",
+        "A paper from a New York State court, signed by a judge",
+        {"issued_by": "new_york_state_court"},
+    ),
+    ("other_state_court", "A paper from a court of another state", {"issued_by": "other_state_court"}),
+    (
+        "immigration_judge",
+        "A paper from an Immigration Court or the Executive Office for Immigration Review",
+        {"issued_by": "immigration_judge"},
+    ),
+    ("bankruptcy_judge", "A paper from a bankruptcy court", {"issued_by": "bankruptcy_judge"}),
+    ("court_clerk", "A court paper signed only by a clerk", {"issued_by": "court_clerk"}),
+    ("other", "Another paper, or I cannot tell who signed it", {"issued_by": "other"}),
+)
+PAPER = Question(
+    "paper",
+    "Did they show you a paper, such as a warrant?",
+    WARRANT_HELP,
+    (("none", "No paper", None), *PAPERS),
+)
+WHICH_PAPER = Question(
+    "paper",
+    "Which paper is it? Look at the top, the signature and the bottom corner.",
+    WARRANT_HELP,
+    PAPERS,
 )
 AUTHORIZES = Question(
     "authorizes",
@@ -224,55 +256,69 @@ AUTHORIZES = Question(
     ),
     multiple=True,
 )
-FORM = Question(
-    "form",
-    "Is there a form number on it, usually in a bottom corner?",
-    "",
-    (
-        ("I-200", "I-200", "I-200"),
-        ("I-205", "I-205", "I-205"),
-        ("I-247A", "I-247A", "I-247A"),
-        ("other", "Another number, or none", "other"),
-    ),
-)
 
+# A screen is one page: its name, and the questions on it ("place" is the property search and list).
+SCREENS: dict[str, dict[str, tuple[Question, ...]]] = {
+    "lot-use": {
+        "personnel": (PERSONNEL,),
+        "place": (),
+        "use": (USE,),
+        "exceptions": (PAPER, EXCEPTIONS),
+        "authorizes": (AUTHORIZES,),
+        "immigration_enforcement": (IMMIGRATION,),
+    },
+    "property-access": {
+        "requester": (REQUESTER,),
+        "area": (AREA,),
+        "place": (),
+        "paper": (PAPER,),
+        "authorizes": (AUTHORIZES,),
+        "authorized_by_city_personnel": (AUTHORIZED,),
+        "emergency": (EMERGENCY,),
+        "immigration_enforcement": (IMMIGRATION,),
+    },
+    "warrant": {"paper": (WHICH_PAPER,), "authorizes": (AUTHORIZES,)},
+}
+# Which screen fills each fact the engine may still need.
+FACT_SCREEN: dict[str, dict[str, str]] = {
+    "lot-use": {
+        "personnel": "personnel",
+        "property": "place",
+        "use": "use",
+        "law_enforcement_purpose": "use",
+        "exceptions": "exceptions",
+        "warrant": "exceptions",
+        "immigration_enforcement": "immigration_enforcement",
+    },
+    "property-access": {
+        "requester": "requester",
+        "area": "area",
+        "property": "place",
+        "judicial_warrant": "paper",
+        "warrant": "paper",
+        "authorized_by_city_personnel": "authorized_by_city_personnel",
+        "emergency": "emergency",
+        "immigration_enforcement": "immigration_enforcement",
+    },
+    "warrant": {"issued_by": "paper", "authorizes": "authorizes"},
+}
+PLACE_TEXT = "Where are they?"
+# The questions whose one answer is one fact (or, for the use, two); the paper and the exceptions are read apart.
 QUESTIONS: dict[str, Question] = {
-    q.key: q
-    for q in (
-        PERSONNEL,
-        REQUESTER,
-        USE,
-        PURPOSE,
-        EXCEPTIONS,
-        AREA,
-        PAPER,
-        AUTHORIZED,
-        EMERGENCY,
-        IMMIGRATION,
-        ISSUED_BY,
-        AUTHORIZES,
-        FORM,
-    )
+    q.key: q for q in (PERSONNEL, REQUESTER, USE, AREA, AUTHORIZED, EMERGENCY, IMMIGRATION)
 }
 ATTESTED = ("furthers_city_agency_mission", "exigent_circumstances", "required_by_law")
-WARRANT_KEYS = ("issued_by", "authorizes", "form")
 
 
 @dataclass
 class GuideState(SignedState):
+    """The answers so far, by question key, each a list of choice values (``["unsure"]`` when set aside).
+    ``run`` names this walk through the guide; the reasons typed for a judgment are kept under it in the session,
+    never in the token. Tokens from before issue 13 (facts, not answers) load with no answers: the guide asks again."""
+
     SALT: ClassVar[str] = "eo13.access.guide"
-    TOKEN_KEYS: ClassVar[dict[str, str]] = {
-        "kind": "k",
-        "facts": "f",
-        "unsure": "u",
-        "place_label": "p",
-        "warrant": "w",
-        "asked": "a",
-    }
+    TOKEN_KEYS: ClassVar[dict[str, str]] = {"kind": "k", "answers": "n", "run": "r"}
 
     kind: str
-    facts: dict[str, Any] = field(default_factory=dict)
-    unsure: list[str] = field(default_factory=list)
-    place_label: str = ""
-    warrant: dict[str, Any] | None = None  # being filled in: the paper they showed
-    asked: list[str] = field(default_factory=list)
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    run: str = ""

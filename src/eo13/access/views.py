@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,14 +12,15 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from eo13 import clock, spreadsheet
-from eo13.access.answers import TONE, headline
+from eo13.access.answers import TONE, headline, order_reasons
 from eo13.access.decisions import decision_make
 from eo13.access.forms import AgreementForm, EncounterForm
-from eo13.access.guide import PLACES, START_CHOICES, GuideState
-from eo13.access.guide_flow import apply_answer, next_step
+from eo13.access.guide import PLACES, SCREENS, START_CHOICES, GuideState
+from eo13.access.guide_flow import Walk, apply_answer, attestations, place_label, questions, said, walk
 from eo13.access.policy import FILERS, NOT_A_DECIDER, agreement_policy, may_decide, sees_free_text
 from eo13.access.registry import resolve_property
 from eo13.access.selectors import agreement_list, decision_list, encounter_list, property_search, requests_report
@@ -27,6 +30,9 @@ from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import EO13Error
+from eo13.guide_state import UNSURE
+from eo13.law.definitions import DHS_FORMS
+from eo13.law.warrant import warrant_reasons
 from eo13.scrub import removed_note
 from eo13.web.errors import form_error
 
@@ -34,33 +40,136 @@ from eo13.web.errors import form_error
 @login_required
 @require_http_methods(["GET", "POST"])
 def guide(request: HttpRequest) -> HttpResponse:
-    """One page that asks the next question, or gives the answer. Works without JavaScript."""
+    """One address per screen: ``?s=<signed answers>`` (and ``&at=<screen>`` to change an earlier answer). An answer
+    is posted, then the browser is sent to the next screen's address, so Back goes to the question before, and no
+    typed text ever sits in an address. Works without JavaScript."""
     if not may_decide(request.user):
         raise DjangoPermissionDenied(NOT_A_DECIDER)
-    if request.method == "GET" or "start" in request.POST:
+    if request.method == "POST" and "start" in request.POST:
         kind = request.POST.get("start", "")
         if kind == "other":
             return render(request, "access/guide_other.html", {"counsel": _counsel(request)})
-        if kind not in ("lot-use", "property-access", "warrant"):
-            return render(request, "access/guide_start.html", {"choices": START_CHOICES})
-        state = GuideState(kind)
-        error = ""
-    else:
-        try:
-            state = GuideState.load(request.POST.get("state", ""))
-        except signing.BadSignature:
-            messages.warning(request, "That guide session expired. Please start again.")
-            return redirect("access:guide")
-        error = apply_answer(state, request.POST)
-    step = next_step(state, clock.today())
-    if step.kind == "final":
-        logs = decision_make(actor=request.user, kind=state.kind, raw=state.facts, partial=True, channel="web")
-        return redirect("access:answer", pk=logs[0].pk)
-    context: dict[str, Any] = {"state": state, "token": state.dump(), "step": step, "error": error}
-    if step.kind == "place":
-        q = request.POST.get("q", "").strip()[:100]
-        context |= {"q": q, "results": property_search(q=q) if q else [], "places": PLACES}
-    return render(request, "access/guide_question.html", context)
+        if kind in SCREENS:
+            return redirect(_guide_url(GuideState(kind, run=secrets.token_hex(6))))
+    token = request.POST.get("state") or request.GET.get("s", "")
+    if not token:
+        return render(request, "access/guide_start.html", {"choices": START_CHOICES})
+    try:
+        state = GuideState.load(token)
+        if state.kind not in SCREENS:
+            raise signing.BadSignature
+    except signing.BadSignature:
+        messages.warning(request, "That guide session expired. Please start again.")
+        return redirect("access:guide")
+    if request.method == "POST":
+        return _guide_post(request, state)
+    at = request.GET.get("at", "")
+    now = walk(state, clock.today())
+    if now.next is None and at not in now.path:
+        at = now.path[-1] if now.path else ""
+    return _screen(request, state, now, at if at in now.path else "", picks=request.GET.getlist("pick"))
+
+
+def _guide_post(request: HttpRequest, state: GuideState) -> HttpResponse:
+    screen = request.POST.get("question", "")
+    if "search" in request.POST:
+        # Search is not an answer: the same screen comes back with the places found, and no error.
+        return _screen(request, state, walk(state, clock.today()), screen, form=request.POST)
+    notes = _notes(request, state)
+    error = apply_answer(state, request.POST, notes)
+    if error:
+        return _screen(request, state, walk(state, clock.today()), screen, error=error, form=request.POST)
+    request.session[_notes_key(state)] = notes
+    now = walk(state, clock.today())
+    if now.next is not None:
+        return redirect(_guide_url(state))
+    facts = dict(now.facts.facts)
+    if state.kind == "lot-use" and "exceptions" in facts:
+        judged = attestations(state.answers, notes)
+        if judged is None:
+            messages.warning(request, "For each judgment you checked, say in a few words why. Do not name anyone.")
+            return redirect(_guide_url(state, at="exceptions"))
+        if judged:
+            facts["attestations"] = judged
+    logs = decision_make(actor=request.user, kind=state.kind, raw=facts, partial=True, channel="web")
+    return redirect(f"{reverse('access:answer', kwargs={'pk': logs[0].pk})}?{urlencode({'s': state.dump()})}")
+
+
+def _notes_key(state: GuideState) -> str:
+    return f"eo13.guide.{state.run}"
+
+
+def _notes(request: HttpRequest, state: GuideState) -> dict[str, str]:
+    """The reasons typed for a judgment, scrubbed: kept in the session under this walk, never in the address."""
+    return dict(request.session.get(_notes_key(state), {})) if state.run else {}
+
+
+def _guide_url(state: GuideState, *, at: str = "") -> str:
+    query = {"s": state.dump(), **({"at": at} if at else {})}
+    return f"{reverse('access:guide')}?{urlencode(query)}"
+
+
+def _screen(
+    request: HttpRequest,
+    state: GuideState,
+    now: Walk,
+    at: str = "",
+    *,
+    error: str = "",
+    form: Any = None,
+    picks: list[str] | None = None,
+) -> HttpResponse:
+    screen = at if at in SCREENS[state.kind] and (at in now.path or at == now.next) else now.next
+    if screen is None:
+        return redirect("access:guide")
+    position = now.path.index(screen) if screen in now.path else len(now.path)
+    chosen = _chosen(state, screen, form, picks or [])
+    before = now.path[position - 1] if position else ""
+    context: dict[str, Any] = {
+        "state": state,
+        "token": state.dump(),
+        "screen": screen,
+        "questions": _questions_for(state, screen, chosen),
+        "error": error,
+        "step": position + 1,
+        "steps": max(len(now.path) + now.remaining, position + 1),
+        "back": _guide_url(state, at=before) if before else reverse("access:guide"),
+        "place_label": place_label(state.answers.get("place", [""])[0]) if screen != "place" else "",
+        "notes": _notes(request, state),
+    }
+    if screen == "place":
+        q = (form.get("q", "") if form is not None else "").strip()[:100]
+        picked = (chosen.get("place") or [""])[0]
+        results: list[Any] = list(property_search(q=q)) if q else []
+        kept = resolve_property(picked[4:]) if picked.startswith("uid:") else None
+        if kept is not None and kept not in results:
+            results.insert(0, kept)  # Back or "change": the place chosen before is still there to keep
+        context |= {"q": q, "results": results, "places": PLACES, "chosen_place": picked}
+    return render(request, "access/guide_question.html", context, status=422 if error else 200)
+
+
+def _chosen(state: GuideState, screen: str, form: Any, picks: list[str]) -> dict[str, list[str]]:
+    """What to show as chosen: what was just posted, else what Back brought back (``pick``), else earlier answers."""
+    keys = [q.key for q in questions(state.kind, screen)] or ["place"]
+    if form is not None:
+        return {k: form.getlist(k) for k in keys}
+    picked: dict[str, list[str]] = {}
+    for pick in picks:
+        key, _, value = pick.partition(":")
+        if key in keys:
+            picked.setdefault(key, []).append(value)
+    return {k: picked.get(k) or state.answers.get(k, []) for k in keys}
+
+
+def _questions_for(state: GuideState, screen: str, chosen: dict[str, list[str]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "q": q,
+            "choices": [{"value": v, "label": label, "on": v in chosen.get(q.key, [])} for v, label, _ in q.choices],
+            "unsure": chosen.get(q.key) == [UNSURE],
+        }
+        for q in questions(state.kind, screen)
+    ]
 
 
 def _counsel(request: HttpRequest) -> Agency | None:
@@ -74,8 +183,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if log is None:
         raise Http404
     d = log.decision
-    applies = [r for r in d["reasons"] if r.get("applies") is not False]
-    others = [r for r in d["reasons"] if r.get("applies") is False]
+    first, applies, others = order_reasons(d, log.facts or {})
     context = {
         "log": log,
         "d": d,
@@ -83,17 +191,36 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             log.kind, d["outcome"], d.get("conflict", False), tuple(r["code"] for r in d.get("reasons", []))
         ),
         "tone": TONE.get(d["outcome"], "info"),
+        "first": first,
         "applies": applies,
         "others": others,
         "counsel": _counsel(request),
         "can_record": has_role(request.user, FILERS),
+        "said": _said(request, log.kind),
     }
     return render(request, "access/guide_answer.html", context)
 
 
+def _said(request: HttpRequest, kind: str) -> list[dict[str, Any]]:
+    """The answers given, each with a link to change it, when the page was reached from the guide."""
+    try:
+        state = GuideState.load(request.GET.get("s", ""))
+    except signing.BadSignature:
+        return []
+    if state.kind != kind or kind not in SCREENS:
+        return []
+    rows = said(state, walk(state, clock.today()).path)
+    for row in rows:
+        row["change"] = _guide_url(state, at=row["screen"])
+    return rows
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def property_search_view(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:100]
+    """The guide's live search posts (what is typed never goes into an address); GET stays for other callers."""
+    source = request.POST if request.method == "POST" else request.GET
+    q = source.get("q", "").strip()[:100]
     return render(request, "access/property_results.html", {"results": property_search(q=q) if q else [], "q": q})
 
 
@@ -111,7 +238,7 @@ def encounter_new(request: HttpRequest) -> HttpResponse:
         log = decision_list(user=request.user).filter(pk=int(decision_id)).first()
         if log:
             initial = _initial_from_decision(log)
-    form = EncounterForm(request.POST or None, initial=initial)
+    form = EncounterForm(request.POST or None, initial=initial, place_label=initial.pop("place_label", ""))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -133,16 +260,52 @@ def _filer_memberships(request: HttpRequest) -> list[Any]:
 
 
 def _initial_from_decision(log: Any) -> dict[str, Any]:
+    """Everything the guide was told, carried into the record; what it was not told is left for the person to
+    choose (issue 13: no silent defaults)."""
     facts = log.facts or {}
     kind = {"lot-use": "use_lot", "property-access": "enter_non_public"}.get(log.kind, "other")
-    docs = []
-    warrant = facts.get("warrant") or (facts if log.kind == "warrant" else None)
-    if isinstance(warrant, dict) and warrant.get("form") in ("I-200", "I-205", "I-247A"):
-        docs.append(warrant["form"])
-    elif log.decision.get("outcome") == "judicial_warrant" or "judicial_warrant" in (facts.get("exceptions") or []):
-        docs.append("judicial_warrant")
-    prop = resolve_property(facts["property_id"]) if facts.get("property_id") else None
-    return {"decision": log.pk, "request_kind": kind, "documents_shown": docs, "property": prop.bbl if prop else ""}
+    initial: dict[str, Any] = {"decision": log.pk, "request_kind": kind, "documents_shown": _documents(log, facts)}
+    if facts.get("property_id"):
+        prop = resolve_property(facts["property_id"])
+        if prop is not None:
+            initial |= {"property": prop.uid, "place_label": prop.label}
+    elif isinstance(facts.get("property"), dict):
+        described = next((label for label, f in PLACES.values() if f == facts["property"]), "")
+        initial["place_description"] = described[:200]
+    agency = _requesting_agency(facts)
+    if agency:
+        initial["requesting_agency"] = agency
+    immigration = facts.get("immigration_enforcement")
+    if immigration is None and _paper(log, facts).get("form") in DHS_FORMS:
+        immigration = True  # they showed an immigration form (I-200, I-205, I-247A)
+    if immigration is not None:
+        initial["immigration_enforcement"] = "yes" if immigration else "no"
+    return initial
+
+
+def _paper(log: Any, facts: dict[str, Any]) -> dict[str, Any]:
+    paper = facts.get("warrant") or (facts if log.kind == "warrant" else None)
+    return paper if isinstance(paper, dict) and paper.get("issued_by") else {}
+
+
+def _documents(log: Any, facts: dict[str, Any]) -> list[str]:
+    paper = _paper(log, facts)
+    if paper.get("form") in DHS_FORMS:
+        return [paper["form"]]
+    if paper:
+        judicial, _ = warrant_reasons({"form": None, "authorizes": [], **paper})
+        return ["judicial_warrant" if judicial else "other"]
+    if "judicial_warrant" in (facts.get("exceptions") or []) or facts.get("judicial_warrant") is True:
+        return ["judicial_warrant"]
+    if facts.get("judicial_warrant") is False:
+        return ["none"]
+    return []
+
+
+def _requesting_agency(facts: dict[str, Any]) -> str:
+    """Only what the answer says: "federal agents" could be any federal agency, so that is left to choose."""
+    employer = (facts.get("personnel") or {}).get("employer")
+    return {"state": "state", "other": "other", "other_state": "other"}.get(employer or "", "")
 
 
 def _encounter_args(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
