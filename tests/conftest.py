@@ -204,3 +204,17 @@ def api_as(db: Any) -> Callable[[User | None], APIClient]:
         return APIClient(raw)
 
     return _as
+
+
+def pdf_via_worker(client: Client, url: str) -> Any:
+    """Ask for a PDF report as a person does (issue 13): the page sends them to "being made", the task worker makes
+    it, the page then says it is ready, and the download is the PDF. Returns the download response."""
+    from django.core.management import call_command
+
+    asked = client.get(url)
+    assert asked.status_code == 302 and asked["Location"].startswith("/staff/pdf/"), asked
+    job = asked["Location"]
+    assert "Your PDF is being made" in client.get(job).content.decode()
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert "Your PDF is ready" in client.get(job).content.decode()
+    return client.get(job + "file/")

@@ -15,6 +15,7 @@ from eo13.committee.services.requests import (
 from eo13.errors import NotFound, PermissionDenied, ValidationFailed
 from eo13.obligations.models import Obligation, Status
 from tests.committee.helpers import D
+from tests.conftest import pdf_via_worker
 
 
 @pytest.fixture
@@ -145,8 +146,8 @@ def test_report_to_the_mayor_is_a_duty_approved_by_the_chair_and_produced_as_pdf
     duty.refresh_from_db()
     assert duty.status == Status.ACCEPTED
     c = login(people["chair"])
-    pdf = c.get(f"/staff/committee/reports/{report.pk}/report.pdf")
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    pdf = pdf_via_worker(c, f"/staff/committee/reports/{report.pk}/report.pdf")
+    assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
     csv = c.get(f"/staff/committee/reports/{report.pk}/report.csv").content.decode()
     assert csv.splitlines()[0] == "record,office,what,due,status,overdue,section"
     assert "resource request,ACS,Two staff." in csv

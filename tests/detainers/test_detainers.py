@@ -16,6 +16,7 @@ from eo13.audit.models import AuditEntry
 from eo13.detainers import bootstrap
 from eo13.detainers.models import DetainerCount
 from tests.access.test_decide_interfaces import cli
+from tests.conftest import pdf_via_worker
 
 FEDERAL = {"issued_by": "article_iii_judge", "authorizes": ["custody"]}
 CANARY = "PL 160.15"
@@ -176,9 +177,10 @@ def test_each_agencys_report_builds_from_demo_data_as_html_csv_and_pdf(login, ma
     rows = list(csv.reader(io.StringIO(c.get("/staff/detainers/reports/DOC/?year=2026&format=csv").content.decode())))
     assert rows[0] == ["agency", "year", "request", "outcome", "deciding_condition", "count"]
     assert ["DOC", "2026", "hold_beyond_release", "may_not_honor", "no_judicial_warrant", "42"] in rows
-    pdf = c.get("/staff/detainers/reports/DOC/?year=2026&format=pdf")
+    pdf = pdf_via_worker(c, "/staff/detainers/reports/DOC/?year=2026&format=pdf")
     assert pdf["Content-Type"] == "application/pdf"
-    assert "DOC detainer report, 2026" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    content = b"".join(pdf.streaming_content)
+    assert "DOC detainer report, 2026" in PdfReader(io.BytesIO(content)).pages[0].extract_text()
     assert AuditEntry.objects.filter(action__startswith="export.detainer_report_").count() == 2
 
 

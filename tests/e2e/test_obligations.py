@@ -52,7 +52,7 @@ def test_submit_return_resubmit_accept_and_the_board_shows_it(duty, live_server,
 
     sign_in(desktop, live_server, hall.username, PASSWORD)
     desktop.goto(url)
-    desktop.check("#id_decision_1")  # return with comments
+    desktop.click("label[for=id_decision_1]")  # return with comments
     desktop.fill("#id_comments", "Please add the training plan.")
     desktop.click("#review-form button[type=submit]")
     assert _status(desktop) == "Returned with comments"
@@ -67,7 +67,7 @@ def test_submit_return_resubmit_accept_and_the_board_shows_it(duty, live_server,
     assert _status(phone) == "Submitted for review"
 
     desktop.goto(url)
-    desktop.check("#id_decision_0")  # accept
+    desktop.click("label[for=id_decision_0]")  # accept
     desktop.click("#review-form button[type=submit]")
     assert _status(desktop) == "Accepted"
     timeline = desktop.locator(".eo13-ob-timeline").inner_text()

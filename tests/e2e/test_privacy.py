@@ -25,7 +25,8 @@ def test_a_privacy_officer_logs_a_request_on_a_phone(live_server, phone, make_us
     page.select_option("#id_instrument", "administrative_subpoena")
     page.fill("#id_received_on", "2026-11-02")
     page.fill("#id_respond_by", "2026-11-30")
-    page.check("input[name=categories][value=citizenship_or_immigration_status]")
+    box = page.get_attribute("input[name=categories][value=citizenship_or_immigration_status]", "id")
+    page.click(f"label[for={box}]")  # USWDS draws the box on the label; the input itself sits off-screen
     page.fill("#id_people_count", "4")
     page.fill("#id_summary", "Records of shelter stays. client name: Demo Person, SSN 123-45-6789")
     page.click("form.usa-form button[type=submit]")

@@ -14,6 +14,7 @@ from eo13.obligations.auditreports import audit_report_save
 from eo13.obligations.evidence import evidence_add
 from eo13.obligations.models import Obligation
 from eo13.obligations.services import obligation_accept, obligation_submit
+from tests.conftest import pdf_via_worker
 from tests.obligations.helpers import PDF
 
 
@@ -45,9 +46,11 @@ def test_mayor_report_csv_has_every_duty_with_live_status(accepted_acs, login):
 
 def test_mayor_report_pdf_text(accepted_acs, login):
     _, hall = accepted_acs
-    response = login(hall).get("/staff/obligations/reports/mayor.pdf")
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
-    text = _pdf_text(response.content)
+    response = pdf_via_worker(login(hall), "/staff/obligations/reports/mayor.pdf")
+    content = b"".join(response.streaming_content)
+    assert response.status_code == 200 and content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="eo13-report-to-the-mayor.pdf"'
+    text = _pdf_text(content)
     assert "report to the Mayor" in text
     assert "Audit your policies and report to the Mayor" in text
     assert "ACS: Accepted" in text and "NYPD: Open" in text
@@ -59,6 +62,17 @@ def test_mayor_report_html_and_who_may_read_it(accepted_acs, login, make_user):
     assert "Late duties" in login(hall).get("/staff/obligations/reports/mayor.html").content.decode()
     for fmt in ("html", "pdf", "csv"):
         assert login(make_user("agency_lead", "ACS")).get(f"/staff/obligations/reports/mayor.{fmt}").status_code == 403
+
+
+def test_a_pdf_is_only_for_the_person_who_asked_for_it(accepted_acs, login, make_user):
+    """The made file goes to whoever asked; another person (even with the same role) gets a 404."""
+    _, hall = accepted_acs
+    mine = login(hall)
+    job = mine.get("/staff/obligations/reports/mayor.pdf")["Location"]
+    other = login(make_user("city_hall", "CITYHALL"))
+    assert other.get(job).status_code == 404 and other.get(job + "file/").status_code == 404
+    assert mine.get(job + "file/").status_code == 404, "not ready yet: no file"
+    assert mine.get("/staff/pdf/not-a-job/").status_code == 404
 
 
 def test_audit_report_not_written_says_so_and_lists_the_accepted_evidence(accepted_acs, login):

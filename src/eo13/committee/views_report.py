@@ -19,8 +19,8 @@ from eo13.committee.models import MayorReport
 from eo13.committee.services.requests import mayor_report_approve, mayor_report_edit
 from eo13.committee.webutil import run
 from eo13.errors import ValidationFailed
-from eo13.pdf import render_pdf
 from eo13.web.decorators import staff_page
+from eo13.web.pdf_jobs import pdf_later
 
 
 def assemble(user: Any, report: MayorReport) -> dict[str, Any]:
@@ -86,11 +86,11 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page
 def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     report = selectors.mayor_report_get(request.user, pk)
+    if fmt == "pdf":  # several pages: the task worker makes it (eo13.web.pdf_jobs)
+        return pdf_later(request, "committee-report", pk=report.pk)
     context = assemble(request.user, report)
     name = f"eo13-committee-report-{report.pk}"
-    if fmt == "pdf":
-        response = HttpResponse(render_pdf("committee/report_pdf.html", context), content_type="application/pdf")
-    elif fmt == "csv":
+    if fmt == "csv":
         out = io.StringIO()
         w = spreadsheet.writer(out)
         w.writerow(["record", "office", "what", "due", "status", "overdue", "section"])

@@ -22,7 +22,7 @@ from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, next_ste
 from eo13.detainers.policy import DETAINER_AGENCY_CODES, RECORDERS, detainer_count_policy
 from eo13.detainers.selectors import agency_report
 from eo13.detainers.services import detainer_decide
-from eo13.pdf import render_pdf
+from eo13.web.pdf_jobs import pdf_later
 
 HEADLINES = {
     "may_honor": "The law allows this request, within the limits of the warrant.",
@@ -112,14 +112,12 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
             agency_code=data.agency,
             changes={"year": {"new": data.year}},
         )
-    name = f"eo13-detainers-{data.agency.lower()}-{data.year}.{fmt}"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = spreadsheet.writer(out)
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(data.csv_rows())
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(render_pdf("detainers/report_pdf.html", {"r": data}), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if fmt == "pdf":  # several pages: the task worker makes it (eo13.web.pdf_jobs)
+        return pdf_later(request, "detainer-report", code=data.agency, year=data.year)
+    out = io.StringIO()
+    writer = spreadsheet.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(data.csv_rows())
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="eo13-detainers-{data.agency.lower()}-{data.year}.csv"'
     return response

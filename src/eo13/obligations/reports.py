@@ -25,6 +25,7 @@ from eo13.obligations.models import Obligation, Status
 from eo13.obligations.policy import MAYOR_REPORT_ROLES
 from eo13.obligations.views import eo13_errors
 from eo13.pdf import render_pdf
+from eo13.web.pdf_jobs import pdf_later
 
 CSV_COLUMNS = ["office", "obligation", "section", "title", "concerns", "due", "status", "late", "completed_on"]
 
@@ -114,14 +115,9 @@ def mayor_report(request: HttpRequest, fmt: str) -> HttpResponse:
         response = HttpResponse(_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="eo13-report-to-the-mayor.csv"'
         return response
-    context = mayor_report_data(request.user)
-    if fmt == "pdf":
-        response = HttpResponse(
-            render_pdf("obligations/report_mayor_pdf.html", context), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = 'attachment; filename="eo13-report-to-the-mayor.pdf"'
-        return response
-    return render(request, "obligations/report_mayor.html", context)
+    if fmt == "pdf":  # several pages: the task worker makes it (eo13.web.pdf_jobs)
+        return pdf_later(request, "mayor-report")
+    return render(request, "obligations/report_mayor.html", mayor_report_data(request.user))
 
 
 def _six(code: str) -> Agency:
