@@ -256,3 +256,14 @@ def test_late_by_counts_whole_days() -> None:
     assert late_text(duty, dt.date(2026, 5, 19)) == "Late by 12 days"
     assert late_text(duty, dt.date(2026, 5, 7)) == ""
     assert late_text(Obligation(due=dt.date(2026, 5, 7), status="accepted"), dt.date(2026, 6, 1)) == ""
+
+
+def test_the_detainer_guide_names_missing_facts_by_their_questions() -> None:
+    from eo13.detainers.guide import missing_questions
+
+    asked = missing_questions(["terrorist_screening_match", "convictions.0.date_of_judgment", "arrest_date"])
+    assert asked == [
+        "Does the records check show a possible match in the federal terrorist screening database?",
+        "Does the criminal-history search show a conviction for a violent or serious crime?",
+        "Date of the arrest that brought the person into custody now",
+    ]
