@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from eo13.access.models import Agreement, CityProperty, DecisionLog, Encounter
+from eo13.access.models import Agreement, CityProperty, DecisionLog, Encounter, RequestingAgency
 from eo13.access.policy import agreement_policy, decision_policy, encounter_policy, visible_with_own
 
 SEARCH_LIMIT = 20
@@ -64,4 +64,5 @@ def requests_report(*, user: Any, year: int, quarter: int) -> list[dict[str, Any
         )
         .order_by("requesting_agency", "agency__code")
     )
-    return [dict(r) for r in rows]
+    labels = dict(RequestingAgency.choices)
+    return [{**r, "requesting_agency_label": labels.get(r["requesting_agency"], "Another agency")} for r in rows]

@@ -84,6 +84,10 @@ class Crisis(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def borough_names(self) -> list[str]:
+        names = dict(BOROUGHS)
+        return [names.get(b, "Another place") for b in self.boroughs]
+
 
 class TimelineEntry(models.Model):
     crisis = models.ForeignKey(Crisis, on_delete=models.CASCADE, related_name="timeline")

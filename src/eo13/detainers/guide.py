@@ -81,12 +81,31 @@ CONVICTIONS = Question(
     ),
 )
 QUESTIONS: dict[str, Question] = {q.key: q for q in (AGENCY, REQUEST, WARRANT, TSDB, CONVICTIONS)}
+
+
 ORDER = tuple(QUESTIONS)
 DATE_FIELDS = (
     ("date_of_judgment", "Date of the most recent such conviction (the judgment)", True),
     ("released_on", "Date custody for it ended, if the person was held for it", False),
     ("arrest_date", "Date of the arrest that brought the person into custody now", False),
 )
+
+
+def missing_questions(paths: list[str]) -> list[str]:
+    """The facts an answer still waits for, as the questions that ask them (issue 13: never a fact's path)."""
+    dates = {key: text for key, text, _ in DATE_FIELDS}
+    asked: list[str] = []
+    for path in paths:
+        head = path.split(".")[0]
+        question = QUESTIONS.get(head)
+        text = (
+            question.text
+            if question
+            else dates.get(head, "The date of the request" if head == "date" else "Another fact")
+        )
+        if text not in asked:
+            asked.append(text)
+    return asked
 
 
 @dataclass

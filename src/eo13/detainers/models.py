@@ -6,18 +6,20 @@ the facts (a conviction history is identifying information, Admin Code §23-1201
 
 from django.db import models
 
-from eo13.law.detainer_laws import CONDITIONS
-from eo13.law.facts import DETAINER_REQUESTS
+from eo13.law.detainer_laws import CONDITION_LABELS
+from eo13.law.engine import Outcome
+from eo13.law.facts import DetainerRequest
 
-OUTCOMES = ("may_honor", "may_not_honor", "unknown")
+OUTCOMES = (Outcome.MAY_HONOR.value, Outcome.MAY_NOT_HONOR.value, Outcome.UNKNOWN.value)
 
 
 class DetainerCount(models.Model):
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="detainer_counts")
     month = models.DateField(help_text="the first day of the month, in New York")
-    request = models.CharField(max_length=30, choices=[(r, r.replace("_", " ")) for r in DETAINER_REQUESTS])
-    outcome = models.CharField(max_length=20, choices=[(o, o.replace("_", " ")) for o in OUTCOMES])
-    condition = models.CharField(max_length=40, choices=[(c, c.replace("_", " ")) for c in CONDITIONS])
+    # The labels come from where the law defines each value, so the admin and the reports read alike (issue 13).
+    request = models.CharField(max_length=30, choices=DetainerRequest.choices())
+    outcome = models.CharField(max_length=20, choices=[(o, Outcome(o).label) for o in OUTCOMES])
+    condition = models.CharField(max_length=40, choices=list(CONDITION_LABELS.items()))
     count = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 

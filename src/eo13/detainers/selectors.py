@@ -15,6 +15,9 @@ from eo13.agencies.selectors import clean_code
 from eo13.detainers.models import OUTCOMES, DetainerCount
 from eo13.detainers.policy import detainer_count_policy
 from eo13.errors import NotFound
+from eo13.law.detainer_laws import condition_label
+from eo13.law.engine import outcome_label
+from eo13.law.facts import DetainerRequest
 
 # What each agency's report is for, in its own section's words (paraphrased).
 REPORT_SECTIONS = {
@@ -44,6 +47,11 @@ class AgencyReport:
     months: list[MonthLine]
     by_condition: list[tuple[str, str, str, int]]  # (request, outcome, condition, count)
     total: int
+
+    @property
+    def labelled_rows(self) -> list[tuple[str, str, str, int]]:
+        """The by-condition table in words, each label from where the law defines the value (issue 13)."""
+        return [(DetainerRequest(r).label, outcome_label(o), condition_label(c), n) for r, o, c, n in self.by_condition]
 
     def csv_rows(self) -> list[list[Any]]:
         return [[self.agency, self.year, r, o, c, n] for r, o, c, n in self.by_condition]

@@ -18,7 +18,7 @@ from eo13.accounts.policy import agency_ids, has_role, primary_membership
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
-from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, next_step, start_state
+from eo13.detainers.guide import DATE_FIELDS, GuideState, apply_answer, missing_questions, next_step, start_state
 from eo13.detainers.policy import DETAINER_AGENCY_CODES, RECORDERS, detainer_count_policy
 from eo13.detainers.selectors import agency_report
 from eo13.detainers.services import detainer_decide
@@ -64,6 +64,7 @@ def guide(request: HttpRequest) -> HttpResponse:
             if d.get("conflict")
             else HEADLINES[d["outcome"]],
             "tone": TONE[d["outcome"]],
+            "missing": missing_questions(d.get("missing") or []),
             "counted": counted,
             "counsel": m.agency if m else None,
         }

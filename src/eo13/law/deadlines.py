@@ -43,6 +43,28 @@ class Event(StrEnum):
     # City Hall accepts an agency's initial §2 audit report; continuous review starts then.
     AUDIT_REPORT_ACCEPTED = "audit-report-accepted"
 
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS[self]
+
+
+# What people read where an event is shown ("Made due by: The order was issued"); the value is what is stored.
+EVENT_LABELS: dict[str, str] = {
+    Event.ORDER_ISSUED: "The order was issued",
+    Event.PRIVACY_OFFICER_VACANCY: "The privacy officer job became empty",
+    Event.PRIVACY_OFFICER_DESIGNATED: "A privacy officer was named",
+    Event.POLICY_CHANGED: "A policy changed",
+    Event.COMMITTEE_MEMBER_DEPARTED: "A Committee member left",
+    Event.COMMITTEE_ACTION_ASSIGNED: "The Committee gave a task",
+    Event.RESOURCES_REQUESTED: "The Committee asked for resources",
+    Event.MAYOR_DIRECTION: "The Mayor gave a direction",
+    Event.AUDIT_REPORT_ACCEPTED: "City Hall accepted the audit report",
+}
+
+
+def event_label(value: str) -> str:
+    return EVENT_LABELS.get(value, "Another event")
+
 
 EVENTS: tuple[str, ...] = tuple(e.value for e in Event)
 # Events about one agency (its privacy officer, its policy); the order's issuance is about every office.

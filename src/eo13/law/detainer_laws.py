@@ -69,20 +69,26 @@ LAWS: Final = {
     ),
 }
 
-# The condition that decided an answer: what the laws' reports count, and nothing about the person.
-CONDITIONS: Final = (
-    "before_law_in_force",
-    "no_judicial_warrant",
-    "warrant_not_federal_judge",
-    "conviction_in_look_back",
-    "terrorist_screening_match",
-    "no_qualifying_conviction",
-    "arrest_date_needed",
-    "category_conflict",
-    "nypd_no_warrant_path_unconfirmed",
-    "request_text_unconfirmed",
-    "depends_on_missing",
-)
+# The condition that decided an answer: what the laws' reports count, and nothing about the person. The key is
+# stored with the counts; the label is what the reports print.
+CONDITION_LABELS: Final[dict[str, str]] = {
+    "before_law_in_force": "The request came before the law took effect",
+    "no_judicial_warrant": "No warrant signed by a judge",
+    "warrant_not_federal_judge": "The warrant was not signed by a federal judge",
+    "conviction_in_look_back": "A serious conviction in the last five years",
+    "terrorist_screening_match": "A match on the terrorist screening list",
+    "no_qualifying_conviction": "No conviction the law counts",
+    "arrest_date_needed": "The date of arrest is needed",
+    "category_conflict": "The records disagree about the crime",
+    "nypd_no_warrant_path_unconfirmed": "The NYPD rule without a warrant is not yet confirmed",
+    "request_text_unconfirmed": "The law's words for this request are not yet confirmed",
+    "depends_on_missing": "Facts were still missing",
+}
+CONDITIONS: Final = tuple(CONDITION_LABELS)
+
+
+def condition_label(value: str) -> str:
+    return CONDITION_LABELS.get(value, "Other reason")
 
 
 def look_back_start(on: date) -> date:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 CALL_COUNSEL = "Call your agency counsel now and follow their advice."
@@ -18,6 +19,40 @@ WRITE_IT_DOWN = (
     "Write down what was asked, which agency asked, and what papers they showed. "
     "Do not write down who the New Yorkers involved are."
 )
+
+
+class Outcome(StrEnum):
+    """Every answer a decision gives. The value is stored and sent over the API; people read :attr:`label`."""
+
+    PERMITTED = "permitted"
+    NOT_PERMITTED = "not_permitted"
+    NOT_COVERED = "not_covered"
+    JUDICIAL_WARRANT = "judicial_warrant"
+    NOT_JUDICIAL_WARRANT = "not_judicial_warrant"
+    MAY_HONOR = "may_honor"
+    MAY_NOT_HONOR = "may_not_honor"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS: dict[str, str] = {
+    Outcome.PERMITTED: "Allowed",
+    Outcome.NOT_PERMITTED: "Not allowed",
+    Outcome.NOT_COVERED: "The rule does not apply",
+    Outcome.JUDICIAL_WARRANT: "A warrant signed by a judge",
+    Outcome.NOT_JUDICIAL_WARRANT: "Not a warrant signed by a judge",
+    Outcome.MAY_HONOR: "The law allows it",
+    Outcome.MAY_NOT_HONOR: "The law does not allow it",
+    Outcome.UNKNOWN: "No clear answer: ask counsel",
+}
+
+
+def outcome_label(value: str) -> str:
+    """The plain words for an outcome; one this list lacks reads as "Other answer", never as its code."""
+    return OUTCOME_LABELS.get(value, "Other answer")
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,29 @@ class FactEnum(StrEnum):
 
 
 class Kind(StrEnum):
+    """The questions the engine answers. The value is stored and sent over the API; people read :attr:`label`."""
+
     LOT_USE = "lot-use"
     PROPERTY_ACCESS = "property-access"
     WARRANT = "warrant"
     DETAINER = "detainer"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: Final[dict[str, str]] = {
+    Kind.LOT_USE: "Use of a City lot (EO 13 §3)",
+    Kind.PROPERTY_ACCESS: "Entry to a non-public area (EO 13 §4)",
+    Kind.WARRANT: "Is it a judge's warrant?",
+    Kind.DETAINER: "Request to hold a person (detainer)",
+}
+
+
+def kind_label(value: str) -> str:
+    """The plain words for a kind of question; a kind this list lacks reads as a question, never as its code."""
+    return KIND_LABELS.get(value, "Other question")
 
 
 class Employer(FactEnum):

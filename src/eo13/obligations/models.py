@@ -7,6 +7,8 @@ Overdue and due-soon are derived from ``due`` and today, never stored.
 from django.conf import settings
 from django.db import models
 
+from eo13.law.deadlines import event_label
+
 
 class Status(models.TextChoices):
     OPEN = "open", "Open"
@@ -39,6 +41,10 @@ class ObligationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.on} {getattr(self.agency, 'code', '')}".strip()
+
+    @property
+    def event_label(self) -> str:
+        return event_label(self.event)
 
 
 class Obligation(models.Model):

@@ -35,6 +35,21 @@ def due_state(obligation: Obligation, on: dt.date | None = None) -> str:
     return "due-soon" if left <= DUE_SOON_DAYS else ""
 
 
+def days_late(obligation: Obligation, on: dt.date | None = None) -> int:
+    """Whole days past the due date of a duty still open; 0 when it is not late."""
+    if obligation.due is None or obligation.status not in OPEN_STATUSES:
+        return 0
+    return max((on or today()) - obligation.due, dt.timedelta(0)).days
+
+
+def late_text(obligation: Obligation, on: dt.date | None = None) -> str:
+    """ "Late by 12 days" (issue 13: a late duty says how late), or "" when it is not late."""
+    days = days_late(obligation, on)
+    if not days:
+        return ""
+    return f"Late by {days} day" if days == 1 else f"Late by {days} days"
+
+
 def _overdue_q(on: dt.date) -> Q:
     return Q(status__in=OPEN_STATUSES, due__lt=on)
 

@@ -166,7 +166,7 @@ def obligation_event_record(
         if any(o.pk is None for o in created):  # a backend that does not return keys
             created = list(Obligation.objects.filter(dedupe_key__in=[o.dedupe_key for o in fresh]))
         now = timezone.now()
-        note = f"Made due by {ev.value} on {on.isoformat()}."
+        note = f"Made due by: {ev.label}, {on:%b} {on.day}, {on.year}."
         ObligationAction.objects.bulk_create(
             ObligationAction(
                 obligation=o,

@@ -24,6 +24,13 @@ DESIGNATED_LANGUAGES: tuple[tuple[str, str, str], ...] = (
     ("pl", "Polish", "Polski"),
 )
 
+# The name staff read for a language code (the code stays in addresses and stored lists).
+ENGLISH_NAMES: dict[str, str] = {"en": "English", **{code: name for code, name, _ in DESIGNATED_LANGUAGES}}
+
+
+def language_name(code: str) -> str:
+    return ENGLISH_NAMES.get(code, "Another language")
+
 
 def load_languages(model: Any) -> int:
     """Takes the model as an argument so a migration can pass its historical model. Returns how many were new."""

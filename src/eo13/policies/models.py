@@ -8,6 +8,8 @@ EO 13 §5(1)–(4): guidance for staff, training materials, public materials and
 from django.conf import settings
 from django.db import models
 
+from eo13.policies.languages import language_name
+
 
 class DesignatedLanguage(models.Model):
     """One of the designated citywide languages (Admin Code §23-1101). Data, because the list can change."""
@@ -46,6 +48,14 @@ class Policy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency.code}/{self.slug}"
+
+    @property
+    def display_title(self) -> str:
+        """The name people read: the published title, else the newest draft's; the slug is only for addresses."""
+        if self.current_version is not None:
+            return self.current_version.title
+        newest = max(self.versions.all(), key=lambda v: v.number, default=None)  # uses a prefetch when there is one
+        return newest.title if newest is not None and newest.title else "Policy not yet named"
 
 
 class VersionStatus(models.TextChoices):
@@ -181,6 +191,10 @@ class Material(models.Model):
     @property
     def section(self) -> str:
         return MATERIAL_SECTIONS[MaterialKind(self.kind)]
+
+    @property
+    def language_names(self) -> list[str]:
+        return [language_name(code) for code in self.languages]
 
 
 class Dissemination(models.Model):

@@ -141,6 +141,17 @@ class TrainingAttendance(models.Model):
 
 
 INSTRUMENT_CHOICES = [(r.instrument.value, r.label) for r in ii.INSTRUMENTS]
+
+
+class RequestStatus(models.TextChoices):
+    """Where a request stands, worked out from its dates (never stored); the API sends the value."""
+
+    OPEN = "open", "Open"
+    REFERRED = "referred", "Sent to the Law Department"
+    DECIDED = "decided", "Decided"
+    DISCLOSED = "disclosed", "Information shared"
+
+
 DECISION_CHOICES = list(ii.DECISION_LABELS.items())
 
 
@@ -192,14 +203,18 @@ class IdentifyingInformationRequest(ReportsRemoved, models.Model):
         return ii.needs_law_department(self.instrument)
 
     @property
-    def status(self) -> str:
+    def status(self) -> RequestStatus:
         if self.disclosed_on:
-            return "disclosed"
+            return RequestStatus.DISCLOSED
         if self.decision:
-            return "decided"
+            return RequestStatus.DECIDED
         if self.law_department_referred_on:
-            return "referred"
-        return "open"
+            return RequestStatus.REFERRED
+        return RequestStatus.OPEN
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
 
     @property
     def flagged(self) -> list[ii.Category]:

@@ -2,7 +2,15 @@
 
 from eo13.access.models.agreements import Agreement, AgreementKind, AgreementProperty
 from eo13.access.models.decisions import DecisionLog
-from eo13.access.models.encounters import Encounter
+from eo13.access.models.encounters import Encounter, RequestingAgency
 from eo13.access.models.properties import CityProperty
 
-__all__ = ["Agreement", "AgreementKind", "AgreementProperty", "CityProperty", "DecisionLog", "Encounter"]
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementProperty",
+    "CityProperty",
+    "DecisionLog",
+    "Encounter",
+    "RequestingAgency",
+]

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
 
+from eo13.law.engine import outcome_label
+from eo13.law.facts import kind_label
+
 
 class DecisionLog(models.Model):
     """Every decision asked of the engine through the API or the web (after OPA's decision log): enough to replay."""
@@ -23,3 +26,12 @@ class DecisionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.outcome} ({self.created_at:%Y-%m-%d})"
+
+    # The stored values are the API's; people read the labels the law module gives them (issue 13).
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def outcome_label(self) -> str:
+        return outcome_label(self.outcome)

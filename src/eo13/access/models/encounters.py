@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from eo13.law.engine import outcome_label
 from eo13.law.facts import Form
 from eo13.scrub import ReportsRemoved
 
@@ -82,3 +83,11 @@ class Encounter(ReportsRemoved, models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.get_request_kind_display()} on {self.occurred_at:%Y-%m-%d}"
+
+    # Methods, not properties: this model has a field named ``property``. Templates call them the same way.
+    def outcome_label(self) -> str:
+        return outcome_label(self.outcome_given) if self.outcome_given else ""
+
+    def documents_shown_labels(self) -> list[str]:
+        labels = dict(DocumentShown.choices)
+        return [labels.get(d, "Another paper") for d in self.documents_shown]

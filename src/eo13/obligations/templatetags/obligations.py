@@ -18,6 +18,11 @@ def due_state(obligation: Obligation) -> str:
 
 
 @register.filter
+def late_by(obligation: Obligation) -> str:
+    return selectors.late_text(obligation)
+
+
+@register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, 0)
 
