@@ -4,10 +4,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from eo13.accounts.mfa import mfa_verify
+from eo13.accounts.models import Membership
 from eo13.accounts.passkeys import mfa_enrolled
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
@@ -48,10 +50,28 @@ class MembershipOut(Schema):
     role: str
     is_chair: bool
 
+    # Read from the record itself, so /me and /memberships answer with one shape (issue 11 point 5).
+    @staticmethod
+    def resolve_username(obj: Membership) -> str:
+        return obj.user.get_username()
+
+    @staticmethod
+    def resolve_agency(obj: Membership) -> str:
+        return obj.agency.code
+
 
 class MeOut(Schema):
     username: str
     memberships: list[MembershipOut]
+
+    # The caller is the object: /me answers with the signed-in user and the roles read once per request.
+    @staticmethod
+    def resolve_username(obj: Any) -> str:
+        return str(obj.get_username())
+
+    @staticmethod
+    def resolve_memberships(obj: Any) -> list[Membership]:
+        return memberships(obj)
 
 
 class Unauthorized(EO13Error):
@@ -70,7 +90,7 @@ class Throttled(EO13Error):
     summary="Get an API token",
     description="Throttled by address and account with growing waits (README, Sign-in throttling).",
 )
-def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[str, Any]]:
+def auth_token(request: HttpRequest, payload: Credentials) -> Status[Any]:
     creds = {"username": payload.username, "password": payload.password}
     wait = signin_wait(request, payload.username)
     if wait:
@@ -96,7 +116,7 @@ def auth_token(request: HttpRequest, payload: Credentials) -> tuple[int, dict[st
             raise Unauthorized("Give the newest code from your authenticator app, or a recovery code.", "code")
     signin_succeeded(request, user)
     token, raw = token_create(actor=user, name=payload.name)
-    return 201, {"token": raw, "expires_at": token.expires_at}
+    return Status(201, {"token": raw, "expires_at": token.expires_at})
 
 
 @router.get("/auth/tokens", response=list[TokenInfo], summary="My API tokens")
@@ -105,26 +125,19 @@ def my_tokens(request: HttpRequest) -> Any:
 
 
 @router.delete("/auth/tokens/{token_id}", response={204: None}, summary="Revoke one of my API tokens")
-def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: HttpRequest, token_id: int) -> Status[Any]:
     token = token_list(user=request.user).filter(pk=token_id).first()
     if token is None:
         raise NotFound("No such token.")
     token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]
-    return 204, None
-
-
-def _membership_out(m: Any) -> dict[str, Any]:
-    return {"username": m.user.username, "agency": m.agency.code, "role": m.role, "is_chair": m.is_chair}
+    return Status(204, None)
 
 
 @router.get("/me", response=MeOut, summary="Who I am and my roles")
-def me(request: HttpRequest) -> dict[str, Any]:
-    return {
-        "username": request.user.get_username(),
-        "memberships": [_membership_out(m) for m in memberships(request.user)],
-    }
+def me(request: HttpRequest) -> Any:
+    return request.user
 
 
 @router.get("/memberships", response=list[MembershipOut], summary="People and roles I may see")
-def membership_index(request: HttpRequest, agency: str | None = None) -> list[dict[str, Any]]:
-    return [_membership_out(m) for m in membership_list(user=request.user, agency_code=agency)]
+def membership_index(request: HttpRequest, agency: str | None = None) -> QuerySet[Membership]:
+    return membership_list(user=request.user, agency_code=agency)

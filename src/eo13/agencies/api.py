@@ -1,7 +1,6 @@
 """API: the agency registry (INTERFACES §4)."""
 
-from typing import Any
-
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
 
@@ -24,6 +23,11 @@ class AgencyOut(Schema):
     counsel_phone: str
     version: int
 
+    # Read from the record itself, so every answer with an agency has one shape (issue 11 point 5).
+    @staticmethod
+    def resolve_parent(obj: Agency) -> str | None:
+        return obj.parent.code if obj.parent else None
+
 
 class CounselIn(Schema):
     counsel_name: Label
@@ -32,37 +36,23 @@ class CounselIn(Schema):
     version: int
 
 
-def _out(a: Agency) -> dict[str, Any]:
-    return {
-        "code": a.code,
-        "name": a.name,
-        "kind": a.kind,
-        "parent": a.parent.code if a.parent else None,
-        "is_section_2": a.is_section_2,
-        "counsel_name": a.counsel_name,
-        "counsel_email": a.counsel_email,
-        "counsel_phone": a.counsel_phone,
-        "version": a.version,
-    }
-
-
 def _get(code: str) -> Agency:
     return agency_by_code(code)
 
 
 @router.get("", response=list[AgencyOut], summary="Every office the order reaches")
-def agencies(request: HttpRequest, section_2: bool = False, kind: str | None = None) -> list[dict[str, Any]]:
-    return [_out(a) for a in agency_list(section_2_only=section_2, kind=kind)]
+def agencies(request: HttpRequest, section_2: bool = False, kind: str | None = None) -> QuerySet[Agency]:
+    return agency_list(section_2_only=section_2, kind=kind)
 
 
 @router.get("/{code}", response=AgencyOut, summary="One agency")
-def agency(request: HttpRequest, code: str) -> dict[str, Any]:
-    return _out(_get(code))
+def agency(request: HttpRequest, code: str) -> Agency:
+    return _get(code)
 
 
 @router.patch("/{code}/counsel", response=AgencyOut, summary="Change an agency's counsel contact (City Hall)")
-def update_counsel(request: HttpRequest, code: str, payload: CounselIn) -> dict[str, Any]:
-    a = agency_update_counsel(
+def update_counsel(request: HttpRequest, code: str, payload: CounselIn) -> Agency:
+    return agency_update_counsel(
         actor=request.user,
         agency=_get(code),
         expected_version=payload.version,
@@ -70,4 +60,3 @@ def update_counsel(request: HttpRequest, code: str, payload: CounselIn) -> dict[
         counsel_email=payload.counsel_email,
         counsel_phone=payload.counsel_phone,
     )
-    return _out(a)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
@@ -13,6 +14,7 @@ from eo13.api_limits import Body, Label, Note
 from eo13.committee import policy, selectors
 from eo13.committee.api_records import router as records_router
 from eo13.committee.models import CommitteeMember, Crisis, Guidance, GuidanceDelivery, TimelineEntry
+from eo13.committee.selectors import BoardRow, MemberBoard
 from eo13.committee.services.crises import (
     crisis_open,
     crisis_update,
@@ -39,6 +41,12 @@ class CommitteeMemberOut(Schema):
     starts_on: dt.date
     ends_on: dt.date | None
 
+    # Each answer's shape is read from the record by its schema, one way for lists and single answers
+    # (issue 11 point 5).
+    @staticmethod
+    def resolve_agency(obj: CommitteeMember) -> str:
+        return obj.agency.code
+
 
 class CommitteeEntityOut(Schema):
     agency: str
@@ -48,11 +56,35 @@ class CommitteeEntityOut(Schema):
     members: list[CommitteeMemberOut]
     alternates: list[CommitteeMemberOut]
 
+    @staticmethod
+    def resolve_agency(obj: BoardRow) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_name(obj: BoardRow) -> str:
+        return obj.agency.name
+
+    @staticmethod
+    def resolve_designation_due(obj: BoardRow) -> dt.date | None:
+        return obj.duty.due if obj.duty else None
+
+    @staticmethod
+    def resolve_members(obj: BoardRow) -> list[CommitteeMember]:
+        return obj.managers
+
 
 class CommitteeMembersOut(Schema):
     leadership: list[CommitteeMemberOut]
     entities: list[CommitteeEntityOut]
     missing: list[str]
+
+    @staticmethod
+    def resolve_entities(obj: MemberBoard) -> list[BoardRow]:
+        return obj.rows
+
+    @staticmethod
+    def resolve_missing(obj: MemberBoard) -> list[str]:
+        return [r.agency.code for r in obj.missing]
 
 
 class CommitteeMemberIn(Schema):
@@ -84,6 +116,10 @@ class CommitteeCrisisOut(Schema):
     agencies: list[str]
     boroughs: list[str]
     version: int
+
+    @staticmethod
+    def resolve_agencies(obj: Crisis) -> list[str]:
+        return [a.code for a in obj.agencies.all()]
 
 
 class CommitteeCrisisIn(Schema):
@@ -126,6 +162,14 @@ class CommitteeGuidanceOut(Schema):
     sent_to: list[str]
     confirmed_by_agencies: list[str]
 
+    @staticmethod
+    def resolve_sent_to(obj: Guidance) -> list[str]:
+        return [d.agency.code for d in obj.deliveries.all()]
+
+    @staticmethod
+    def resolve_confirmed_by_agencies(obj: Guidance) -> list[str]:
+        return [d.agency.code for d in obj.deliveries.all() if d.confirmed_at]
+
 
 class CommitteeGuidanceIn(Schema):
     kind: Label = "guidance"
@@ -138,58 +182,25 @@ class CommitteeSendIn(Schema):
     agencies: list[Label]
 
 
-def _member(m: CommitteeMember) -> dict[str, Any]:
-    return {f: getattr(m, f) for f in CommitteeMemberOut.model_fields if f != "agency"} | {"agency": m.agency.code}
-
-
-def _crisis(c: Crisis) -> dict[str, Any]:
-    return {f: getattr(c, f) for f in CommitteeCrisisOut.model_fields if f != "agencies"} | {
-        "agencies": [a.code for a in c.agencies.all()]
-    }
-
-
-def _guidance(g: Guidance) -> dict[str, Any]:
-    ds = list(g.deliveries.all())
-    return {f: getattr(g, f) for f in ("id", "kind", "title", "body", "version", "status", "approved_by")} | {
-        "sent_to": [d.agency.code for d in ds],
-        "confirmed_by_agencies": [d.agency.code for d in ds if d.confirmed_at],
-    }
-
-
 @router.get("/committee/members", response=CommitteeMembersOut)
-def members_list(request: HttpRequest) -> dict[str, Any]:
+def members_list(request: HttpRequest) -> MemberBoard:
     """The chair, the advisers and each entity's members; entities owing a designation with none are missing."""
-    board = selectors.member_board(request.user)
-    return {
-        "leadership": [_member(m) for m in board.leadership],
-        "entities": [
-            {
-                "agency": r.agency.code,
-                "name": r.agency.name,
-                "missing": r.missing,
-                "designation_due": r.duty.due if r.duty else None,
-                "members": [_member(m) for m in r.managers],
-                "alternates": [_member(m) for m in r.alternates],
-            }
-            for r in board.rows
-        ],
-        "missing": [r.agency.code for r in board.missing],
-    }
+    return selectors.member_board(request.user)
 
 
 @router.post("/committee/members", response={201: CommitteeMemberOut})
 def members_create(request: HttpRequest, payload: CommitteeMemberIn) -> Any:
     m = member_designate(actor=request.user, agency_code=payload.agency, **payload.dict(exclude={"agency"}))
-    return Status(201, _member(m))
+    return Status(201, m)
 
 
 @router.post("/committee/members/{pk}/depart", response=CommitteeMemberOut)
-def members_depart(request: HttpRequest, pk: int, payload: CommitteeDepartIn) -> dict[str, Any]:
+def members_depart(request: HttpRequest, pk: int, payload: CommitteeDepartIn) -> CommitteeMember:
     policy.require_entry(request.user)
     m = CommitteeMember.objects.select_related("agency").filter(pk=pk).first()
     if m is None:
         raise NotFound("No such member.")
-    return _member(member_depart(actor=request.user, member=m, ends_on=payload.ends_on))
+    return member_depart(actor=request.user, member=m, ends_on=payload.ends_on)
 
 
 @router.post("/committee/members/chase")
@@ -198,34 +209,32 @@ def members_chase_api(request: HttpRequest, payload: CommitteeChaseIn) -> dict[s
 
 
 @router.get("/committee/crises", response=list[CommitteeCrisisOut])
-def crises_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_crisis(c) for c in selectors.crisis_list(request.user).prefetch_related("agencies")]
+def crises_list(request: HttpRequest) -> QuerySet[Crisis]:
+    return selectors.crisis_list(request.user).prefetch_related("agencies")
 
 
 @router.post("/committee/crises", response={201: CommitteeCrisisOut})
 def crises_create(request: HttpRequest, payload: CommitteeCrisisIn) -> Any:
     data = payload.dict()
     c = crisis_open(actor=request.user, agency_codes=data.pop("agencies"), **data)
-    return Status(201, _crisis(c))
+    return Status(201, c)
 
 
 @router.get("/committee/crises/{pk}", response=CommitteeCrisisOut)
-def crises_get(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _crisis(selectors.crisis_get(request.user, pk))
+def crises_get(request: HttpRequest, pk: int) -> Crisis:
+    return selectors.crisis_get(request.user, pk)
 
 
 @router.patch("/committee/crises/{pk}", response=CommitteeCrisisOut)
-def crises_patch(request: HttpRequest, pk: int, payload: CommitteeCrisisPatch) -> dict[str, Any]:
+def crises_patch(request: HttpRequest, pk: int, payload: CommitteeCrisisPatch) -> Crisis:
     c = selectors.crisis_get(request.user, pk)
-    return _crisis(
-        crisis_update(
-            actor=request.user,
-            crisis=c,
-            expected_version=payload.version,
-            status=payload.status,
-            ends_on=payload.ends_on,
-            severity=payload.severity,
-        )
+    return crisis_update(
+        actor=request.user,
+        crisis=c,
+        expected_version=payload.version,
+        status=payload.status,
+        ends_on=payload.ends_on,
+        severity=payload.severity,
     )
 
 
@@ -242,8 +251,8 @@ def timeline_create(request: HttpRequest, pk: int, payload: CommitteeEntryIn) ->
 
 
 @router.get("/committee/crises/{pk}/guidance", response=list[CommitteeGuidanceOut])
-def guidance_list(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
-    return [_guidance(g) for g in selectors.guidance(request.user, selectors.crisis_get(request.user, pk))]
+def guidance_list(request: HttpRequest, pk: int) -> list[Guidance]:
+    return selectors.guidance(request.user, selectors.crisis_get(request.user, pk))
 
 
 @router.post("/committee/crises/{pk}/guidance", response={201: CommitteeGuidanceOut})
@@ -257,7 +266,7 @@ def guidance_create(request: HttpRequest, pk: int, payload: CommitteeGuidanceIn)
     g = guidance_draft(
         actor=request.user, crisis=crisis, kind=payload.kind, title=payload.title, body=payload.body, supersedes=earlier
     )
-    return Status(201, _guidance(g))
+    return Status(201, g)
 
 
 def _guidance_get(request: HttpRequest, pk: int) -> Guidance:
@@ -269,16 +278,16 @@ def _guidance_get(request: HttpRequest, pk: int) -> Guidance:
 
 
 @router.post("/committee/guidance/{pk}/approve", response=CommitteeGuidanceOut)
-def guidance_approve_api(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _guidance(guidance_approve(actor=request.user, guidance=_guidance_get(request, pk)))
+def guidance_approve_api(request: HttpRequest, pk: int) -> Guidance:
+    return guidance_approve(actor=request.user, guidance=_guidance_get(request, pk))
 
 
 @router.post("/committee/guidance/{pk}/send", response=CommitteeGuidanceOut)
-def guidance_send_api(request: HttpRequest, pk: int, payload: CommitteeSendIn) -> dict[str, Any]:
+def guidance_send_api(request: HttpRequest, pk: int, payload: CommitteeSendIn) -> Guidance:
     g = _guidance_get(request, pk)
     guidance_send(actor=request.user, guidance=g, agency_codes=payload.agencies)
     g.refresh_from_db()
-    return _guidance(g)
+    return g
 
 
 @router.post("/committee/deliveries/{pk}/confirm")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -42,6 +43,32 @@ class CommitteeTaskOut(Schema):
     answer_number: float | None
     obligation: int | None
 
+    # Each answer's shape is read from the record by its schema, one way for lists and single answers
+    # (issue 11 point 5). Linked records answer by their id.
+    @staticmethod
+    def resolve_crisis(obj: CrisisTask) -> int | None:
+        return obj.crisis_id
+
+    @staticmethod
+    def resolve_risk(obj: CrisisTask) -> int | None:
+        return obj.risk_id
+
+    @staticmethod
+    def resolve_agency(obj: CrisisTask) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_overdue(obj: CrisisTask) -> bool:
+        return selectors.is_overdue(obj)
+
+    @staticmethod
+    def resolve_answer_number(obj: CrisisTask) -> float | None:
+        return float(obj.answer_number) if obj.answer_number is not None else None
+
+    @staticmethod
+    def resolve_obligation(obj: CrisisTask) -> int | None:
+        return obj.obligation_id
+
 
 class CommitteeTaskIn(Schema):
     crisis: int | None = None
@@ -64,6 +91,22 @@ class CommitteeRequestOut(Schema):
     answer_note: str
     overdue: bool
     obligation: int | None
+
+    @staticmethod
+    def resolve_crisis(obj: ResourceRequest) -> int | None:
+        return obj.crisis_id
+
+    @staticmethod
+    def resolve_agency(obj: ResourceRequest) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_overdue(obj: ResourceRequest) -> bool:
+        return selectors.is_overdue(obj)
+
+    @staticmethod
+    def resolve_obligation(obj: ResourceRequest) -> int | None:
+        return obj.obligation_id
 
 
 class CommitteeRequestIn(Schema):
@@ -90,6 +133,10 @@ class CommitteeRiskOut(Schema):
     closed: bool
     agencies: list[str]
 
+    @staticmethod
+    def resolve_agencies(obj: Risk) -> list[str]:
+        return [a.code for a in obj.agencies.all()]
+
 
 class CommitteeRiskIn(Schema):
     title: Label
@@ -111,6 +158,10 @@ class CommitteeContactOut(Schema):
     about: str
     outcome: str
     follow_up: str
+
+    @staticmethod
+    def resolve_crisis(obj: OutsideContact) -> int | None:
+        return obj.crisis_id
 
 
 class CommitteeContactIn(Schema):
@@ -134,6 +185,10 @@ class CommitteeReportOut(Schema):
     status: str
     version: int
 
+    @staticmethod
+    def resolve_crisis(obj: MayorReport) -> int:
+        return obj.crisis_id
+
 
 class CommitteeReportIn(Schema):
     crisis: int
@@ -147,50 +202,13 @@ class CommitteeReportPatch(Schema):
     recommendations: Note = ""
 
 
-def _task(t: CrisisTask) -> dict[str, Any]:
-    return {
-        "id": t.pk,
-        "crisis": t.crisis_id,
-        "risk": t.risk_id,
-        "kind": t.kind,
-        "agency": t.agency.code,
-        "description": t.description,
-        "due": t.due,
-        "status": t.status,
-        "overdue": selectors.is_overdue(t),
-        "answer": t.answer,
-        "answer_number": float(t.answer_number) if t.answer_number is not None else None,
-        "obligation": t.obligation_id,
-    }
-
-
-def _request(r: ResourceRequest) -> dict[str, Any]:
-    fields = ("id", "kind", "description", "due", "coordination", "answer", "answer_note")
-    return {f: getattr(r, f) for f in fields} | {
-        "crisis": r.crisis_id,
-        "agency": r.agency.code,
-        "overdue": selectors.is_overdue(r),
-        "obligation": r.obligation_id,
-    }
-
-
-def _risk(r: Risk) -> dict[str, Any]:
-    fields = ("id", "title", "description", "likelihood", "impact", "owner", "review_on", "closed")
-    return {f: getattr(r, f) for f in fields} | {"agencies": [a.code for a in r.agencies.all()]}
-
-
-def _report(r: MayorReport) -> dict[str, Any]:
-    fields = ("id", "directed_on", "due", "summary", "recommendations", "status", "version")
-    return {f: getattr(r, f) for f in fields} | {"crisis": r.crisis_id}
-
-
 def _crisis_or_none(request: HttpRequest, pk: int | None) -> Any:
     return selectors.crisis_get(request.user, pk) if pk is not None else None
 
 
 @router.get("/committee/tasks", response=list[CommitteeTaskOut])
-def tasks_list(request: HttpRequest, crisis: int | None = None) -> list[dict[str, Any]]:
-    return [_task(t) for t in selectors.tasks(request.user, crisis=_crisis_or_none(request, crisis))]
+def tasks_list(request: HttpRequest, crisis: int | None = None) -> QuerySet[CrisisTask]:
+    return selectors.tasks(request.user, crisis=_crisis_or_none(request, crisis))
 
 
 @router.post("/committee/tasks", response={201: CommitteeTaskOut})
@@ -209,7 +227,7 @@ def tasks_create(request: HttpRequest, payload: CommitteeTaskIn) -> Any:
         risk=risk,
         kind=payload.kind,
     )
-    return Status(201, _task(t))
+    return Status(201, t)
 
 
 @router.post("/committee/tasks/{pk}/answer", response=CommitteeTaskOut)
@@ -219,18 +237,18 @@ def tasks_answer(
     answer: Form[str],
     number: Form[str] = "",
     file: File[UploadedFile] | None = None,
-) -> dict[str, Any]:
+) -> CrisisTask:
     """Answer with a note, and a number or a file where asked (multipart form). Aggregates only."""
     t = selectors.task_get(request.user, pk)
-    return _task(task_answer(actor=request.user, task=t, answer=answer, number=number or None, file=file))
+    return task_answer(actor=request.user, task=t, answer=answer, number=number or None, file=file)
 
 
 @router.get("/committee/resource-requests", response=list[CommitteeRequestOut])
-def requests_list(request: HttpRequest, crisis: int | None = None) -> list[dict[str, Any]]:
+def requests_list(request: HttpRequest, crisis: int | None = None) -> QuerySet[ResourceRequest]:
     """§8(2) requests the caller may see: the Committee all, an agency lead only their agency's."""
     if crisis is not None:
-        return [_request(r) for r in selectors.resource_requests(request.user, crisis=_crisis_or_none(request, crisis))]
-    return [_request(r) for r in selectors.resource_requests(request.user)]
+        return selectors.resource_requests(request.user, crisis=_crisis_or_none(request, crisis))
+    return selectors.resource_requests(request.user)
 
 
 @router.post("/committee/resource-requests", response={201: CommitteeRequestOut})
@@ -243,24 +261,24 @@ def requests_create(request: HttpRequest, payload: CommitteeRequestIn) -> Any:
         due=payload.due,
         crisis=_crisis_or_none(request, payload.crisis),
     )
-    return Status(201, _request(r))
+    return Status(201, r)
 
 
 @router.post("/committee/resource-requests/{pk}/answer", response=CommitteeRequestOut)
-def requests_answer(request: HttpRequest, pk: int, payload: CommitteeAnswerIn) -> dict[str, Any]:
+def requests_answer(request: HttpRequest, pk: int, payload: CommitteeAnswerIn) -> ResourceRequest:
     r = selectors.resource_request_get(request.user, pk)
-    return _request(resource_request_answer(actor=request.user, request=r, answer=payload.answer, note=payload.note))
+    return resource_request_answer(actor=request.user, request=r, answer=payload.answer, note=payload.note)
 
 
 @router.get("/committee/risks", response=list[CommitteeRiskOut])
-def risks_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_risk(r) for r in selectors.risks(request.user)]
+def risks_list(request: HttpRequest) -> QuerySet[Risk]:
+    return selectors.risks(request.user)
 
 
 @router.post("/committee/risks", response={201: CommitteeRiskOut})
 def risks_create(request: HttpRequest, payload: CommitteeRiskIn) -> Any:
     data = payload.dict()
-    return Status(201, _risk(risk_record(actor=request.user, agency_codes=data.pop("agencies"), **data)))
+    return Status(201, risk_record(actor=request.user, agency_codes=data.pop("agencies"), **data))
 
 
 @router.get("/committee/risks/heat-map")
@@ -274,48 +292,41 @@ def risks_heat_map(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/committee/contacts", response=list[CommitteeContactOut])
-def contacts_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_contact(c) for c in selectors.contacts(request.user)]
-
-
-def _contact(c: OutsideContact) -> dict[str, Any]:
-    fields = ("id", "level", "office", "official_role", "on", "about", "outcome", "follow_up")
-    return {f: getattr(c, f) for f in fields} | {"crisis": c.crisis_id}
+def contacts_list(request: HttpRequest) -> QuerySet[OutsideContact]:
+    return selectors.contacts(request.user)
 
 
 @router.post("/committee/contacts", response={201: CommitteeContactOut})
 def contacts_create(request: HttpRequest, payload: CommitteeContactIn) -> Any:
     data = payload.dict()
     crisis = _crisis_or_none(request, data.pop("crisis"))
-    return Status(201, _contact(contact_log(actor=request.user, crisis=crisis, **data)))
+    return Status(201, contact_log(actor=request.user, crisis=crisis, **data))
 
 
 @router.get("/committee/reports", response=list[CommitteeReportOut])
-def reports_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_report(r) for r in selectors.mayor_reports(request.user)]
+def reports_list(request: HttpRequest) -> QuerySet[MayorReport]:
+    return selectors.mayor_reports(request.user)
 
 
 @router.post("/committee/reports", response={201: CommitteeReportOut})
 def reports_create(request: HttpRequest, payload: CommitteeReportIn) -> Any:
     crisis = selectors.crisis_get(request.user, payload.crisis)
     r = mayor_report_direct(actor=request.user, crisis=crisis, directed_on=payload.directed_on, due=payload.due)
-    return Status(201, _report(r))
+    return Status(201, r)
 
 
 @router.patch("/committee/reports/{pk}", response=CommitteeReportOut)
-def reports_patch(request: HttpRequest, pk: int, payload: CommitteeReportPatch) -> dict[str, Any]:
+def reports_patch(request: HttpRequest, pk: int, payload: CommitteeReportPatch) -> MayorReport:
     r = selectors.mayor_report_get(request.user, pk)
-    return _report(
-        mayor_report_edit(
-            actor=request.user,
-            report=r,
-            expected_version=payload.version,
-            summary=payload.summary,
-            recommendations=payload.recommendations,
-        )
+    return mayor_report_edit(
+        actor=request.user,
+        report=r,
+        expected_version=payload.version,
+        summary=payload.summary,
+        recommendations=payload.recommendations,
     )
 
 
 @router.post("/committee/reports/{pk}/approve", response=CommitteeReportOut)
-def reports_approve(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _report(mayor_report_approve(actor=request.user, report=selectors.mayor_report_get(request.user, pk)))
+def reports_approve(request: HttpRequest, pk: int) -> MayorReport:
+    return mayor_report_approve(actor=request.user, report=selectors.mayor_report_get(request.user, pk))

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
@@ -10,7 +11,14 @@ from eo13.agencies.models import Agency
 from eo13.agencies.selectors import agency_by_code
 from eo13.api_limits import Body, Label, Note
 from eo13.policies import material_services, selectors, services
-from eo13.policies.models import Material, Policy, PolicyTranslation, PolicyVersion
+from eo13.policies.models import (
+    DesignatedLanguage,
+    Dissemination,
+    Material,
+    Policy,
+    PolicyTranslation,
+    PolicyVersion,
+)
 from eo13.policies.plain import plain_language_report
 
 router = Router(tags=["policies"])
@@ -22,6 +30,12 @@ class LanguageOut(Schema):
     native_name: str
     designated_on: str
     source: str
+
+    # Each answer's shape is read from the record by its schema, one way for lists and single answers
+    # (issue 11 point 5).
+    @staticmethod
+    def resolve_designated_on(obj: DesignatedLanguage) -> str:
+        return obj.designated_on.isoformat()
 
 
 class VersionOut(Schema):
@@ -41,6 +55,22 @@ class VersionOut(Schema):
     review_note: str
     published_at: datetime | None
 
+    @staticmethod
+    def resolve_lock(obj: PolicyVersion) -> int:
+        return obj.version
+
+    @staticmethod
+    def resolve_created_by(obj: PolicyVersion) -> str:
+        return obj.created_by.get_username()
+
+    @staticmethod
+    def resolve_submitted_by(obj: PolicyVersion) -> str | None:
+        return _name(obj.submitted_by)
+
+    @staticmethod
+    def resolve_reviewed_by(obj: PolicyVersion) -> str | None:
+        return _name(obj.reviewed_by)
+
 
 class PolicyOut(Schema):
     id: int
@@ -48,6 +78,18 @@ class PolicyOut(Schema):
     slug: str
     current_version: int | None
     published_at: datetime | None
+
+    @staticmethod
+    def resolve_agency(obj: Policy) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_current_version(obj: Policy) -> int | None:
+        return obj.current_version.number if obj.current_version else None
+
+    @staticmethod
+    def resolve_published_at(obj: Policy) -> datetime | None:
+        return obj.current_version.published_at if obj.current_version else None
 
 
 class PolicyIn(Schema):
@@ -92,6 +134,30 @@ class TranslationOut(Schema):
     approved_by: str | None
     approved_at: datetime | None
 
+    @staticmethod
+    def resolve_policy_id(obj: PolicyTranslation) -> int:
+        return obj.version.policy_id
+
+    @staticmethod
+    def resolve_version(obj: PolicyTranslation) -> int:
+        return obj.version.number  # the English version this translates; the edit lock is ``lock``
+
+    @staticmethod
+    def resolve_language(obj: PolicyTranslation) -> str:
+        return obj.language.code
+
+    @staticmethod
+    def resolve_lock(obj: PolicyTranslation) -> int:
+        return obj.edit_version
+
+    @staticmethod
+    def resolve_translated_by(obj: PolicyTranslation) -> str:
+        return obj.translated_by.get_username()
+
+    @staticmethod
+    def resolve_approved_by(obj: PolicyTranslation) -> str | None:
+        return _name(obj.approved_by)
+
 
 class MaterialIn(Schema):
     kind: Label
@@ -115,6 +181,10 @@ class DisseminationOut(Schema):
     sent_at: datetime
     confirmed_at: datetime | None
 
+    @staticmethod
+    def resolve_agency(obj: Dissemination) -> str:
+        return obj.agency.code
+
 
 class MaterialOut(Schema):
     id: int
@@ -129,74 +199,21 @@ class MaterialOut(Schema):
     lock: int
     disseminations: list[DisseminationOut]
 
+    @staticmethod
+    def resolve_owner(obj: Material) -> str:
+        return obj.owner.code
+
+    @staticmethod
+    def resolve_lock(obj: Material) -> int:
+        return obj.version
+
+    @staticmethod
+    def resolve_disseminations(obj: Material) -> list[Dissemination]:
+        return list(obj.disseminations.select_related("agency"))
+
 
 def _name(user: Any) -> str | None:
     return user.get_username() if user is not None else None
-
-
-def _version(v: PolicyVersion) -> dict[str, Any]:
-    return {
-        "id": v.pk,
-        "policy_id": v.policy_id,
-        "number": v.number,
-        "title": v.title,
-        "body": v.body,
-        "change_summary": v.change_summary,
-        "status": v.status,
-        "lock": v.version,
-        "created_by": _name(v.created_by),
-        "submitted_by": _name(v.submitted_by),
-        "submitted_at": v.submitted_at,
-        "reviewed_by": _name(v.reviewed_by),
-        "reviewed_at": v.reviewed_at,
-        "review_note": v.review_note,
-        "published_at": v.published_at,
-    }
-
-
-def _policy(p: Policy) -> dict[str, Any]:
-    cv = p.current_version
-    return {
-        "id": p.pk,
-        "agency": p.agency.code,
-        "slug": p.slug,
-        "current_version": cv.number if cv else None,
-        "published_at": cv.published_at if cv else None,
-    }
-
-
-def _translation(t: PolicyTranslation) -> dict[str, Any]:
-    return {
-        "id": t.pk,
-        "policy_id": t.version.policy_id,
-        "version": t.version.number,
-        "language": t.language.code,
-        "title": t.title,
-        "status": t.status,
-        "lock": t.edit_version,
-        "translated_by": _name(t.translated_by),
-        "approved_by": _name(t.approved_by),
-        "approved_at": t.approved_at,
-    }
-
-
-def _material(m: Material) -> dict[str, Any]:
-    return {
-        "id": m.pk,
-        "kind": m.kind,
-        "section": m.section,
-        "audience": m.audience,
-        "title": m.title,
-        "body": m.body,
-        "languages": m.languages,
-        "owner": m.owner.code,
-        "approved_at": m.approved_at,
-        "lock": m.version,
-        "disseminations": [
-            {"id": d.pk, "agency": d.agency.code, "sent_at": d.sent_at, "confirmed_at": d.confirmed_at}
-            for d in m.disseminations.select_related("agency")
-        ],
-    }
 
 
 def _agency(code: str) -> Agency:
@@ -204,22 +221,13 @@ def _agency(code: str) -> Agency:
 
 
 @router.get("/languages", response=list[LanguageOut], summary="The designated citywide languages")
-def list_languages(request: HttpRequest) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": lang.code,
-            "name": lang.name,
-            "native_name": lang.native_name,
-            "designated_on": lang.designated_on.isoformat(),
-            "source": lang.source,
-        }
-        for lang in selectors.languages()
-    ]
+def list_languages(request: HttpRequest) -> QuerySet[DesignatedLanguage]:
+    return selectors.languages()
 
 
 @router.get("/policies", response=list[PolicyOut])
-def list_policies(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_policy(p) for p in selectors.policy_list(user=request.user)]
+def list_policies(request: HttpRequest) -> QuerySet[Policy]:
+    return selectors.policy_list(user=request.user)
 
 
 @router.post("/policies", response={201: PolicyOut}, summary="Start a policy with its first draft (EO 13 §2(1))")
@@ -231,7 +239,7 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status[Any]:
         body=payload.body,
         change_summary=payload.change_summary,
     )
-    return Status(201, _policy(policy))
+    return Status(201, policy)
 
 
 @router.get("/policies/coverage", summary="Translation coverage per policy and language (Admin Code §23-1102)")
@@ -252,25 +260,25 @@ def policy_coverage(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/policies/{int:policy_id}", response=PolicyOut)
-def get_policy(request: HttpRequest, policy_id: int) -> dict[str, Any]:
-    return _policy(selectors.policy_get(user=request.user, pk=policy_id))
+def get_policy(request: HttpRequest, policy_id: int) -> Policy:
+    return selectors.policy_get(user=request.user, pk=policy_id)
 
 
 @router.get("/policies/{int:policy_id}/versions", response=list[VersionOut])
-def list_versions(request: HttpRequest, policy_id: int) -> list[dict[str, Any]]:
+def list_versions(request: HttpRequest, policy_id: int) -> QuerySet[PolicyVersion]:
     policy = selectors.policy_get(user=request.user, pk=policy_id)
-    return [_version(v) for v in selectors.version_list(user=request.user).filter(policy=policy)]
+    return selectors.version_list(user=request.user).filter(policy=policy)
 
 
 @router.post("/policies/{int:policy_id}/versions", response={201: VersionOut}, summary="Start a new draft")
 def start_version(request: HttpRequest, policy_id: int) -> Status[Any]:
     policy = selectors.policy_get(user=request.user, pk=policy_id)
-    return Status(201, _version(services.version_start(actor=request.user, policy=policy)))
+    return Status(201, services.version_start(actor=request.user, policy=policy))
 
 
 @router.get("/policy-versions/{int:version_id}", response=VersionOut)
-def get_version(request: HttpRequest, version_id: int) -> dict[str, Any]:
-    return _version(selectors.version_get(user=request.user, pk=version_id))
+def get_version(request: HttpRequest, version_id: int) -> PolicyVersion:
+    return selectors.version_get(user=request.user, pk=version_id)
 
 
 @router.get("/policy-versions/{int:version_id}/plain-language", summary="Grade level, long sentences, passive voice")
@@ -279,39 +287,37 @@ def version_plain_language(request: HttpRequest, version_id: int) -> dict[str, o
 
 
 @router.patch("/policy-versions/{int:version_id}", response=VersionOut, summary="Edit a draft")
-def update_version(request: HttpRequest, version_id: int, payload: VersionIn) -> dict[str, Any]:
+def update_version(request: HttpRequest, version_id: int, payload: VersionIn) -> PolicyVersion:
     version = selectors.version_get(user=request.user, pk=version_id)
-    return _version(
-        services.version_update(
-            actor=request.user,
-            version=version,
-            expected_version=payload.lock,
-            title=payload.title,
-            body=payload.body,
-            change_summary=payload.change_summary,
-        )
+    return services.version_update(
+        actor=request.user,
+        version=version,
+        expected_version=payload.lock,
+        title=payload.title,
+        body=payload.body,
+        change_summary=payload.change_summary,
     )
 
 
 @router.post("/policy-versions/{int:version_id}/submit", response=VersionOut, summary="Send to the Law Department")
-def submit_version(request: HttpRequest, version_id: int, payload: LockIn) -> dict[str, Any]:
+def submit_version(request: HttpRequest, version_id: int, payload: LockIn) -> PolicyVersion:
     version = selectors.version_get(user=request.user, pk=version_id)
-    return _version(services.version_submit(actor=request.user, version=version, expected_version=payload.lock))
+    return services.version_submit(actor=request.user, version=version, expected_version=payload.lock)
 
 
 @router.post("/policy-versions/{int:version_id}/approve", response=VersionOut, summary="Approve and publish")
-def approve_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
+def approve_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> PolicyVersion:
     version = selectors.version_get(user=request.user, pk=version_id)
-    return _version(
-        services.version_approve(actor=request.user, version=version, expected_version=payload.lock, note=payload.note)
+    return services.version_approve(
+        actor=request.user, version=version, expected_version=payload.lock, note=payload.note
     )
 
 
 @router.post("/policy-versions/{int:version_id}/return", response=VersionOut, summary="Send back with a note")
-def return_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> dict[str, Any]:
+def return_version(request: HttpRequest, version_id: int, payload: ReviewIn) -> PolicyVersion:
     version = selectors.version_get(user=request.user, pk=version_id)
-    return _version(
-        services.version_return(actor=request.user, version=version, expected_version=payload.lock, note=payload.note)
+    return services.version_return(
+        actor=request.user, version=version, expected_version=payload.lock, note=payload.note
     )
 
 
@@ -326,61 +332,54 @@ def submit_translation(request: HttpRequest, policy_id: int, payload: Translatio
         title=payload.title,
         body=payload.body,
     )
-    return Status(201, _translation(translation))
+    return Status(201, translation)
 
 
 @router.post("/policy-translations/{int:translation_id}/approve", response=TranslationOut)
-def approve_translation(request: HttpRequest, translation_id: int, payload: LockIn) -> dict[str, Any]:
+def approve_translation(request: HttpRequest, translation_id: int, payload: LockIn) -> PolicyTranslation:
     translation = selectors.translation_get(user=request.user, pk=translation_id)
-    return _translation(
-        services.translation_approve(actor=request.user, translation=translation, expected_version=payload.lock)
-    )
+    return services.translation_approve(actor=request.user, translation=translation, expected_version=payload.lock)
 
 
 @router.get("/materials", response=list[MaterialOut], summary="The §5 library (EO 13 §5(1)–(4))")
-def list_materials(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_material(m) for m in selectors.material_list(user=request.user)]
+def list_materials(request: HttpRequest) -> QuerySet[Material]:
+    return selectors.material_list(user=request.user)
 
 
 @router.post("/materials", response={201: MaterialOut})
 def create_material(request: HttpRequest, payload: MaterialIn) -> Status[Any]:
-    return Status(201, _material(material_services.material_create(actor=request.user, **payload.dict())))
+    return Status(201, material_services.material_create(actor=request.user, **payload.dict()))
 
 
 @router.get("/materials/{int:material_id}", response=MaterialOut)
-def get_material(request: HttpRequest, material_id: int) -> dict[str, Any]:
-    return _material(selectors.material_get(user=request.user, pk=material_id))
+def get_material(request: HttpRequest, material_id: int) -> Material:
+    return selectors.material_get(user=request.user, pk=material_id)
 
 
 @router.patch("/materials/{int:material_id}", response=MaterialOut)
-def update_material(request: HttpRequest, material_id: int, payload: MaterialUpdateIn) -> dict[str, Any]:
+def update_material(request: HttpRequest, material_id: int, payload: MaterialUpdateIn) -> Material:
     material = selectors.material_get(user=request.user, pk=material_id)
     data = payload.dict()
     lock = data.pop("lock")
-    return _material(
-        material_services.material_update(actor=request.user, material=material, expected_version=lock, **data)
-    )
+    return material_services.material_update(actor=request.user, material=material, expected_version=lock, **data)
 
 
 @router.post("/materials/{int:material_id}/approve", response=MaterialOut)
-def approve_material(request: HttpRequest, material_id: int, payload: LockIn) -> dict[str, Any]:
+def approve_material(request: HttpRequest, material_id: int, payload: LockIn) -> Material:
     material = selectors.material_get(user=request.user, pk=material_id)
-    return _material(
-        material_services.material_approve(actor=request.user, material=material, expected_version=payload.lock)
-    )
+    return material_services.material_approve(actor=request.user, material=material, expected_version=payload.lock)
 
 
 @router.post("/materials/{int:material_id}/send", response=MaterialOut)
-def send_material(request: HttpRequest, material_id: int, payload: SendIn) -> dict[str, Any]:
+def send_material(request: HttpRequest, material_id: int, payload: SendIn) -> Material:
     material = selectors.material_get(user=request.user, pk=material_id)
     agencies = [_agency(code) for code in payload.agencies]
     material_services.material_send(actor=request.user, material=material, agencies=agencies)
-    return _material(selectors.material_get(user=request.user, pk=material_id))
+    return selectors.material_get(user=request.user, pk=material_id)
 
 
 @router.post("/disseminations/{int:dissemination_id}/confirm", response=DisseminationOut)
-def confirm_dissemination(request: HttpRequest, dissemination_id: int) -> dict[str, Any]:
-    d = material_services.dissemination_confirm(
+def confirm_dissemination(request: HttpRequest, dissemination_id: int) -> Dissemination:
+    return material_services.dissemination_confirm(
         actor=request.user, dissemination=selectors.dissemination_get(user=request.user, pk=dissemination_id)
     )
-    return {"id": d.pk, "agency": d.agency.code, "sent_at": d.sent_at, "confirmed_at": d.confirmed_at}

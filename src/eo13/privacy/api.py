@@ -4,6 +4,7 @@ identifying information and reports. Every write the web makes is here too."""
 from datetime import date
 from typing import Annotated, Any, Literal
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
@@ -11,6 +12,15 @@ from eo13.agencies.models import Agency
 from eo13.api_limits import Body, Label, Note
 from eo13.privacy import selectors, services
 from eo13.privacy.duties import vacancy_due
+from eo13.privacy.models import (
+    PrivacyOfficerDesignation,
+    PrivacyOfficerVacancy,
+    PrivacyProtocol,
+    ProtocolAcknowledgement,
+    TrainingAttendance,
+    TrainingSession,
+)
+from eo13.privacy.selectors import RegisterRow
 from eo13.strict_dates import StrictDate
 
 router = Router(tags=["privacy"])
@@ -49,6 +59,12 @@ class DesignationOut(Schema):
     ended_on: date | None
     version: int
 
+    # Each answer's shape is read from the record by its schema, one way for lists and single answers
+    # (issue 11 point 5).
+    @staticmethod
+    def resolve_agency(obj: PrivacyOfficerDesignation) -> str:
+        return obj.agency.code
+
 
 class VacancyIn(Schema):
     agency: Label
@@ -64,6 +80,14 @@ class VacancyOut(Schema):
     filled_by_id: int | None
     note: str
 
+    @staticmethod
+    def resolve_agency(obj: PrivacyOfficerVacancy) -> str:
+        return obj.agency.code
+
+    @staticmethod
+    def resolve_replacement_due(obj: PrivacyOfficerVacancy) -> date:
+        return vacancy_due(obj.vacated_on)
+
 
 class RegisterRowOut(Schema):
     agency: str
@@ -77,31 +101,17 @@ class RegisterRowOut(Schema):
     flags: list[str]
     citations: list[str] = ["EO 13 §6", "EO 13 §6(1)", "EO 13 §6(2)"]
 
+    @staticmethod
+    def resolve_agency(obj: RegisterRow) -> str:
+        return obj.agency.code
 
-def _designation(d: Any) -> dict[str, Any]:
-    return {
-        "id": d.pk,
-        "agency": d.agency.code,
-        "full_name": d.full_name,
-        "title": d.title,
-        "email": d.email,
-        "phone": d.phone,
-        "designated_on": d.designated_on,
-        "ended_on": d.ended_on,
-        "version": d.version,
-    }
+    @staticmethod
+    def resolve_agency_name(obj: RegisterRow) -> str:
+        return obj.agency.name
 
-
-def _vacancy(v: Any) -> dict[str, Any]:
-
-    return {
-        "id": v.pk,
-        "agency": v.agency.code,
-        "vacated_on": v.vacated_on,
-        "replacement_due": vacancy_due(v.vacated_on),
-        "filled_by_id": v.filled_by_id,
-        "note": v.note,
-    }
+    @staticmethod
+    def resolve_vacancy_since(obj: RegisterRow) -> date | None:
+        return obj.vacancy.vacated_on if obj.vacancy else None
 
 
 def _agency(user: Any, code: str) -> Agency:
@@ -109,28 +119,15 @@ def _agency(user: Any, code: str) -> Agency:
 
 
 @router.get("/privacy/register", response=list[RegisterRowOut], summary="Privacy-officer register by agency")
-def register(request: HttpRequest, only: Literal["", "missing", "overdue", "untrained"] = "") -> list[dict[str, Any]]:
-    return [
-        {
-            "agency": r.agency.code,
-            "agency_name": r.agency.name,
-            "officer": _designation(r.officer) if r.officer else None,
-            "vacancy_since": r.vacancy.vacated_on if r.vacancy else None,
-            "designation_due": r.designation_due,
-            "trained_on": r.trained_on,
-            "training_due": r.training_due,
-            "acknowledged_current_protocol": r.acknowledged_current_protocol,
-            "flags": r.flags,
-        }
-        for r in selectors.register_status(user=request.user, only=only)
-    ]
+def register(request: HttpRequest, only: Literal["", "missing", "overdue", "untrained"] = "") -> list[RegisterRow]:
+    return selectors.register_status(user=request.user, only=only)
 
 
 @router.get("/privacy/designations", response=list[DesignationOut], summary="Privacy officers, current and past")
-def designations(request: HttpRequest, agency: str | None = None, current: bool = False) -> list[dict[str, Any]]:
-    return [
-        _designation(d) for d in selectors.designation_list(user=request.user, agency_code=agency, current_only=current)
-    ]
+def designations(
+    request: HttpRequest, agency: str | None = None, current: bool = False
+) -> QuerySet[PrivacyOfficerDesignation]:
+    return selectors.designation_list(user=request.user, agency_code=agency, current_only=current)
 
 
 @router.post("/privacy/designations", response={201: DesignationOut}, summary="Name an agency's privacy officer")
@@ -144,12 +141,12 @@ def designate(request: HttpRequest, payload: DesignationIn) -> Status[Any]:
         phone=payload.phone,
         designated_on=payload.designated_on,
     )
-    return Status(201, _designation(d))
+    return Status(201, d)
 
 
 @router.patch("/privacy/designations/{designation_id}", response=DesignationOut, summary="Correct contact details")
-def update_contact(request: HttpRequest, designation_id: int, payload: ContactIn) -> dict[str, Any]:
-    d = services.designation_update_contact(
+def update_contact(request: HttpRequest, designation_id: int, payload: ContactIn) -> PrivacyOfficerDesignation:
+    return services.designation_update_contact(
         actor=request.user,
         designation=selectors.designation_get(user=request.user, pk=designation_id),
         expected_version=payload.version,
@@ -158,12 +155,11 @@ def update_contact(request: HttpRequest, designation_id: int, payload: ContactIn
         email=payload.email,
         phone=payload.phone,
     )
-    return _designation(d)
 
 
 @router.get("/privacy/vacancies", response=list[VacancyOut], summary="Privacy-officer vacancies")
-def vacancies(request: HttpRequest, open_only: bool = False) -> list[dict[str, Any]]:
-    return [_vacancy(v) for v in selectors.vacancy_list(user=request.user, open_only=open_only)]
+def vacancies(request: HttpRequest, open_only: bool = False) -> QuerySet[PrivacyOfficerVacancy]:
+    return selectors.vacancy_list(user=request.user, open_only=open_only)
 
 
 @router.post("/privacy/vacancies", response={201: VacancyOut}, summary="Record that a privacy officer left")
@@ -174,7 +170,7 @@ def vacate(request: HttpRequest, payload: VacancyIn) -> Status[Any]:
         vacated_on=payload.vacated_on,
         note=payload.note,
     )
-    return Status(201, _vacancy(v))
+    return Status(201, v)
 
 
 # ---- training (EO 13 §6(1)) ----
@@ -190,6 +186,14 @@ class AttendeeOut(Schema):
     agency: str
     full_name: str
 
+    @staticmethod
+    def resolve_agency(obj: TrainingAttendance) -> str:
+        return obj.designation.agency.code
+
+    @staticmethod
+    def resolve_full_name(obj: TrainingAttendance) -> str:
+        return obj.designation.full_name
+
 
 class SessionOut(Schema):
     id: int
@@ -199,32 +203,18 @@ class SessionOut(Schema):
     protocol_number: int | None
     attendance: list[AttendeeOut]
 
+    @staticmethod
+    def resolve_protocol_number(obj: TrainingSession) -> int | None:
+        return obj.protocol.number if obj.protocol else None
+
 
 class AttendanceIn(Schema):
     designation_id: int
 
 
-def _session(s: Any) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "kind": s.kind,
-        "topic": s.topic,
-        "held_on": s.held_on,
-        "protocol_number": s.protocol.number if s.protocol else None,
-        "attendance": [
-            {
-                "designation_id": a.designation_id,
-                "agency": a.designation.agency.code,
-                "full_name": a.designation.full_name,
-            }
-            for a in s.attendance.all()
-        ],
-    }
-
-
 @router.get("/privacy/training-sessions", response=list[SessionOut], summary="CPO training sessions")
-def sessions(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_session(s) for s in selectors.training_session_list(user=request.user)]
+def sessions(request: HttpRequest) -> QuerySet[TrainingSession]:
+    return selectors.training_session_list(user=request.user)
 
 
 @router.post("/privacy/training-sessions", response={201: SessionOut}, summary="Record a CPO training session")
@@ -233,7 +223,7 @@ def session_create(request: HttpRequest, payload: SessionIn) -> Status[Any]:
     s = services.training_session_create(
         actor=request.user, kind=payload.kind, topic=payload.topic, held_on=payload.held_on, protocol=protocol
     )
-    return Status(201, _session(s))
+    return Status(201, s)
 
 
 @router.post(
@@ -245,7 +235,7 @@ def attend(request: HttpRequest, session_id: int, payload: AttendanceIn) -> Stat
     session = selectors.training_session_get(user=request.user, pk=session_id)
     designation = selectors.designation_get(user=request.user, pk=payload.designation_id)
     services.training_attendance_record(actor=request.user, session=session, designation=designation)
-    return Status(201, _session(selectors.training_session_get(user=request.user, pk=session_id)))
+    return Status(201, selectors.training_session_get(user=request.user, pk=session_id))
 
 
 # ---- protocols (EO 13 §6(2)) ----
@@ -263,23 +253,15 @@ class ProtocolOut(Schema):
     effective_on: date
     current: bool
 
-
-def _protocol(p: Any, latest_id: int | None) -> dict[str, Any]:
-    return {
-        "id": p.pk,
-        "number": p.number,
-        "title": p.title,
-        "body": p.body,
-        "effective_on": p.effective_on,
-        "current": p.pk == latest_id,
-    }
+    # The newest version is the current one; the selector marks it in the same query (``is_current``).
+    @staticmethod
+    def resolve_current(obj: PrivacyProtocol) -> bool:
+        return bool(getattr(obj, "is_current", False))
 
 
 @router.get("/privacy/protocols", response=list[ProtocolOut], summary="The CPO's protocols, newest first")
-def protocols(request: HttpRequest) -> list[dict[str, Any]]:
-    items = list(selectors.protocol_list(user=request.user))
-    latest = items[0].pk if items else None
-    return [_protocol(p, latest) for p in items]
+def protocols(request: HttpRequest) -> QuerySet[PrivacyProtocol]:
+    return selectors.protocol_list(user=request.user)
 
 
 @router.post("/privacy/protocols", response={201: ProtocolOut}, summary="Publish a new protocol version (CPO)")
@@ -287,13 +269,21 @@ def protocol_publish(request: HttpRequest, payload: ProtocolIn) -> Status[Any]:
     p = services.protocol_publish(
         actor=request.user, title=payload.title, body=payload.body, effective_on=payload.effective_on
     )
-    return Status(201, _protocol(p, p.pk))
+    return Status(201, selectors.protocol_get(user=request.user, pk=p.pk))  # read back: now the current one
 
 
 class AckOut(Schema):
     protocol_number: int
     agency: str
     acknowledged_at: Any
+
+    @staticmethod
+    def resolve_protocol_number(obj: ProtocolAcknowledgement) -> int:
+        return obj.protocol.number
+
+    @staticmethod
+    def resolve_agency(obj: ProtocolAcknowledgement) -> str:
+        return obj.designation.agency.code
 
 
 @router.post(
@@ -305,14 +295,7 @@ def protocol_ack(request: HttpRequest, protocol_id: int) -> Status[Any]:
     ack = services.protocol_acknowledge(
         actor=request.user, protocol=selectors.protocol_get(user=request.user, pk=protocol_id)
     )
-    return Status(
-        201,
-        {
-            "protocol_number": ack.protocol.number,
-            "agency": ack.designation.agency.code,
-            "acknowledged_at": ack.acknowledged_at,
-        },
-    )
+    return Status(201, ack)
 
 
 # Requests for identifying information live in their own module; their routes join this router.

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
@@ -12,6 +13,7 @@ from eo13.api_limits import Label, Note
 from eo13.errors import NotFound
 from eo13.law import identifying_information as ii
 from eo13.privacy import selectors, services
+from eo13.privacy.models import IdentifyingInformationRequest
 from eo13.privacy.reports import report_export, request_report
 from eo13.strict_dates import StrictDate
 
@@ -76,6 +78,11 @@ class CategoryOut(Schema):
     flagged: bool
     citations: list[str]
 
+    # Read from the law's own category (eo13.law.identifying_information), one shape for every answer.
+    @staticmethod
+    def resolve_flagged(obj: ii.Category) -> bool:
+        return obj.singled_out
+
 
 class RequestOut(Schema):
     id: int
@@ -103,45 +110,29 @@ class RequestOut(Schema):
     citations: list[str]
     version: int
 
+    # Read from the record itself (and the law's rule for its instrument), one shape for the list, the new request
+    # and each step (issue 11 point 5).
+    @staticmethod
+    def resolve_agency(obj: IdentifyingInformationRequest) -> str:
+        return obj.agency.code
 
-def _category(key: str) -> dict[str, Any]:
-    c = ii.category(key)
-    return {"key": c.key, "label": c.label, "flagged": c.singled_out, "citations": list(c.citations)}
+    @staticmethod
+    def resolve_categories(obj: IdentifyingInformationRequest) -> list[ii.Category]:
+        return [ii.category(k) for k in obj.categories]
 
+    @staticmethod
+    def resolve_disclosure_approved_by(obj: IdentifyingInformationRequest) -> str | None:
+        approver = obj.disclosure_approved_by
+        return approver.get_username() if approver else None
 
-def _request(r: Any) -> dict[str, Any]:
-    rule = ii.instrument_rule(r.instrument)
-    return {
-        "id": r.pk,
-        "reference": r.reference,
-        "agency": r.agency.code,
-        "requesting_agency": r.requesting_agency,
-        "instrument": r.instrument,
-        "needs_law_department": rule.is_legal_process,
-        "received_on": r.received_on,
-        "respond_by": r.respond_by,
-        "categories": [_category(k) for k in r.categories],
-        "people_count": r.people_count,
-        "summary": r.summary,
-        "assigned_officer_id": r.assigned_officer_id,
-        "law_department_referred_on": r.law_department_referred_on,
-        "law_department_note": r.law_department_note,
-        "decision": r.decision,
-        "decision_reasons": r.decision_reasons,
-        "decided_on": r.decided_on,
-        "disclosed_categories": r.disclosed_categories,
-        "disclosed_on": r.disclosed_on,
-        "disclosure_approved_by": r.disclosure_approved_by.get_username() if r.disclosure_approved_by else None,
-        "disclosure_note": r.disclosure_note,
-        "status": r.status,
-        "citations": ["EO 13 §6", *rule.citations],
-        "version": r.version,
-    }
+    @staticmethod
+    def resolve_citations(obj: IdentifyingInformationRequest) -> list[str]:
+        return ["EO 13 §6", *ii.instrument_rule(obj.instrument).citations]
 
 
 @router.get("/privacy/categories", response=list[CategoryOut], summary="Kinds of identifying information")
-def categories(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_category(k) for k in ii.CATEGORY_KEYS]
+def categories(request: HttpRequest) -> list[ii.Category]:
+    return [ii.category(k) for k in ii.CATEGORY_KEYS]
 
 
 @router.get("/privacy/requests", response=list[RequestOut], summary="Requests for identifying information")
@@ -151,9 +142,9 @@ def requests(
     status: Literal["", "open", "decided"] = "",
     start: date | None = None,
     end: date | None = None,
-) -> list[dict[str, Any]]:
+) -> QuerySet[IdentifyingInformationRequest]:
     qs = selectors.request_list(user=request.user, agency_code=agency, status=status, start=start, end=end)
-    return [_request(r) for r in qs.select_related("disclosure_approved_by")]
+    return qs.select_related("disclosure_approved_by")
 
 
 def _officer(user: Any, pk: int | None) -> Any:
@@ -179,40 +170,38 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Status[Any]:
         summary=payload.summary,
         assigned_officer=_officer(request.user, payload.assigned_officer_id),
     )
-    return Status(201, _request(r))
+    return Status(201, r)
 
 
 @router.get("/privacy/requests/{request_id}", response=RequestOut, summary="One request")
-def request_detail(request: HttpRequest, request_id: int) -> dict[str, Any]:
-    return _request(selectors.request_get(user=request.user, pk=request_id))
+def request_detail(request: HttpRequest, request_id: int) -> IdentifyingInformationRequest:
+    return selectors.request_get(user=request.user, pk=request_id)
 
 
 @router.post("/privacy/requests/{request_id}/assignment", response=RequestOut, summary="Assign a privacy officer")
-def request_assign(request: HttpRequest, request_id: int, payload: AssignIn) -> dict[str, Any]:
-    r = services.request_assign(
+def request_assign(request: HttpRequest, request_id: int, payload: AssignIn) -> IdentifyingInformationRequest:
+    return services.request_assign(
         actor=request.user,
         request=selectors.request_get(user=request.user, pk=request_id),
         officer=_officer(request.user, payload.assigned_officer_id),
         expected_version=payload.version,
     )
-    return _request(r)
 
 
 @router.post("/privacy/requests/{request_id}/referral", response=RequestOut, summary="Refer to the Law Department")
-def request_refer(request: HttpRequest, request_id: int, payload: ReferIn) -> dict[str, Any]:
-    r = services.request_refer(
+def request_refer(request: HttpRequest, request_id: int, payload: ReferIn) -> IdentifyingInformationRequest:
+    return services.request_refer(
         actor=request.user,
         request=selectors.request_get(user=request.user, pk=request_id),
         referred_on=payload.referred_on,
         note=payload.note,
         expected_version=payload.version,
     )
-    return _request(r)
 
 
 @router.post("/privacy/requests/{request_id}/decision", response=RequestOut, summary="Record the decision")
-def request_decide(request: HttpRequest, request_id: int, payload: DecideIn) -> dict[str, Any]:
-    r = services.request_decide(
+def request_decide(request: HttpRequest, request_id: int, payload: DecideIn) -> IdentifyingInformationRequest:
+    return services.request_decide(
         actor=request.user,
         request=selectors.request_get(user=request.user, pk=request_id),
         decision=payload.decision,
@@ -220,12 +209,11 @@ def request_decide(request: HttpRequest, request_id: int, payload: DecideIn) -> 
         decided_on=payload.decided_on,
         expected_version=payload.version,
     )
-    return _request(r)
 
 
 @router.post("/privacy/requests/{request_id}/disclosure", response=RequestOut, summary="Record the disclosure")
-def request_disclose(request: HttpRequest, request_id: int, payload: DiscloseIn) -> dict[str, Any]:
-    r = services.request_disclose(
+def request_disclose(request: HttpRequest, request_id: int, payload: DiscloseIn) -> IdentifyingInformationRequest:
+    return services.request_disclose(
         actor=request.user,
         request=selectors.request_get(user=request.user, pk=request_id),
         categories=list(payload.categories),
@@ -233,7 +221,6 @@ def request_disclose(request: HttpRequest, request_id: int, payload: DiscloseIn)
         note=payload.note,
         expected_version=payload.version,
     )
-    return _request(r)
 
 
 # ---- reports ----

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet, Subquery
 
 from eo13 import clock
 from eo13.accounts.policy import agency_ids, has_role, require_role
@@ -167,8 +167,12 @@ def training_session_get(*, user: Any, pk: int) -> TrainingSession:
 
 
 def protocol_list(*, user: Any) -> QuerySet[PrivacyProtocol]:
+    """Newest first; ``is_current`` marks the newest version, worked out in the same query."""
     require_role(user, PROTOCOL_READERS)
-    return PrivacyProtocol.objects.all()
+    newest = PrivacyProtocol.objects.order_by("-number").values("pk")[:1]
+    return PrivacyProtocol.objects.annotate(
+        is_current=ExpressionWrapper(Q(pk=Subquery(newest)), output_field=BooleanField())
+    )
 
 
 def protocol_get(*, user: Any, pk: int) -> PrivacyProtocol:
