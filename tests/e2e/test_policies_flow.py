@@ -95,7 +95,7 @@ def test_draft_to_published_to_korean(live_server, browser, people):
         )
         page.get_by_role("button", name="Save translation").click()
         assert "A second person must approve it" in page.content()
-        assert page.get_by_role("button", name="Approve Korean").count() == 0  # not by the translator
+        assert page.get_by_role("link", name="Read and approve Korean").count() == 0  # not by the translator
 
         _sign_out(page)
         sign_in(page, live_server, "demo-acs-lead", PASSWORD)

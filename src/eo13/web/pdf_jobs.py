@@ -21,6 +21,7 @@ from django.tasks import task
 
 from eo13.accounts.models import User
 from eo13.discovery import app_modules
+from eo13.errors import PermissionDenied
 from eo13.pdf import render_pdf
 
 FOLDER = "reports"
@@ -57,5 +58,8 @@ def pdf_later(request: HttpRequest, kind: str, **params: Any) -> HttpResponse:
     if kind not in builders():
         raise LookupError(f"no PDF report called {kind!r}")
     builders()[kind](request.user, **params)
-    result = make_pdf.enqueue(kind=kind, user_id=request.user.pk, params=params)
+    user_id = request.user.pk
+    if user_id is None:  # the report pages require sign-in; this is the worker's guarantee of whose PDF it is
+        raise PermissionDenied("Sign in to make a report.")
+    result = make_pdf.enqueue(kind=kind, user_id=user_id, params=params)
     return redirect("pdf-job", job=result.id)

@@ -1,5 +1,7 @@
 """The "your PDF is being made" page, which checks every few seconds (htmx) and then offers the download."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -10,7 +12,7 @@ from django.tasks.exceptions import TaskResultDoesNotExist
 from eo13.web.pdf_jobs import make_pdf
 
 
-def _mine(request: HttpRequest, job: str) -> TaskResult:
+def _mine(request: HttpRequest, job: str) -> TaskResult[Any, Any]:
     """The job, only for the person who asked for it: anyone else gets the same 404 as for a job that never was."""
     try:
         result = make_pdf.get_result(job)

@@ -23,7 +23,7 @@ CODE = re.compile(
 
 
 @register.filter(is_safe=True)
-def ltr_codes(text: object) -> SafeString:
+def ltr_codes(text: str) -> SafeString:
     """Escape ``text`` and wrap each code or citation in an isolated left-to-right span."""
     escaped = str(conditional_escape(text))
     return mark_safe(CODE.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', escaped))  # escaped above
