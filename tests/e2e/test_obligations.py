@@ -76,8 +76,12 @@ def test_submit_return_resubmit_accept_and_the_board_shows_it(duty, live_server,
     desktop.goto(f"{live_server.url}/staff/obligations/board/?section=EO+13+%C2%A72")
     row = desktop.locator("tr:has(th a:text-is('ACS'))")
     header = [h.strip() for h in desktop.locator(".eo13-ob-board thead th .eo13-ob-colkey").all_inner_texts()]
-    cell = row.locator("td").nth(header.index("s2_audit_report")).inner_text()
+    cell = row.locator("td").nth(header.index("Audit your policies and report to the Mayor")).inner_text()
     assert cell == "Done"
-    nypd = desktop.locator("tr:has(th a:text-is('NYPD'))").locator("td").nth(header.index("s2_audit_report"))
+    nypd = (
+        desktop.locator("tr:has(th a:text-is('NYPD'))")
+        .locator("td")
+        .nth(header.index("Audit your policies and report to the Mayor"))
+    )
     assert nypd.inner_text() == "Late"
     assert "NYPD: Audit your policies and report to the Mayor" in desktop.locator(".eo13-ob-overdue").inner_text()

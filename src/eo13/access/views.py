@@ -35,6 +35,7 @@ from eo13.law.definitions import DHS_FORMS
 from eo13.law.warrant import warrant_reasons
 from eo13.scrub import removed_note
 from eo13.web.errors import form_error
+from eo13.web.listing import listing
 
 
 @login_required
@@ -331,8 +332,8 @@ def _encounter_args(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any
 
 @login_required
 def encounters(request: HttpRequest) -> HttpResponse:
-    rows = list(encounter_list(user=request.user)[:200])
-    return render(request, "access/encounter_list.html", {"rows": rows, "can_file": bool(_filer_memberships(request))})
+    rows = listing(request, encounter_list(user=request.user), search=("agency__code", "agency__name"))
+    return render(request, "access/encounter_list.html", {"list": rows, "can_file": bool(_filer_memberships(request))})
 
 
 @login_required
@@ -345,7 +346,8 @@ def encounter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decisions(request: HttpRequest) -> HttpResponse:
-    return render(request, "access/decision_list.html", {"rows": list(decision_list(user=request.user)[:200])})
+    rows = listing(request, decision_list(user=request.user), search=("agency__code", "agency__name", "kind"))
+    return render(request, "access/decision_list.html", {"list": rows})
 
 
 @login_required

@@ -171,7 +171,7 @@ CELL_TEXT = {
 class Board:
     keys: list[str]
     rows: list[tuple[Agency, list[tuple[str, str, int] | None]]]  # per key: (state, text, count) or None
-    overdue: list[Obligation]
+    overdue: QuerySet[Obligation]
     totals: dict[str, int] = field(default_factory=dict)
     progress: list[tuple[str, int, int]] = field(default_factory=list)  # (month, accepted, total)
 
@@ -221,7 +221,8 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
         )
         for a in agencies
     ]
-    overdue = list(base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code")[:200])
+    # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
+    overdue = base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
     return Board(keys=keys, rows=rows, overdue=overdue, totals=dict(totals), progress=progress(base, now))
 
 

@@ -19,12 +19,14 @@ from eo13.agencies.selectors import agency_by_code
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.obligations import BY_KEY, RESPONSIBLE_TEXT
 from eo13.obligations import selectors
+from eo13.obligations.chart import progress_chart
 from eo13.obligations.evidence import evidence_add
 from eo13.obligations.forms import EvidenceForm, ReviewForm, SubmitForm
 from eo13.obligations.models import OPEN_STATUSES, Obligation, Status
 from eo13.obligations.policy import BOARD_ROLES, OBLIGATION_POLICY, REVIEWERS
 from eo13.obligations.services import obligation_accept, obligation_return, obligation_submit
 from eo13.web.errors import form_error
+from eo13.web.listing import listing
 
 
 def eo13_errors(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -45,10 +47,11 @@ def _agency(request: HttpRequest) -> Agency:
 @eo13_errors
 def workspace(request: HttpRequest) -> HttpResponse:
     ws = selectors.workspace(request.user, _agency(request))
+    owe = listing(request, ws.owe, search=("title", "section", "concerns__code", "subject"))
     return render(
         request,
         "obligations/workspace.html",
-        {"ws": ws, "today": clock.today(), "can_board": has_role(request.user, BOARD_ROLES)},
+        {"ws": ws, "list": owe, "today": clock.today(), "can_board": has_role(request.user, BOARD_ROLES)},
     )
 
 
@@ -60,17 +63,16 @@ def board(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     b = selectors.board(request.user, section=section, state=state, kind=kind)
     chart = [(month, done, total, round(100 * done / total) if total else 0) for month, done, total in b.progress]
-    bars = [(20 * i + 3, 100 - pct, pct, f"{m}: {d} of {t} done ({pct}%)") for i, (m, d, t, pct) in enumerate(chart)]
     sections = sorted({s.section.split("(")[0] for s in BY_KEY.values()}, key=lambda s: int(s.split("§")[1]))
     return render(
         request,
         "obligations/board.html",
         {
             "board": b,
+            "list": listing(request, b.overdue, search=("agency__code", "title", "section")),
             "columns": [BY_KEY[k] for k in b.keys],
             "chart": chart,
-            "bars": bars,
-            "chart_width": max(20 * len(chart), 20),
+            "svg": progress_chart(b.progress),
             "today": clock.today(),
             "filters": {"section": section or "", "state": state or "", "kind": kind or ""},
             "sections": sections,

@@ -17,6 +17,7 @@ from eo13.privacy import forms, selectors, services
 from eo13.privacy.common import REPORT_ROLES, request_policy
 from eo13.privacy.reports import report_export, request_report
 from eo13.privacy.web import guard, run
+from eo13.web.listing import listing
 
 
 def _writable_agencies(user: Any) -> list[tuple[str, str]]:
@@ -32,7 +33,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in ("open", "decided") else ""
     items = selectors.request_list(user=user, status=status)
-    context = {"items": items[:200], "status": status, "can_create": bool(_writable_agencies(user))}
+    rows = listing(request, items, search=("reference", "requesting_agency", "agency__code"))
+    context = {"list": rows, "status": status, "can_create": bool(_writable_agencies(user))}
     return render(request, "privacy/requests.html", context)
 
 

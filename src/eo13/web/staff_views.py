@@ -12,6 +12,7 @@ from eo13.agencies.selectors import agency_by_code, agency_list
 from eo13.agencies.services import agency_update_counsel
 from eo13.errors import EO13Error
 from eo13.web.errors import form_error
+from eo13.web.listing import listing
 
 
 @login_required
@@ -21,11 +22,8 @@ def people(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def agencies(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "web/agencies.html",
-        {"agencies": agency_list(), "can_edit": has_role(request.user, {Role.CITY_HALL})},
-    )
+    rows = listing(request, agency_list(), search=("code", "name"))
+    return render(request, "web/agencies.html", {"list": rows, "can_edit": has_role(request.user, {Role.CITY_HALL})})
 
 
 class CounselForm(forms.Form):
