@@ -122,8 +122,11 @@ class Answers:
         kept: dict[str, str] = {}
         for key in ORDER:
             value = query.get(key, "")
-            if value in CHOICES[key] and key in needed(cls(**kept), today):
-                kept[key] = value
+            if key not in needed(cls(**kept), today):
+                continue
+            if value not in CHOICES[key]:
+                break
+            kept[key] = value
         return cls(**kept)
 
     def get(self, key: str) -> str:
@@ -392,13 +395,19 @@ def _base_facts(answers: Answers, today: date) -> tuple[str, list[dict[str, Any]
         elif answers.paper == "no":
             facts["judicial_warrant"] = False
         return "property-access", [facts]
-    base: dict[str, Any] = {"date": today.isoformat(), "use": "staging_area", "law_enforcement_purpose": True}
+    # No agreement or other exception of EO 13 §3 is known at the door; the answer says to call if there is one.
+    base: dict[str, Any] = {
+        "date": today.isoformat(),
+        "use": "staging_area",
+        "law_enforcement_purpose": True,
+        "exceptions": [],
+    }
     if prop:
         base["property"] = prop
     if paper:
         base["warrant"] = paper
-    elif answers.paper == "no":
-        base["exceptions"] = []
+    elif answers.paper != "no":
+        base.pop("exceptions")  # a paper no one can read could be a judge's warrant
     sets = [{**base, "personnel": {"employer": e, "enforces_laws": True}} for e in OUTSIDE_EMPLOYERS]
     return "lot-use", sets
 
@@ -439,6 +448,7 @@ def answer(answers: Answers, today: date) -> Answer:
     outcome = decision.outcome if len({d.outcome for d in decisions}) == 1 else "unknown"
     unsure = outcome == "unknown"
     reasons = [*_paper(answers, today), *_reasons(decision)]
+    steps: list[Any]
     if unsure:
         steps = list(UNSURE_STEPS)
         if answers.signer == "unsure":
