@@ -67,9 +67,19 @@ def _answer(query: str) -> flow.Answer:
             {"EO 13 §3", "EO 13 §1(1)"},
         ),
         ("want=lot&place=city&paper=yes&signer=officer", "not_permitted", "They may not use", {"EO 13 §3"}),
-        ("want=lot&place=city&paper=yes&signer=judge&purpose=other", "permitted", "They may use the lot", {"EO 13 §3(2)"}),
+        (
+            "want=lot&place=city&paper=yes&signer=judge&purpose=other",
+            "permitted",
+            "They may use the lot",
+            {"EO 13 §3(2)"},
+        ),
         # Information about a person: never given; the privacy officer decides (EO 13 §6).
-        ("want=info", "not_permitted", "Do not give them information about anyone.", {"EO 13 §6", "Admin Code §23-1202"}),
+        (
+            "want=info",
+            "not_permitted",
+            "Do not give them information about anyone.",
+            {"EO 13 §6", "Admin Code §23-1202"},
+        ),
         # Not City property: the City rule does not cover it, and the person still calls before doing anything.
         ("want=enter&place=not_city&paper=no", "not_covered", "does not cover this place", {"EO 13 §1(2)"}),
     ],
