@@ -25,6 +25,8 @@ PUBLIC_PYTHON = [
     SRC / "policies" / "figures.py",
     SRC / "policies" / "figures_registry.py",
     SRC / "policies" / "templatetags" / "eo13_public.py",
+    SRC / "policies" / "public_guide.py",
+    SRC / "policies" / "public_guide_flow.py",
 ]
 DESIGNATED = [code for code, _ in settings.LANGUAGES if code != "en"]
 # Strings that read the same in a language (names, numbers) are not missing translations.

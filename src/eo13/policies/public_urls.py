@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from eo13.policies import public_views
+from eo13.policies import public_guide, public_views
 
 app_name = "policies-public"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rights/", public_views.rights, name="rights"),
     path("order/", public_views.order, name="order"),
     path("figures/", public_views.figures, name="figures"),
+    path("guide/", public_guide.guide, name="guide"),
 ]

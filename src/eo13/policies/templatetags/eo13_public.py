@@ -15,6 +15,7 @@ PUBLIC_MENU = (
     ("policies-public:rights", gettext_lazy("Know your rights")),
     ("policies-public:order", gettext_lazy("The order")),
     ("policies-public:figures", gettext_lazy("Figures")),
+    ("policies-public:guide", gettext_lazy("Officers at your door")),
 )
 RTL = frozenset(settings.LANGUAGES_BIDI)
 
