@@ -1,6 +1,8 @@
 """The guide on a phone-sized screen, in a real browser: each outcome, then an encounter record; browser Back and
 the answer page's "change" links (issue 13)."""
 
+import os
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -221,6 +223,8 @@ def test_an_i205_shown_for_a_staging_area_in_five_screens_with_back_at_each_step
     t.choose("Form I-205")
     t.choose("None of these")
     t.next("No. Under the order, they may not use this City lot as a base.")
+    if os.environ.get("EO13_SCREENSHOTS"):  # to read the answer by eye
+        page.screenshot(path=f"{os.environ['EO13_SCREENSHOTS']}/guide-i205-answer.png", full_page=True)
     clean(page)
     # Five screens before the answer, the start among them (it was the start and eight), 11 taps (was about 20).
     asked = t.screens - 1  # the last page reached is the answer
