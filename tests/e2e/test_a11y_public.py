@@ -155,3 +155,15 @@ def test_chinese_and_korean_pages_are_drawn_with_cjk_fonts(site, phone, lang):
     phone.goto(f"{site.url}/{lang}/")
     fonts = _fonts_for(phone, "h1")
     assert any("CJK" in f["familyName"] and f["glyphCount"] > 0 for f in fonts), fonts
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_right_to_left_pages_fit_a_phone(site, phone, lang):
+    """Hidden helper text must not widen an Arabic or Urdu page (a phone would zoom out and taps would miss)."""
+    wide = {}
+    for page_path in PAGES:
+        phone.goto(f"{site.url}/{lang}/{page_path}")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[page_path] = width
+    assert wide == {}
