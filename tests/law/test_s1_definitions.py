@@ -50,21 +50,3 @@ def test_contractor():
 def test_human_services(services, holds):
     f = d.human_services(services)
     assert f.holds is holds and f.citation == "EO 13 §1(4)"
-
-
-@pytest.mark.parametrize(
-    "kw, holds, citation",
-    [
-        ({"civil_ina_provision": True, "presence_entry_reentry_offense": False}, True, "EO 13 §1(5)"),
-        ({"civil_ina_provision": False, "presence_entry_reentry_offense": True}, True, "EO 13 §1(5)"),
-        (
-            {"civil_ina_provision": False, "presence_entry_reentry_offense": False, "other_10_178_activity": True},
-            True,
-            "Admin Code §10-178",
-        ),
-        ({"civil_ina_provision": False, "presence_entry_reentry_offense": False}, False, "EO 13 §1(5)"),
-    ],
-)
-def test_immigration_enforcement(kw, holds, citation):
-    f = d.immigration_enforcement(**kw)
-    assert f.holds is holds and f.citation == citation

@@ -6,12 +6,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from eo13.law.citations import (
-    AC_10_178,
     S1_CITY_LOT,
     S1_CITY_PROPERTY,
     S1_CONTRACTOR,
     S1_HUMAN_SERVICES,
-    S1_IMMIGRATION_ENFORCEMENT,
     S1_JUDICIAL_WARRANT,
 )
 
@@ -106,16 +104,9 @@ def human_services(services: Iterable[str]) -> Finding:
     return Finding(False, "None of these are human services as the order lists them.", S1_HUMAN_SERVICES)
 
 
-def immigration_enforcement(
-    *, civil_ina_provision: bool, presence_entry_reentry_offense: bool, other_10_178_activity: bool = False
-) -> Finding:
-    """§1(5): enforcing civil immigration law, or the federal laws against unlawful presence, entry or reentry,
-    or any other activity Admin Code §10-178(a) counts."""
-    if civil_ina_provision or presence_entry_reentry_offense:
-        return Finding(True, "This is immigration enforcement under the order.", S1_IMMIGRATION_ENFORCEMENT)
-    if other_10_178_activity:
-        return Finding(True, "This is immigration enforcement as Admin Code §10-178 defines it.", AC_10_178)
-    return Finding(False, "This is not immigration enforcement as the order defines it.", S1_IMMIGRATION_ENFORCEMENT)
+# §1(5) "immigration enforcement" is not a predicate here: the person at the door cannot know which provision of
+# the INA an officer enforces, so it enters as the `immigration_enforcement` fact (what the officers said), read by
+# `law.other_laws.apply_10_178` with Admin Code §10-178 (issue 11 point 10: one place, used by the product).
 
 
 def judicial_warrant_issuer(issued_by: str) -> Finding:
