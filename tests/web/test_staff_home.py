@@ -177,3 +177,15 @@ def test_agency_lead_sees_committee_resource_requests_for_its_office(make_user: 
 def test_auditor_is_told_nothing_waits(make_user: Any, login: Any) -> None:
     html = login(make_user("auditor", "DOI")).get("/staff/").content.decode()
     assert "Nothing is waiting for you" in html and "Outside officers are here" not in html
+
+
+def test_law_reviewer_menu_has_the_review_queue_and_other_leads_do_not(make_user: Any, login: Any) -> None:
+    law = login(make_user("agency_lead", "LAW")).get("/staff/").content.decode()
+    acs = login(make_user("agency_lead", "ACS")).get("/staff/").content.decode()
+    assert 'href="/staff/policies/review/">Policies to review</a>' in law
+    assert "Policies to review" not in acs
+
+
+def test_board_counts_are_links_to_the_offices_in_that_state(order_issued: None, make_user: Any, login: Any) -> None:
+    html = login(make_user("city_hall", "CITYHALL")).get("/staff/obligations/board/").content.decode()
+    assert '<a href="?state=submitted"><span class="eo13-ob-status eo13-ob-status--submitted">In review</span>' in html

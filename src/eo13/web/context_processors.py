@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -7,13 +8,21 @@ from django.urls import NoReverseMatch, reverse
 from eo13.accounts.policy import memberships
 from eo13.discovery import app_modules
 
+Rule = Callable[[Any], bool]
+
+
+def _everyone(user: Any) -> bool:
+    return True
+
 
 @cache
-def _nav_items() -> list[tuple[str, str, frozenset[str]]]:
-    """Each app may list staff links in ``<app>/nav.py`` as ``ITEMS = [(label, url_name, roles), ...]``."""
-    items: list[tuple[str, str, frozenset[str]]] = []
+def _nav_items() -> list[tuple[str, str, frozenset[str], Rule]]:
+    """Each app may list staff links in ``<app>/nav.py`` as ``ITEMS = [(label, url_name, roles), ...]``; a fourth
+    element, a function of the user, narrows a link further (the Law Department's review queue: a lead, at LAW)."""
+    items: list[tuple[str, str, frozenset[str], Rule]] = []
     for module in app_modules("nav"):
-        items.extend((label, url, frozenset(roles)) for label, url, roles in module.ITEMS)
+        for label, url, roles, *rule in module.ITEMS:
+            items.append((label, url, frozenset(roles), rule[0] if rule else _everyone))
     return items
 
 
@@ -22,8 +31,8 @@ def eo13(request: HttpRequest) -> dict[str, Any]:
     ms = memberships(user) if user is not None else []
     user_roles = {m.role for m in ms}
     nav = []
-    for label, url_name, roles in _nav_items():
-        if user_roles & roles:
+    for label, url_name, roles, rule in _nav_items():
+        if user_roles & roles and rule(user):
             try:
                 nav.append((label, reverse(url_name)))
             except NoReverseMatch:
