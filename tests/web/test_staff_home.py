@@ -171,7 +171,7 @@ def test_agency_lead_sees_committee_resource_requests_for_its_office(make_user: 
     panel = _panel(login(make_user("agency_lead", "ACS")))
     assert "Committee resource requests to answer" in panel
     assert f"/requests/{mine.pk}/" in panel and f"/requests/{theirs.pk}/" not in panel
-    assert "Space, due Jun 1, 2026" in panel
+    assert "Space, due Jun 1, 2026, late" in panel
 
 
 def test_auditor_is_told_nothing_waits(make_user: Any, login: Any) -> None:

@@ -8,12 +8,17 @@ from django.urls import reverse
 from eo13.accounts.policy import agency_ids
 from eo13.committee.models import CrisisTask, ResourceAnswer, ResourceRequest, TaskStatus
 from eo13.committee.policy import ANSWER_ROLES
+from eo13.committee.selectors import is_overdue
 from eo13.inbox import Item, Waiting, group
+
+
+def _late(record: ResourceRequest | CrisisTask) -> str:
+    return ", late" if is_overdue(record) else ""
 
 
 def _request(r: ResourceRequest) -> Item:
     return Item(
-        f"{r.agency.code}: {r.get_kind_display()}, due {r.due:%b %-d, %Y}",
+        f"{r.agency.code}: {r.get_kind_display()}, due {r.due:%b %-d, %Y}{_late(r)}",
         reverse("committee:request", args=[r.pk]),
         r.created_at,
     )
@@ -21,7 +26,7 @@ def _request(r: ResourceRequest) -> Item:
 
 def _task(t: CrisisTask) -> Item:
     return Item(
-        f"{t.agency.code}: {t.get_kind_display()}, due {t.due:%b %-d, %Y}",
+        f"{t.agency.code}: {t.get_kind_display()}, due {t.due:%b %-d, %Y}{_late(t)}",
         reverse("committee:task", args=[t.pk]),
         t.created_at,
     )
