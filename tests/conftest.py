@@ -218,3 +218,13 @@ def pdf_via_worker(client: Client, url: str) -> Any:
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     assert "Your PDF is ready" in client.get(job).content.decode()
     return client.get(job + "file/")
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in English: a test that renders in Urdu must not leave the next one speaking Urdu."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

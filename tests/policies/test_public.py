@@ -139,7 +139,8 @@ def test_small_counts_of_people_or_encounters_are_suppressed_but_not_counts_of_p
     row = re.search(r"Políticas de agencias publicadas en línea</th><td>(.*?)</td><td>(.*?)</td>", html)
     assert row.group(1) == "2" and row.group(2) == "En la fecha de arriba"
     encounters = re.search(
-        r"<th scope=\"row\">[^<]*</th><td>(.*?)</td><td>(.*?)</td><td><span class=\"eo13-cite\">Admin Code §10-178",
+        r"<th scope=\"row\">[^<]*</th><td>(.*?)</td><td>(.*?)</td>"
+        r"<td><span class=\"eo13-cite\" dir=\"ltr\">Admin Code §10-178",
         html,
     )
     assert encounters.group(1) == "menos de 5" and encounters.group(2) == "Todos los registros hasta ahora"
