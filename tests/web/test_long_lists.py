@@ -95,3 +95,18 @@ def test_encounters_decisions_and_privacy_requests_page_at_25(make_user, login):
     assert "Page 1 of 2" in requests and "status=open&amp;page=2" in requests
     one = privacy.get("/staff/privacy/requests/?q=TEST-007").content.decode()
     assert "TEST-007" in one and "TEST-008" not in one
+
+
+def test_training_roster_pages_and_searches(make_user, login):
+    from eo13.training.models import RosterPerson
+
+    acs = Agency.objects.get(code="ACS")
+    RosterPerson.objects.bulk_create(
+        RosterPerson(agency=acs, staff_id=f"T{n:04d}", display_name=f"Test Person {n:04d}", role_group="employee")
+        for n in range(60)
+    )
+    c = login(make_user("agency_lead", "ACS"))
+    html = c.get("/staff/training/ACS/").content.decode()
+    assert "Page 1 of 2" in html and "60 people" in html
+    one = c.get("/staff/training/ACS/?q=T0042").content.decode()
+    assert "Test Person 0042" in one and "Test Person 0041" not in one

@@ -17,6 +17,7 @@ from eo13.training.forms import CompletionsUploadForm, CourseForm, RosterUploadF
 from eo13.training.permissions import ROSTER_ACCESS
 from eo13.web.decorators import staff_page
 from eo13.web.errors import form_error
+from eo13.web.listing import listing
 
 ROSTER_PAGE_LIMIT = 300
 
@@ -46,11 +47,15 @@ def _agency_page(request: HttpRequest, agency: Agency, status: int = 200, **form
                 break
             if states.get(person.pk) == state:
                 roster.append((person, STATE_LABELS[state]))
+        page = None
     else:
         state = ""
-        total = people.count()
-        roster = [(p, STATE_LABELS.get(states.get(p.pk, ""), "Inactive")) for p in people[:ROSTER_PAGE_LIMIT]]
+        # Searched and paged in the database (issue 13: a roster can hold 350,000 people).
+        page = listing(request, people, search=("staff_id", "display_name"), per_page=50)
+        total = page.page.paginator.count
+        roster = [(p, STATE_LABELS.get(states.get(p.pk, ""), "Inactive")) for p in page.rows]
     context = {
+        "list": page,
         "agency": agency,
         "cov": selectors.coverage_get(user=request.user, code=agency.code),
         "courses": selectors.course_list(user=request.user, agency=agency),
