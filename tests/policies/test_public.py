@@ -176,3 +176,33 @@ def test_the_ltr_codes_filter_escapes_what_it_wraps():
     assert ltr_codes("<b>Form I-205</b> and §10-178(d)") == (
         '&lt;b&gt;Form <bdi dir="ltr">I-205</bdi>&lt;/b&gt; and <bdi dir="ltr">§10-178(d)</bdi>'
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ar"])
+def test_the_public_home_is_cached_per_language(client, db, lang, django_assert_num_queries):
+    """Issue 14: the home page is kept like the other public pages, one copy for each language."""
+    first = client.get(f"/{lang}/")
+    assert first.status_code == 200 and first["X-EO13-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(f"/{lang}/")
+    assert second["X-EO13-Cache"] == "hit" and second.content == first.content
+    assert client.get(f"/{lang}/", headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_the_public_home_is_drawn_again_after_a_publish(
+    client, draft, lead, reviewer, django_capture_on_commit_callbacks
+):
+    """An approval clears every kept public page, the home page too (EO 13 §2(1): changes shown promptly)."""
+    client.get("/en/")
+    assert client.get("/en/")["X-EO13-Cache"] == "hit"
+    v = draft.versions.get()
+    v = services.version_submit(actor=lead, version=v, expected_version=v.version)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.version_approve(actor=reviewer, version=v, expected_version=v.version)
+    assert client.get("/en/")["X-EO13-Cache"] == "miss"
+
+
+def test_signed_in_staff_get_a_fresh_home_page(lead):
+    staff = Client()
+    staff.force_login(lead)
+    assert "X-EO13-Cache" not in staff.get("/en/")

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 
 from eo13.agencies.models import Agency
 from eo13.clock import today
@@ -167,86 +167,118 @@ CELL_TEXT = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One office's copies of one duty: the most pressing state, its words, and how many copies."""
+
+    state: str
+    text: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    code: str  # the office's code
+    cells: list[Cell | None]  # one per board key; None when the office owes no such duty
+
+
 @dataclass
 class Board:
     keys: list[str]
-    rows: list[tuple[Agency, list[tuple[str, str, int] | None]]]  # per key: (state, text, count) or None
+    rows: list[BoardRow]
     overdue: QuerySet[Obligation]
     totals: dict[str, int] = field(default_factory=dict)
     progress: list[tuple[str, int, int]] = field(default_factory=list)  # (month, accepted, total)
 
 
 def board(user: Any, *, section: str | None = None, state: str | None = None, kind: str | None = None) -> Board:
-    """Every office against every duty, the overdue list and progress over time (City Hall's view)."""
+    """Every office against every duty, the overdue list and progress over time (City Hall's view).
+
+    Issue 14: one grouped query counts every office's duties by key and status with the late ones; Python only folds
+    those few thousand counts into cells. The late list stays a query the page pages.
+    """
     base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
     if section:
         base = base.filter(Q(section=section) | Q(section__startswith=section + "("))
     if kind:
         base = base.filter(agency__kind=kind)
     now = today()
-    cells: dict[tuple[int, str], tuple[str, int]] = {}
     counts = (
-        base.values("agency_id", "key", "status")
+        base.values_list("agency_id", "key", "status")
         .annotate(n=Count("id"), late=Count("id", filter=_overdue_q(now)))
         .order_by()
     )
+    # The query Django built (the user's scope and filters included), read straight off the cursor: the counts need
+    # no conversion, and converting some 10,000 rows one by one cost as much as the query itself (issue 14).
+    sql, params = counts.query.sql_with_params()
+    with connections[counts.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        grouped = cursor.fetchall()
+    cells: dict[tuple[int, str], list[Any]] = {}  # (agency, key) -> [rank, state, copies]
     totals: dict[str, int] = defaultdict(int)
-    for row in counts:
-        states = [(row["status"], row["n"] - row["late"])] + ([("overdue", row["late"])] if row["late"] else [])
-        for st, n in states:
-            if not n:
-                continue
-            totals[st] += n
-            cell_key = (row["agency_id"], row["key"])
-            old = cells.get(cell_key)
-            if old is None or _RANK[st] < _RANK[old[0]]:
-                cells[cell_key] = (st, n + (old[1] if old else 0))
-            else:
-                cells[cell_key] = (old[0], old[1] + n)
+    for agency_id, key, status, n, late in grouped:
+        # Late copies count as "overdue", the rest under their status; the cell shows the most pressing of them.
+        if late:
+            totals["overdue"] += late
+            if n > late:
+                totals[status] += n - late
+            st = "overdue"
+        else:
+            totals[status] += n
+            st = status
+        old = cells.get((agency_id, key))
+        if old is None:
+            cells[(agency_id, key)] = [_RANK[st], st, n]
+            continue
+        old[2] += n
+        if _RANK[st] < old[0]:
+            old[0], old[1] = _RANK[st], st
     if state:
-        keep = {a for (a, _), (st, _) in cells.items() if st == state}
+        keep = {a for (a, _), (_, st, _) in cells.items() if st == state}
         cells = {k: v for k, v in cells.items() if k[0] in keep}
     present = {k for _, k in cells}
     keys = [s.key for s in CATALOGUE if s.key in present]
-    agencies = Agency.objects.filter(pk__in={a for a, _ in cells}).order_by("code")
-    rows = [
-        (
-            a,
-            [
-                (cells[(a.pk, k)][0], CELL_TEXT[cells[(a.pk, k)][0]], cells[(a.pk, k)][1])
-                if (a.pk, k) in cells
-                else None
-                for k in keys
-            ],
-        )
-        for a in agencies
-    ]
+    agencies = Agency.objects.filter(pk__in={a for a, _ in cells}).order_by("code").values_list("pk", "code")
+    # The few distinct cells are shared between rows, so the page draws each once (templatetags/obligations_board).
+    shared: dict[tuple[str, int], Cell] = {}
+    rows = []
+    for pk, code in agencies:
+        row: list[Cell | None] = []
+        for k in keys:
+            found = cells.get((pk, k))
+            if found is None:
+                row.append(None)
+                continue
+            _, st, n = found
+            cell = shared.get((st, n))
+            if cell is None:
+                cell = shared[(st, n)] = Cell(st, CELL_TEXT[st], n)
+            row.append(cell)
+        rows.append(BoardRow(code, row))
     # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
     overdue = base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
     return Board(keys=keys, rows=rows, overdue=overdue, totals=dict(totals), progress=progress(base, now))
 
 
 def progress(qs: QuerySet[Obligation], now: dt.date) -> list[tuple[str, int, int]]:
-    """Month by month since the order: duties done by the end of the month, and duties that existed by then."""
-    made = dict(qs.annotate(m=TruncMonth("event__on")).values("m").annotate(n=Count("id")).values_list("m", "n"))
-    done = dict(
-        qs.filter(completed_on__isnull=False)
-        .annotate(m=TruncMonth("completed_on"))
-        .values("m")
-        .annotate(n=Count("id"))
-        .values_list("m", "n")
-    )
+    """Month by month since the order: duties done by the end of the month, and duties that existed by then.
 
-    def month(value: Any) -> tuple[int, int]:
-        return (value.year, value.month)
-
-    made_by = defaultdict(int, {month(k): v for k, v in made.items() if k})
-    done_by = defaultdict(int, {month(k): v for k, v in done.items() if k})
-    start = min([month(ORDER_ISSUED), *made_by, *done_by])
+    Grouped by the day in the database and folded into months here: a few hundred days at most, and SQLite would
+    otherwise call Python once per duty to cut each date to its month (issue 14).
+    """
+    made = qs.values_list("event__on").annotate(n=Count("id")).order_by()
+    done = qs.filter(completed_on__isnull=False).values_list("completed_on").annotate(n=Count("id")).order_by()
+    made_by: dict[tuple[int, int], int] = defaultdict(int)
+    done_by: dict[tuple[int, int], int] = defaultdict(int)
+    for by, rows in ((made_by, made), (done_by, done)):
+        for day, n in rows:
+            if day is not None:
+                by[(day.year, day.month)] += n
+    start = min([(ORDER_ISSUED.year, ORDER_ISSUED.month), *made_by, *done_by])
     out: list[tuple[str, int, int]] = []
     y, m = start
     total = accepted = 0
-    while (y, m) <= month(now):
+    while (y, m) <= (now.year, now.month):
         total += made_by[(y, m)]
         accepted += done_by[(y, m)]
         out.append((f"{y:04d}-{m:02d}", accepted, total))

@@ -35,8 +35,11 @@ def bump() -> None:
         cache.set(GENERATION_KEY, 2, None)
 
 
-def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
     # Browsers ask again each time (cheap: a 304 when nothing changed), so a new version is never hidden.
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -50,20 +53,22 @@ def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         user = getattr(request, "user", None)
         if request.method not in ("GET", "HEAD") or getattr(user, "is_authenticated", False):
             return view(request, *args, **kwargs)
-        key = f"eo13:public:{generation()}:{get_language()}:{request.get_full_path()}"
+        # The ETag is kept with the page, so a hit costs no hashing (issue 14: the home page near the bare view).
+        key = f"eo13:public:page:{generation()}:{get_language()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
+            content, content_type, etag = hit
             response = HttpResponse(content, content_type=content_type)
             response["X-EO13-Cache"] = "hit"
-            return _finish(request, response)
+            return _finish(request, response, etag)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response.render()
         if response.status_code == 200:
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            etag = _etag(response.content)
+            cache.set(key, (response.content, response["Content-Type"], etag), PAGE_SECONDS)
             response["X-EO13-Cache"] = "miss"
-            return _finish(request, response)
+            return _finish(request, response, etag)
         return response
 
     return wrapper

@@ -12,8 +12,11 @@ from eo13.access.policy import DECIDERS
 from eo13.accounts.models import Role
 from eo13.accounts.policy import has_role, memberships
 from eo13.inbox import waiting_for
+from eo13.policies.public_cache import cached_public_page
 
 
+# Kept per language like the other public pages (issue 14: the busiest public page, near the bare view's speed).
+@cached_public_page
 def public_home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/public_home.html")
 
