@@ -27,6 +27,7 @@ PUBLIC_PYTHON = [
     SRC / "policies" / "templatetags" / "eo13_public.py",
     SRC / "policies" / "public_guide.py",
     SRC / "policies" / "public_guide_flow.py",
+    SRC / "policies" / "public_guide_answer.py",
 ]
 DESIGNATED = [code for code, _ in settings.LANGUAGES if code != "en"]
 # Strings that read the same in a language (names, numbers) are not missing translations.

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from eo13.audit.models import AuditEntry
+from eo13.policies import public_guide_answer as outcome
 from eo13.policies import public_guide_flow as flow
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +36,10 @@ def _text(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _main(response))).replace("&#x27;", "'")
 
 
-def _answer(query: str) -> flow.Answer:
-    answers = flow.Answers.from_query(dict(pair.split("=") for pair in query.split("&")), TODAY)
+def _answer(query: str) -> outcome.Answer:
+    answers = outcome.Answers.from_query(dict(pair.split("=") for pair in query.split("&")), TODAY)
     assert flow.next_question(answers, TODAY) is None, "the guide still has a question to ask"
-    return flow.answer(answers, TODAY)
+    return outcome.answer(answers, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -117,8 +118,8 @@ def test_an_i205_answer_says_it_is_not_a_judges_warrant_with_the_form_number_iso
 
 
 def test_immigration_purpose_is_asked_only_when_the_engine_says_it_matters():
-    judge = flow.Answers.from_query({"want": "enter", "place": "city", "paper": "yes", "signer": "judge"}, TODAY)
-    officer = flow.Answers.from_query({"want": "enter", "place": "city", "paper": "yes", "signer": "officer"}, TODAY)
+    judge = outcome.Answers.from_query({"want": "enter", "place": "city", "paper": "yes", "signer": "judge"}, TODAY)
+    officer = outcome.Answers.from_query({"want": "enter", "place": "city", "paper": "yes", "signer": "officer"}, TODAY)
     assert flow.next_question(judge, TODAY) == "purpose"
     assert flow.next_question(officer, TODAY) is None
 
@@ -129,9 +130,9 @@ def test_the_intro_uses_the_order_definitions_of_contractor_and_human_services()
 
 
 def test_the_query_string_holds_only_listed_answers_in_order():
-    answers = flow.Answers.from_query({"want": "enter", "place": "<script>", "paper": "yes", "name": "Ana"}, TODAY)
-    assert answers == flow.Answers(want="enter")  # a bad place drops it and everything after it
-    assert flow.Answers.from_query({"paper": "yes"}, TODAY) == flow.Answers()
+    answers = outcome.Answers.from_query({"want": "enter", "place": "<script>", "paper": "yes", "name": "Ana"}, TODAY)
+    assert answers == outcome.Answers(want="enter")  # a bad place drops it and everything after it
+    assert outcome.Answers.from_query({"paper": "yes"}, TODAY) == outcome.Answers()
 
 
 def _row_counts() -> dict[str, int]:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from eo13 import clock
+from eo13.policies import public_guide_answer as outcome
 from eo13.policies import public_guide_flow as flow
 
 
@@ -26,10 +27,10 @@ def guide(request: HttpRequest) -> HttpResponse:
         template = "policies/public/guide.html"
     else:
         context |= {
-            "answer": flow.answer(answers, today),
+            "answer": outcome.answer(answers, today),
             "summary": flow.summary(answers, today),
-            "always": flow.ALWAYS,
-            "calls": flow.CALLS,
+            "always": outcome.ALWAYS,
+            "calls": outcome.CALLS,
         }
         template = "policies/public/guide_answer.html"
     response = render(request, template, context)
