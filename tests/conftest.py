@@ -209,13 +209,28 @@ def api_as(db: Any) -> Callable[[User | None], APIClient]:
 def pdf_via_worker(client: Client, url: str) -> Any:
     """Ask for a PDF report as a person does (issue 13): the page sends them to "being made", the task worker makes
     it, the page then says it is ready, and the download is the PDF. Returns the download response."""
-    from django.core.management import call_command
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
 
     asked = client.get(url)
     assert asked.status_code == 302 and asked["Location"].startswith("/staff/pdf/"), asked
     job = asked["Location"]
     assert "Your PDF is being made" in client.get(job).content.decode()
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    # The worker's own run_task, without its loop: the loop closes database connections between tasks, which on
+    # PostgreSQL would close the test's own transaction.
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    for task in DBTaskResult.objects.ready():
+        task.claim(worker.worker_id)
+        worker.run_task(task)
     assert "Your PDF is ready" in client.get(job).content.decode()
     return client.get(job + "file/")
 
