@@ -5,7 +5,7 @@ BIN := .venv/bin
 # Bytecode is kept (issue 14): every process would otherwise compile ~1,100 modules at start-up.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup run test test-fast lint format typecheck bench messages cluster cluster-stop test-faults loadtest
+.PHONY: setup run test test-fast lint format typecheck bench messages cluster cluster-stop test-faults loadtest schema-snapshot
 
 setup:
 	@bash scripts/setup.sh
@@ -59,3 +59,7 @@ test-faults: setup
 loadtest: setup
 	@bash scripts/ensure-system-packages.sh
 	@CLUSTER_PORT=$(CLUSTER_PORT) bash scripts/loadtest.sh
+
+# After adding or changing a migration: the SQLite snapshot a fresh `make run` loads (tests/ops/test_fresh_schema.py).
+schema-snapshot: setup
+	@bash scripts/schema-snapshot.sh

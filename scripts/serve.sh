@@ -24,7 +24,8 @@ EO13_BIND=${EO13_BIND:-127.0.0.1:$port} EO13_PREPARE=${EO13_PREPARE:-1} \
     "$bin/gunicorn" -c python:eo13.gunicorn_conf &
 web=$!
 worker=""
-trap 'kill $web ${worker:+$worker} 2>/dev/null || true; wait' EXIT INT TERM
+# The trap exits: a subshell forked before it set its own trap runs this one, and must not go on to serve.
+trap 'kill $web ${worker:+$worker} 2>/dev/null || true; wait; exit 0' EXIT INT TERM
 
 # The worker starts once the server is ready, so the two don't compete for the CPU while the server starts.
 for _ in $(seq 1 600); do

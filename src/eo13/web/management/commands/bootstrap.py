@@ -14,6 +14,7 @@ from django.db import connections
 
 from eo13.accounts.demo import create_demo_accounts
 from eo13.discovery import app_modules
+from eo13.ops.fresh_schema import load_if_fresh
 
 
 def migrations_pending(database: str = "default") -> bool:
@@ -32,7 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("--migrate", action="store_true", help="Apply pending migrations first.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["migrate"] and migrations_pending():
+        # An empty SQLite database is filled from the migrated snapshot rather than by replaying every migration.
+        if options["migrate"] and not load_if_fresh() and migrations_pending():
             call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
         for module in app_modules("bootstrap"):
             module.run(self.stdout)
