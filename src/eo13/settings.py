@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from eo13.accounts.passkey_origin import passkey_relying_party
+from eo13.ops.databases import databases_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -110,17 +111,7 @@ TEMPLATES = [
 
 # Database: SQLite embedded by default, PostgreSQL in production and CI (DATABASE_URL).
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'eo13.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # IMMEDIATE transactions take the write lock up front, so two writers queue instead of failing mid-way,
-    # and the audit chain (which reads its head, then appends) stays a chain.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    )
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES, DATABASE_ROUTERS = databases_from_env(env, VAR_DIR)  # and DATABASE_REPLICA_URL (issue 14)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -358,27 +349,6 @@ EO13_DEADLINE_CONVENTION = env.str("EO13_DEADLINE_CONVENTION", default="calendar
 INSTALLED_APPS += ["eo13.ops"]
 # First, so the request id is set before anything logs and the time covers the whole request.
 MIDDLEWARE.insert(0, "eo13.ops.middleware.RequestLogMiddleware")
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Keep the connection between requests (opening one and setting WAL cost more than many queries).
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-else:
-    # A short connect timeout, so /healthz answers 503 at once while PostgreSQL is away instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3)
-    )
-    if env.int("DB_POOL_MAX_SIZE", default=0) > 0:
-        # Django's psycopg pool: each process keeps up to DB_POOL_MAX_SIZE connections (incompatible with
-        # persistent connections, so CONN_MAX_AGE is 0 with it). Checked before use, so a restarted server is
-        # noticed at once; a request waits at most DB_POOL_TIMEOUT seconds for a connection.
-        DATABASES["default"]["CONN_MAX_AGE"] = 0
-        DATABASES["default"]["OPTIONS"]["pool"] = {
-            "min_size": env.int("DB_POOL_MIN_SIZE", default=1),
-            "max_size": env.int("DB_POOL_MAX_SIZE"),
-            "timeout": env.float("DB_POOL_TIMEOUT", default=3.0),
-            "max_lifetime": 600,
-            "reconnect_timeout": 3600,
-        }
 if env.str("CACHE_URL", default=""):
     # Sessions in the shared cache, backed by the database so a Redis restart signs no one out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

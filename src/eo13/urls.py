@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from eo13.api import api
 from eo13.ops import views as ops_views
+from eo13.ops.replica import reads_from_replica
 from eo13.web import views
 
 # The Django admin is for superusers only; everyone else works through the staff pages and the API.
@@ -35,7 +36,7 @@ urlpatterns = [
 
 # The public site: language in the URL (INTERFACES §6); `/` sends the visitor to their browser's language.
 urlpatterns += i18n_patterns(
-    path("", views.public_home, name="public-home"),
+    path("", reads_from_replica(views.public_home), name="public-home"),
     path("", include("eo13.policies.public_urls")),
     prefix_default_language=True,
 )

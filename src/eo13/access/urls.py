@@ -3,6 +3,7 @@
 from django.urls import path
 
 from eo13.access import encounter_views, views
+from eo13.ops.replica import reads_from_replica
 
 app_name = "access"
 urlpatterns = [
@@ -14,5 +15,5 @@ urlpatterns = [
     path("encounters/<int:pk>/", encounter_views.encounter_detail, name="encounter"),
     path("decisions/", views.decisions, name="decisions"),
     path("agreements/", views.agreements, name="agreements"),
-    path("reports/10-178d/", views.report, name="report"),
+    path("reports/10-178d/", reads_from_replica(views.report), name="report"),
 ]

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from eo13.obligations import feeds, reports, views
+from eo13.ops.replica import reads_from_replica
 
 app_name = "obligations"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -15,8 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/review/", views.review, name="review"),
     path("calendar/", feeds.calendar_links, name="calendar"),
     path("calendar/<str:token>.ics", feeds.calendar_feed, name="feed"),
-    path("reports/", reports.reports_index, name="reports"),
-    path("reports/mayor.<str:fmt>", reports.mayor_report, name="mayor-report"),
-    path("reports/audit/<str:code>.<str:fmt>", reports.audit_report, name="audit-report"),
+    path("reports/", reads_from_replica(reports.reports_index), name="reports"),
+    path("reports/mayor.<str:fmt>", reads_from_replica(reports.mayor_report), name="mayor-report"),
+    path("reports/audit/<str:code>.<str:fmt>", reads_from_replica(reports.audit_report), name="audit-report"),
     path("reports/audit/<str:code>/edit/", reports.audit_report_edit, name="audit-report-edit"),
 ]

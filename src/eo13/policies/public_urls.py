@@ -2,14 +2,15 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from eo13.ops.replica import reads_from_replica
 from eo13.policies import public_guide, public_views
 
 app_name = "policies-public"
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("policies/", public_views.policy_index, name="index"),
-    path("policies/<str:code>/", public_views.agency_policies, name="agency"),
-    path("rights/", public_views.rights, name="rights"),
-    path("order/", public_views.order, name="order"),
-    path("figures/", public_views.figures, name="figures"),
-    path("guide/", public_guide.guide, name="guide"),
+    path("policies/", reads_from_replica(public_views.policy_index), name="index"),
+    path("policies/<str:code>/", reads_from_replica(public_views.agency_policies), name="agency"),
+    path("rights/", reads_from_replica(public_views.rights), name="rights"),
+    path("order/", reads_from_replica(public_views.order), name="order"),
+    path("figures/", reads_from_replica(public_views.figures), name="figures"),
+    path("guide/", reads_from_replica(public_guide.guide), name="guide"),
 ]
