@@ -1,0 +1,291 @@
+"""Reading well-formed facts without Pydantic (issue 14): the same facts :func:`eo13.law.facts_read.read_facts`
+gives, at a small share of its cost and without importing Pydantic at all.
+
+Only facts whose every value has exactly the JSON type the models accept are read here (``true``, never ``1``; an
+enum value as a plain string; a date ``YYYY-MM-DD``). Anything else, and every fact that would be an error, is left
+to the Pydantic models (:class:`Slow`), so errors keep their words and their order. The fields below mirror the
+models of :mod:`eo13.law.facts` one for one; ``tests/law/test_facts_fast.py`` derives them from the models and
+checks both readers give the same facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from eo13.law.fact_values import (
+    ASKED,
+    REQUIRED,
+    Area,
+    Authorizes,
+    ConvictionCategory,
+    DetainerAgency,
+    DetainerRequest,
+    Employer,
+    Fact,
+    Form,
+    Issuer,
+    LotException,
+    PropertyKind,
+    Requester,
+    Use,
+)
+
+
+@dataclass
+class ReadFacts:
+    """The facts as the rules read them (every field present, defaults filled in), and, in a partial request, the
+    facts not given that could matter (paths such as ``property`` or ``personnel.enforces_laws``)."""
+
+    facts: dict[str, Any]
+    unknown: list[str] = field(default_factory=list)
+
+
+class Slow(Exception):
+    """These facts are not plainly well formed: let the Pydantic models read them (and name the error)."""
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NOT_GIVEN: Final = Fact()
+
+
+def _bool(value: Any) -> Any:
+    if value is True or value is False:
+        return value
+    raise Slow
+
+
+def _date(value: Any) -> Any:
+    if type(value) is str and len(value) == 10 and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Slow
+
+
+def _text(value: Any) -> Any:
+    # ASCII only: other strings go through JSON and Pydantic, which may treat them differently.
+    if type(value) is str and len(value) <= 100 and value.isascii():
+        stripped = value.strip()
+        if stripped:
+            return stripped
+    raise Slow
+
+
+def _enum(enum: Any) -> Any:
+    values = frozenset(m.value for m in enum)
+
+    def read(value: Any) -> Any:
+        if type(value) is str and value in values:
+            return value
+        raise Slow
+
+    read.values = values  # type: ignore[attr-defined]  # the reader checks these in its own loop
+    return read
+
+
+def _enum_set(enum: Any) -> Any:
+    """A list of values, each kept once, in the enum's own order (as the models' ``_in_order``)."""
+    order = {m.value: i for i, m in enumerate(enum)}
+
+    def read(value: Any) -> Any:
+        if type(value) is not list:
+            raise Slow
+        for item in value:
+            if type(item) is not str or item not in order:
+                raise Slow
+        if len(value) < 2:
+            return tuple(value)
+        return tuple(sorted(set(value), key=order.__getitem__))
+
+    return read
+
+
+def _never(value: Any) -> Any:
+    raise Slow  # attestations: rare; the models read them
+
+
+@dataclass(frozen=True)
+class F:
+    """One field: its name, how a given value is read, whether null is allowed, and whether it must be given."""
+
+    name: str
+    read: Any
+    nullable: bool = False
+    need: Fact = NOT_GIVEN
+    model: Model | None = None  # an object of facts
+    many: int = 0  # a list of objects of facts, at most this many
+
+
+_BOOL, _ENUM, _MODEL, _MANY, _OTHER = range(5)
+
+
+class Model:
+    """The fields of one object of facts, flattened into tuples so the loop reading them stays short (issue 14)."""
+
+    def __init__(self, fields: tuple[F, ...], one_of: tuple[tuple[str, str, bool], ...] = ()) -> None:
+        self.fields = fields
+        self.one_of = one_of
+        self.names = frozenset(f.name for f in fields)
+        self._specs = tuple(
+            (
+                f.name,
+                *_how(f),
+                f.nullable,
+                f.need.required,
+                f.need.asked,
+                f.need.asked and not f.need.whole,
+                f.need.whole,
+            )
+            for f in fields
+        )
+
+    def read(self, raw: Any, path: str, partial: bool, unknown: list[str]) -> dict[str, Any]:
+        """The facts of one object, as ``model_dump()`` gives them; what is not known is added to ``unknown``."""
+        if type(raw) is not dict or not self.names.issuperset(raw):
+            raise Slow
+        out: dict[str, Any] = {}
+        get = raw.get
+        for name, how, arg, nullable, required, asked, null_is_missing, whole in self._specs:
+            value = get(name, _MISSING)
+            if value is not _MISSING and value is not None:
+                if how == _BOOL:
+                    if value is not True and value is not False:
+                        raise Slow
+                elif how == _ENUM:
+                    if type(value) is not str or value not in arg:
+                        raise Slow
+                elif how == _MODEL:
+                    value = arg.read(value, f"{path}.{name}" if path else name, partial and not whole, unknown)
+                elif how == _MANY:
+                    value = arg(value, f"{path}.{name}" if path else name, unknown)
+                else:
+                    value = arg(value)
+                out[name] = value
+                continue
+            if value is None and not nullable:
+                raise Slow
+            out[name] = None
+            # Left out, or an asked fact given as null (but a null paper says none was served): as facts_read.
+            if value is _MISSING or null_is_missing:
+                if required and not partial:
+                    raise Slow  # "is missing": the models name it
+                if required or (asked and partial and not path):
+                    unknown.append(f"{path}.{name}" if path else name)
+        for first, second, both in self.one_of:
+            given = (out[first] is not None) + (out[second] is not None)
+            if given == 2 and not both:
+                raise Slow
+            if not given:
+                if not partial:
+                    raise Slow
+                unknown.append(first)
+        return out
+
+
+def _how(f: F) -> tuple[int, Any]:
+    if f.model is not None and f.many:
+        item, most = f.model, f.many
+
+        def many(value: Any, where: str, unknown: list[str]) -> Any:
+            if type(value) is not list or len(value) > most:
+                raise Slow
+            return [item.read(v, f"{where}[{i}]", False, unknown) for i, v in enumerate(value)]
+
+        return _MANY, many
+    if f.model is not None:
+        return _MODEL, f.model
+    if f.read is _bool:
+        return _BOOL, None
+    values = getattr(f.read, "values", None)
+    if values is not None:
+        return _ENUM, values
+    return _OTHER, f.read
+
+
+_MISSING: Final = object()
+_WHOLE: Final = Fact(whole=True)
+
+
+def model(*fields: F, one_of: tuple[tuple[str, str, bool], ...] = ()) -> Model:
+    return Model(fields, one_of)
+
+
+WARRANT = model(
+    F("issued_by", _enum(Issuer), need=REQUIRED),
+    F("authorizes", _enum_set(Authorizes), need=REQUIRED),
+    F("form", _enum(Form), nullable=True),
+    F("date", _date, nullable=True),
+)
+PERSONNEL = model(F("employer", _enum(Employer), need=REQUIRED), F("enforces_laws", _bool, need=REQUIRED))
+PROPERTY = model(
+    F("kind", _enum(PropertyKind), need=REQUIRED),
+    F("city_owned_or_leased", _bool, need=REQUIRED),
+    F("city_operational_control", _bool, need=REQUIRED),
+    F("city_governmental_purpose", _bool, nullable=True),
+)
+LOT_USE = model(
+    F("date", _date, nullable=True),
+    F("personnel", None, need=REQUIRED, model=PERSONNEL),
+    F("property", None, nullable=True, model=PROPERTY),
+    F("property_id", _text, nullable=True),
+    F("use", _enum(Use), need=REQUIRED),
+    F("law_enforcement_purpose", _bool, need=REQUIRED),
+    F("immigration_enforcement", _bool, nullable=True, need=ASKED),
+    F("exceptions", _enum_set(LotException), nullable=True, need=ASKED),
+    F("warrant", None, nullable=True, need=_WHOLE, model=WARRANT),
+    F("agreement_id", _text, nullable=True),
+    F("attestations", _never, nullable=True),
+    one_of=(("property", "property_id", False),),
+)
+PROPERTY_ACCESS = model(
+    F("date", _date, nullable=True),
+    F("requester", _enum(Requester), need=REQUIRED),
+    F("property", None, nullable=True, model=PROPERTY),
+    F("property_id", _text, nullable=True),
+    F("area", _enum(Area), need=REQUIRED),
+    F("judicial_warrant", _bool, nullable=True),
+    F("warrant", None, nullable=True, need=_WHOLE, model=WARRANT),
+    F("authorized_by_city_personnel", _bool, need=REQUIRED),
+    F("emergency", _bool, need=REQUIRED),
+    F("immigration_enforcement", _bool, nullable=True, need=ASKED),
+    F("attestations", _never, nullable=True),
+    one_of=(("property", "property_id", False), ("judicial_warrant", "warrant", True)),
+)
+CONVICTION = model(
+    F("category", _enum(ConvictionCategory), need=REQUIRED),
+    F("offense_code", _text, nullable=True),
+    F("date_of_judgment", _date, need=REQUIRED),
+    F("released_on", _date, nullable=True),
+    F("youthful_offender", _bool, need=REQUIRED),
+)
+DETAINER = model(
+    F("date", _date, nullable=True),
+    F("agency", _enum(DetainerAgency), need=REQUIRED),
+    F("request", _enum(DetainerRequest), need=REQUIRED),
+    F("warrant", None, nullable=True, need=Fact(asked=True, whole=True), model=WARRANT),
+    F("convictions", None, need=REQUIRED, model=CONVICTION, many=50),
+    F("arrest_date", _date, nullable=True),
+    F("terrorist_screening_match", _bool, need=REQUIRED),
+)
+MODELS: Final[dict[str, Model]] = {
+    "lot-use": LOT_USE,
+    "property-access": PROPERTY_ACCESS,
+    "warrant": WARRANT,
+    "detainer": DETAINER,
+}
+
+
+def read_fast(kind: str, raw: Any, partial: bool) -> ReadFacts:
+    """The facts, read as :func:`eo13.law.facts_read.read_facts` reads them; :class:`Slow` when it must do so."""
+    reader = MODELS.get(kind)
+    if reader is None:
+        raise Slow
+    unknown: list[str] = []
+    facts = reader.read(raw, "", partial, unknown)
+    if "exceptions" in facts and facts["exceptions"] is None:
+        facts["exceptions"] = ()
+    return ReadFacts(facts, unknown)
