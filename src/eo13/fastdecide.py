@@ -57,7 +57,8 @@ def run(argv: list[str]) -> bool:
     if kind.startswith("-"):
         return False
     from eo13.law.decide import decide, decide_batch
-    from eo13.law.facts import KINDS, FactsError
+    from eo13.law.decision_json import decisions_json
+    from eo13.law.fact_values import KINDS, FactsError
 
     if kind not in KINDS:
         _fail(f"unknown kind; use one of: {', '.join(KINDS)}", "kind")
@@ -77,14 +78,14 @@ def run(argv: list[str]) -> bool:
     registry = LazyRegistry()
     try:
         if isinstance(raw, list):
-            out: Any = [d.as_dict() for d in decide_batch(kind, raw, today=today, partial=partial, registry=registry)]
+            out: Any = decide_batch(kind, raw, today=today, partial=partial, registry=registry)
         else:
-            out = decide(kind, raw, today=today, partial=partial, registry=registry).as_dict()
+            out = decide(kind, raw, today=today, partial=partial, registry=registry)
     except FactsError as exc:
         _fail(exc.error, exc.field)
     except Exception as exc:  # the registry's database
         if type(exc).__module__.startswith("django.db") or "DatabaseError" in type(exc).__name__:
             _fail("the property and agreements registry is not available; run `eo13 migrate` first", "property_id")
         raise
-    sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(decisions_json(out) + "\n")
     return True

@@ -87,10 +87,14 @@ class Decision:
     attested: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
+        return self.as_dict_with([r.as_dict() for r in self.reasons])
+
+    def as_dict_with(self, reasons: list[Any]) -> dict[str, Any]:
+        """:meth:`as_dict` with the reasons given (eo13.law.decision_json writes them from the Reason objects)."""
         d: dict[str, Any] = {
             "kind": self.kind,
             "outcome": self.outcome,
-            "reasons": [r.as_dict() for r in self.reasons],
+            "reasons": reasons,
             "citations": self.citations,
             "next_steps": self.next_steps,
             "rules_version": self.rules_version,

@@ -42,21 +42,26 @@ DEFINITIONS_BEFORE_ORDER = (
 )
 
 
+IMMIGRATION_REASON = {
+    with_order: Reason(
+        "immigration_enforcement",
+        "They are here to enforce immigration law. City law (Admin Code §10-178) bars using City property and "
+        "resources for immigration enforcement"
+        + (", and EO 13 §4 says the City lot rule is read with that law." if with_order else "."),
+        AC_10_178,
+        depends=("immigration_enforcement",),
+    )
+    for with_order in (True, False)
+}
+
+
 def apply_10_178(decision: Decision, facts: dict[str, Any]) -> Decision:
     """EO 13 §4 and §1(5), Admin Code §10-178: officers here for immigration enforcement."""
     if facts.get("immigration_enforcement") is not True:
         return decision
     before = any(r.code == "before_effective_date" for r in decision.reasons)
     with_order = decision.rules_version == "eo-13-2026" and not before
-    text = (
-        "They are here to enforce immigration law. City law (Admin Code §10-178) bars using City property and "
-        "resources for immigration enforcement"
-        + (", and EO 13 §4 says the City lot rule is read with that law." if with_order else ".")
-    )
-    reasons = [
-        *decision.reasons,
-        Reason("immigration_enforcement", text, AC_10_178, depends=("immigration_enforcement",)),
-    ]
+    reasons = [*decision.reasons, IMMIGRATION_REASON[with_order]]
     citations = unique([*decision.citations, AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])])
     if decision.outcome == "permitted":
         steps = [
