@@ -60,10 +60,16 @@ PROPERTY_CITATION = {"lot-use": S1_CITY_LOT, "property-access": S1_CITY_PROPERTY
 def _run(kind: str, facts: dict[str, Any], today: date) -> Decision:
     """A rule, then the other laws the order leans on (EO 13 §4) and the registry's doubt."""
     rule = RULES[kind]
-    if kind not in PROPERTY_CITATION:  # warrant, detainer: no property, no §4 reading
+    citation = PROPERTY_CITATION.get(kind)
+    if citation is None:  # warrant, detainer: no property, no §4 reading
         return rule(facts, today)
-    decision = with_registry_doubt(rule, facts, today, PROPERTY_CITATION[kind])
-    return apply_10_178(decision, facts)
+    # Each step below returns the decision unchanged when its fact is absent; skipping the call saves a partial
+    # decision, which runs the rule for every combination of the missing facts, much of its time (issue 14).
+    doubt = facts.get("property_doubt")
+    decision = with_registry_doubt(rule, facts, today, citation) if doubt else rule(facts, today)
+    if facts.get("immigration_enforcement") is True:
+        return apply_10_178(decision, facts)
+    return decision
 
 
 _CITY_LOT = {
@@ -154,14 +160,14 @@ def _unknown_paths(read: ReadFacts) -> list[str]:
     return sorted(read.unknown, key=lambda p: PRIORITY.index(p) if p in PRIORITY else len(PRIORITY))
 
 
-def _assign(facts: dict[str, Any], paths: list[str], values: Iterable[Any]) -> dict[str, Any]:
-    out = dict(facts)
-    for path, value in zip(paths, values, strict=True):
-        if "." in path:
-            top, sub = path.split(".", 1)
+def _assign(facts: dict[str, Any], paths: list[tuple[str, str]], values: Iterable[Any]) -> dict[str, Any]:
+    """The facts with each missing one given a value; ``paths`` are (top, sub) pairs, sub "" for a top-level fact."""
+    out = facts.copy()
+    for (top, sub), value in zip(paths, values, strict=True):
+        if sub:
             out[top] = {**out[top], sub: value}
         else:
-            out[path] = value
+            out[top] = value
     return out
 
 
@@ -180,7 +186,8 @@ def _decide_partial(kind: str, read: ReadFacts, today: date) -> Decision:
             raise FactsError("is needed to decide", path)
     domains = [DOMAINS[p] for p in unknown]
     # Every combination of the missing facts' values, in itertools.product order (the last fact varies fastest).
-    table = [_run(kind, _assign(facts, unknown, values), today) for values in itertools.product(*domains)]
+    split = [(p.split(".", 1)[0], p.split(".", 1)[1] if "." in p else "") for p in unknown]
+    table = [_run(kind, _assign(facts, split, values), today) for values in itertools.product(*domains)]
     outcomes = {d.outcome for d in table}
     first = table[0]
     kept = [r for r in first.reasons if not _rests_on(r, unknown)]

@@ -169,8 +169,5 @@ def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any])
 
 
 def unique(items: list[str]) -> list[str]:
-    seen: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
+    """The items in order, each once (first place kept)."""
+    return list(dict.fromkeys(items))

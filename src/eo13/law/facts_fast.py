@@ -124,66 +124,72 @@ _BOOL, _ENUM, _MODEL, _MANY, _OTHER = range(5)
 
 
 class Model:
-    """The fields of one object of facts, flattened into tuples so the loop reading them stays short (issue 14)."""
+    """The fields of one object of facts. Its reader is written out as Python source once, field by field, as
+    dataclasses writes ``__init__``: a generic loop over the fields cost more than the rules (issue 14)."""
 
     def __init__(self, fields: tuple[F, ...], one_of: tuple[tuple[str, str, bool], ...] = ()) -> None:
         self.fields = fields
         self.one_of = one_of
         self.names = frozenset(f.name for f in fields)
-        self._specs = tuple(
-            (
-                f.name,
-                *_how(f),
-                f.nullable,
-                f.need.required,
-                f.need.asked,
-                f.need.asked and not f.need.whole,
-                f.need.whole,
-            )
-            for f in fields
-        )
+        self.read = _compile(self)
 
-    def read(self, raw: Any, path: str, partial: bool, unknown: list[str]) -> dict[str, Any]:
-        """The facts of one object, as ``model_dump()`` gives them; what is not known is added to ``unknown``."""
-        if type(raw) is not dict or not self.names.issuperset(raw):
-            raise Slow
-        out: dict[str, Any] = {}
-        get = raw.get
-        for name, how, arg, nullable, required, asked, null_is_missing, whole in self._specs:
-            value = get(name, _MISSING)
-            if value is not _MISSING and value is not None:
-                if how == _BOOL:
-                    if value is not True and value is not False:
-                        raise Slow
-                elif how == _ENUM:
-                    if type(value) is not str or value not in arg:
-                        raise Slow
-                elif how == _MODEL:
-                    value = arg.read(value, f"{path}.{name}" if path else name, partial and not whole, unknown)
-                elif how == _MANY:
-                    value = arg(value, f"{path}.{name}" if path else name, unknown)
-                else:
-                    value = arg(value)
-                out[name] = value
-                continue
-            if value is None and not nullable:
-                raise Slow
-            out[name] = None
-            # Left out, or an asked fact given as null (but a null paper says none was served): as facts_read.
-            if value is _MISSING or null_is_missing:
-                if required and not partial:
-                    raise Slow  # "is missing": the models name it
-                if required or (asked and partial and not path):
-                    unknown.append(f"{path}.{name}" if path else name)
-        for first, second, both in self.one_of:
-            given = (out[first] is not None) + (out[second] is not None)
-            if given == 2 and not both:
-                raise Slow
-            if not given:
-                if not partial:
-                    raise Slow
-                unknown.append(first)
-        return out
+    def read(self, raw: Any, path: str, partial: bool, unknown: list[str]) -> dict[str, Any]:  # type: ignore[no-redef]
+        """The facts of one object, as ``model_dump()`` gives them; what is not known is added to ``unknown``.
+        (Replaced in ``__init__`` by the reader :func:`_compile` writes.)"""
+        raise NotImplementedError
+
+
+def _compile(model: Model) -> Any:
+    scope: dict[str, Any] = {"Slow": Slow, "MISSING": _MISSING, "NAMES": model.names}
+    lines = [
+        "def read(raw, path, partial, unknown):",
+        "    if type(raw) is not dict or not NAMES.issuperset(raw):",
+        "        raise Slow",
+        "    get = raw.get",
+    ]
+    for i, f in enumerate(model.fields):
+        how, arg = _how(f)
+        scope[f"A{i}"] = arg
+        need = f.need
+        where = f"(path + '.{f.name}' if path else '{f.name}')"
+        # Left out, or an asked fact given as null (but a null paper says none was served): as facts_read.
+        missing = ["pass"]
+        if need.required:
+            missing = ["if not partial:", "    raise Slow", f"unknown.append({where})"]
+        elif need.asked:
+            missing = ["if partial and not path:", f"    unknown.append({where})"]
+        lines += [f"    v = get('{f.name}', MISSING)", "    if v is MISSING:", f"        f{i} = None"]
+        lines += [f"        {m}" for m in missing]
+        lines += ["    elif v is None:", f"        f{i} = None"]
+        if not f.nullable:
+            lines += ["        raise Slow"]
+        elif need.asked and not need.whole:
+            lines += [f"        {m}" for m in missing]
+        lines += ["    else:"]
+        if how == _BOOL:
+            lines += ["        if v is not True and v is not False:", "            raise Slow", f"        f{i} = v"]
+        elif how == _ENUM:
+            lines += [f"        if type(v) is not str or v not in A{i}:", "            raise Slow", f"        f{i} = v"]
+        elif how == _MODEL:
+            lines += [f"        f{i} = A{i}.read(v, {where}, partial{'' if not need.whole else ' and False'}, unknown)"]
+        elif how == _MANY:
+            lines += [f"        f{i} = A{i}(v, {where}, unknown)"]
+        else:
+            lines += [f"        f{i} = A{i}(v)"]
+    lines += ["    out = {" + ", ".join(f"'{f.name}': f{i}" for i, f in enumerate(model.fields)) + "}"]
+    for first, second, both in model.one_of:
+        lines += [f"    given = (out['{first}'] is not None) + (out['{second}'] is not None)"]
+        if not both:
+            lines += ["    if given == 2:", "        raise Slow"]
+        lines += [
+            "    if not given:",
+            "        if not partial:",
+            "            raise Slow",
+            f"        unknown.append('{first}')",
+        ]
+    lines += ["    return out"]
+    exec(compile("\n".join(lines), f"<facts reader {sorted(model.names)[0]}...>", "exec"), scope)  # noqa: S102
+    return scope["read"]
 
 
 def _how(f: F) -> tuple[int, Any]:

@@ -279,8 +279,25 @@ def _citations(applying: tuple[str, ...], warrant: bool, conflicting: tuple[str,
     return list(found)
 
 
+_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[Reason], set[str], bool]] = {}
+
+
+def _exceptions(facts: dict[str, Any], employer: str) -> tuple[list[Reason], set[str], bool]:
+    """The six exceptions. Without a paper or an agreement to judge, they turn only on the exceptions listed and the
+    employer (§3(3)), so each such combination is evaluated once (at most 64 x 9)."""
+    if facts.get("warrant") is not None or facts.get("agreement") is not None:
+        return evaluate_exceptions(EXCEPTIONS, facts)
+    key = (facts["exceptions"], employer)
+    found = _EXCEPTIONS.get(key)
+    if found is None:
+        found = _EXCEPTIONS[key] = evaluate_exceptions(EXCEPTIONS, facts)
+    reasons, outcomes, conflict = found
+    return list(reasons), set(outcomes), conflict
+
+
 def _not_covered(on: date, version: str, reasons: list[Reason], steps: tuple[str, ...]) -> Decision:
-    return Decision("lot-use", "not_covered", reasons, unique([r.citation for r in reasons]), list(steps), version, on)
+    citations = [reasons[0].citation] if len(reasons) == 1 else unique([r.citation for r in reasons])
+    return Decision("lot-use", "not_covered", reasons, citations, list(steps), version, on)
 
 
 def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
@@ -326,7 +343,7 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
         reasons.append(NOT_LAW_ENFORCEMENT_PURPOSE)
         return _not_covered(on, version.id, reasons, USUAL_LOT)
     reasons.append(base_use)
-    exception_reasons, outcomes, conflict = evaluate_exceptions(EXCEPTIONS, facts)
+    exception_reasons, outcomes, conflict = _exceptions(facts, employer)
     reasons += exception_reasons
     reasons.append(CONSTRUCTION)
     applying = tuple(r.citation for r in exception_reasons if r.applies)

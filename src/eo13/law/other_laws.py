@@ -62,27 +62,42 @@ def apply_10_178(decision: Decision, facts: dict[str, Any]) -> Decision:
     before = any(r.code == "before_effective_date" for r in decision.reasons)
     with_order = decision.rules_version == "eo-13-2026" and not before
     reasons = [*decision.reasons, IMMIGRATION_REASON[with_order]]
-    citations = unique([*decision.citations, AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])])
+    key = (*decision.citations, with_order)
+    citations = _CITATIONS.get(key)
+    if citations is None:
+        extra = [AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])]
+        citations = _CITATIONS[key] = unique([*decision.citations, *extra])
+    d = decision
+    # Built directly rather than with dataclasses.replace, which costs more than the rule (issue 14).
     if decision.outcome == "permitted":
-        steps = [
-            "The reason marked above would be enough under the City lot and building rules alone, but City law on "
-            "immigration enforcement may forbid this. EO13 cannot give an answer.",
-            CALL_COUNSEL,
-            NO_FORCE,
-            WRITE_IT_DOWN,
-        ]
-        # Built directly rather than with dataclasses.replace, which costs more than the rule (issue 14).
-        d = decision
         return Decision(
-            d.kind, "unknown", reasons, citations, steps, d.rules_version, d.as_of, d.missing, True, d.attested
+            d.kind,
+            "unknown",
+            reasons,
+            list(citations),
+            list(MAY_FORBID),
+            d.rules_version,
+            d.as_of,
+            d.missing,
+            True,
+            d.attested,
         )
     steps = list(decision.next_steps)
     at = steps.index(WRITE_IT_DOWN) if WRITE_IT_DOWN in steps else len(steps)
     steps.insert(at, IMMIGRATION_STEP)
-    d = decision
     return Decision(
-        d.kind, d.outcome, reasons, citations, steps, d.rules_version, d.as_of, d.missing, d.conflict, d.attested
+        d.kind, d.outcome, reasons, list(citations), steps, d.rules_version, d.as_of, d.missing, d.conflict, d.attested
     )
+
+
+_CITATIONS: dict[tuple[Any, ...], list[str]] = {}
+MAY_FORBID = (
+    "The reason marked above would be enough under the City lot and building rules alone, but City law on "
+    "immigration enforcement may forbid this. EO13 cannot give an answer.",
+    CALL_COUNSEL,
+    NO_FORCE,
+    WRITE_IT_DOWN,
+)
 
 
 def _not_city(prop: dict[str, Any]) -> dict[str, Any]:
