@@ -19,7 +19,7 @@ from typing import Annotated, Any, ClassVar, Final
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from eo13.law.fact_values import (  # noqa: F401 - re-exported: the one place to import facts from
+from eo13.law.fact_values import (
     AREAS,
     ASKED,
     ATTESTED_FACTS,
@@ -57,6 +57,56 @@ from eo13.law.fact_values import (  # noqa: F401 - re-exported: the one place to
     kind_label,
     type_name,
 )
+
+# Re-exported: the facts are imported from here, whichever module defines them.
+__all__ = [
+    "AREAS",
+    "ASKED",
+    "ATTESTED_FACTS",
+    "AUTHORIZES",
+    "CONVICTION_CATEGORIES",
+    "DETAINER_AGENCIES",
+    "DETAINER_REQUESTS",
+    "EMPLOYERS",
+    "FORMS",
+    "ISSUERS",
+    "KINDS",
+    "KIND_LABELS",
+    "LOT_EXCEPTIONS",
+    "MODELS",
+    "PROPERTY_KINDS",
+    "REQUESTERS",
+    "REQUIRED",
+    "USES",
+    "Area",
+    "Attestation",
+    "AttestedFact",
+    "Authorizes",
+    "Conviction",
+    "ConvictionCategory",
+    "DetainerAgency",
+    "DetainerFacts",
+    "DetainerRequest",
+    "Employer",
+    "Fact",
+    "FactEnum",
+    "Facts",
+    "FactsError",
+    "Form",
+    "Issuer",
+    "Kind",
+    "LotException",
+    "LotUseFacts",
+    "Personnel",
+    "Property",
+    "PropertyAccessFacts",
+    "PropertyKind",
+    "Requester",
+    "Use",
+    "Warrant",
+    "kind_label",
+    "type_name",
+]
 
 
 def _unset(**field: Any) -> Any:

@@ -11,6 +11,7 @@ checks both readers give the same facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
@@ -127,16 +128,15 @@ class Model:
     """The fields of one object of facts. Its reader is written out as Python source once, field by field, as
     dataclasses writes ``__init__``: a generic loop over the fields cost more than the rules (issue 14)."""
 
+    # read(raw, path, partial, unknown): the facts of one object, as ``model_dump()`` gives them; what is not known
+    # is added to ``unknown``.
+    read: Callable[[Any, str, bool, list[str]], dict[str, Any]]
+
     def __init__(self, fields: tuple[F, ...], one_of: tuple[tuple[str, str, bool], ...] = ()) -> None:
         self.fields = fields
         self.one_of = one_of
         self.names = frozenset(f.name for f in fields)
         self.read = _compile(self)
-
-    def read(self, raw: Any, path: str, partial: bool, unknown: list[str]) -> dict[str, Any]:  # type: ignore[no-redef]
-        """The facts of one object, as ``model_dump()`` gives them; what is not known is added to ``unknown``.
-        (Replaced in ``__init__`` by the reader :func:`_compile` writes.)"""
-        raise NotImplementedError
 
 
 def _compile(model: Model) -> Any:
