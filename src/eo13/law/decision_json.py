@@ -17,6 +17,7 @@ from eo13.law.engine import Decision, Reason
 
 _PARTS: dict[Any, str] = {}  # (a tuple of strings, depth) -> its JSON
 _KEPT: dict[Any, tuple[tuple[Reason, ...], str]] = {}  # (ids of reasons, depth) -> (the reasons, their JSON)
+_DECISIONS: dict[Any, tuple[tuple[Reason, ...], str]] = {}  # (a decision's parts, depth) -> (its reasons, its JSON)
 _ENOUGH = 8192  # entries kept; texts naming a property or an agreement vary, so the cache stays bounded
 
 
@@ -113,13 +114,40 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _decision(d: Decision, depth: int, out: list[str]) -> None:
+    """One decision. Many in a batch are the same answer (same reasons, steps and date): each is written once. The
+    key holds the reasons' ids and the entry the reasons themselves, as in :func:`_reasons`."""
+    if d.attested:  # names and grounds given by people: written each time
+        _write(d.as_dict_with(d.reasons), depth, out)
+        return
+    missing = None if d.missing is None else tuple(d.missing)
+    key = (d.kind, d.outcome, tuple(map(id, d.reasons)), tuple(d.citations), tuple(d.next_steps), d.rules_version)
+    key += (d.as_of, missing, d.conflict, depth)
+    found = _DECISIONS.get(key)
+    if found is None:
+        part: list[str] = []
+        _write(d.as_dict_with(d.reasons), depth, part)
+        found = (tuple(d.reasons), "".join(part))
+        if len(_DECISIONS) < _ENOUGH:
+            _DECISIONS[key] = found
+    out.append(found[1])
+
+
 def decisions_json(value: Decision | list[Decision]) -> str:
     """One decision or a list of them, exactly as ``json.dumps(..., indent=2, ensure_ascii=False)`` of as_dict()."""
-    items = value if isinstance(value, list) else [value]
     out: list[str] = []
     try:
-        dicts = [d.as_dict_with(d.reasons) for d in items]
-        _write(dicts if isinstance(value, list) else dicts[0], 0, out)
+        if not isinstance(value, list):
+            _decision(value, 0, out)
+        elif not value:
+            out.append("[]")
+        else:
+            sep = "[\n  "
+            for d in value:
+                out.append(sep)
+                _decision(d, 1, out)
+                sep = ",\n  "
+            out.append("\n]")
     except _Other:
         return json.dumps(_plain(value), indent=2, ensure_ascii=False)
     return "".join(out)

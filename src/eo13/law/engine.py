@@ -73,7 +73,7 @@ class Reason:
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     kind: str
     outcome: str
