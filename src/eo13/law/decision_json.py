@@ -121,8 +121,8 @@ def _decision(d: Decision, depth: int, out: list[str]) -> None:
         _write(d.as_dict_with(d.reasons), depth, out)
         return
     missing = None if d.missing is None else tuple(d.missing)
-    key = (d.kind, d.outcome, tuple(map(id, d.reasons)), tuple(d.citations), tuple(d.next_steps), d.rules_version)
-    key += (d.as_of, missing, d.conflict, depth)
+    reasons, citations, steps = tuple(map(id, d.reasons)), tuple(d.citations), tuple(d.next_steps)
+    key = (d.kind, d.outcome, reasons, citations, steps, d.rules_version, d.as_of, missing, d.conflict, depth)
     found = _DECISIONS.get(key)
     if found is None:
         part: list[str] = []

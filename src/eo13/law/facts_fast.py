@@ -91,6 +91,7 @@ def _enum(enum: Any) -> Any:
 def _enum_set(enum: Any) -> Any:
     """A list of values, each kept once, in the enum's own order (as the models' ``_in_order``)."""
     order = {m.value: i for i, m in enumerate(enum)}
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}  # the lists given, in their order, and the set they make
 
     def read(value: Any) -> Any:
         if type(value) is not list:
@@ -100,7 +101,13 @@ def _enum_set(enum: Any) -> Any:
                 raise Slow
         if len(value) < 2:
             return tuple(value)
-        return tuple(sorted(set(value), key=order.__getitem__))
+        given = tuple(value)
+        found = seen.get(given)
+        if found is None:
+            found = tuple(sorted(set(value), key=order.__getitem__))
+            if len(seen) < 4096:
+                seen[given] = found
+        return found
 
     return read
 

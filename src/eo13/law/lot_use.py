@@ -279,20 +279,27 @@ def _citations(applying: tuple[str, ...], warrant: bool, conflicting: tuple[str,
     return list(found)
 
 
-_EXCEPTIONS: dict[tuple[Any, ...], tuple[list[Reason], set[str], bool]] = {}
+Exceptions = tuple[list[Reason], set[str], bool, tuple[str, ...], tuple[str, ...]]
+_EXCEPTIONS: dict[tuple[Any, ...], Exceptions] = {}
 
 
-def _exceptions(facts: dict[str, Any], employer: str) -> tuple[list[Reason], set[str], bool]:
-    """The six exceptions. Without a paper or an agreement to judge, they turn only on the exceptions listed and the
-    employer (§3(3)), so each such combination is evaluated once (at most 64 x 9)."""
-    if facts.get("warrant") is not None or facts.get("agreement") is not None:
-        return evaluate_exceptions(EXCEPTIONS, facts)
+def _exceptions(facts: dict[str, Any], employer: str) -> Exceptions:
+    """The six exceptions: (reasons, outcomes of those that apply, conflict, their citations, the citations of those
+    in conflict). Without a paper or an agreement to judge, they turn only on the exceptions listed and the employer
+    (§3(3)), so each such combination is evaluated once (at most 64 x 9)."""
     key = (facts["exceptions"], employer)
-    found = _EXCEPTIONS.get(key)
+    found = None
+    if facts.get("warrant") is None and facts.get("agreement") is None:
+        found = _EXCEPTIONS.get(key)
     if found is None:
-        found = _EXCEPTIONS[key] = evaluate_exceptions(EXCEPTIONS, facts)
-    reasons, outcomes, conflict = found
-    return list(reasons), set(outcomes), conflict
+        reasons, outcomes, conflict = evaluate_exceptions(EXCEPTIONS, facts)
+        applying = tuple(r.citation for r in reasons if r.applies)
+        conflicting = tuple(r.citation for r in reasons if r.code == "exception_conflict")
+        found = (reasons, outcomes, conflict, applying, conflicting)
+        if facts.get("warrant") is None and facts.get("agreement") is None:
+            _EXCEPTIONS[key] = found
+    reasons, outcomes, conflict, applying, conflicting = found
+    return list(reasons), set(outcomes), conflict, applying, conflicting
 
 
 def _not_covered(on: date, version: str, reasons: list[Reason], steps: tuple[str, ...]) -> Decision:
@@ -343,10 +350,9 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
         reasons.append(NOT_LAW_ENFORCEMENT_PURPOSE)
         return _not_covered(on, version.id, reasons, USUAL_LOT)
     reasons.append(base_use)
-    exception_reasons, outcomes, conflict = _exceptions(facts, employer)
+    exception_reasons, outcomes, conflict, applying, conflicting = _exceptions(facts, employer)
     reasons += exception_reasons
     reasons.append(CONSTRUCTION)
-    applying = tuple(r.citation for r in exception_reasons if r.applies)
     warrant = facts.get("warrant") is not None
     listed = facts["exceptions"]
     attested = (
@@ -359,7 +365,6 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
         else []
     )
     if conflict:
-        conflicting = tuple(r.citation for r in exception_reasons if r.code == "exception_conflict")
         return Decision(
             "lot-use",
             "unknown",
