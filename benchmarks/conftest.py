@@ -13,6 +13,14 @@ RATIOS = [
     ("board selector", "board raw SQL", "time", "the selector alone"),
     ("public home /en/", "bare JSON view", "speed", "goal: ≥ 0.8"),
     ("public rights /es/rights/", "bare JSON view", "speed", "kept since issue 6"),
+    # Issue 14: the engine against the outcome as a plain function (goal: ≥ 100,000 lot-use decisions a second).
+    ("lot-use permitted", "lot-use as a plain function", "time", "goal: ≤ 10 µs a decision"),
+    ("lot-use not_permitted", "lot-use as a plain function", "time", "goal: ≤ 10 µs a decision"),
+    ("lot-use not_covered", "lot-use as a plain function", "time", "goal: ≤ 10 µs a decision"),
+    ("lot-use unknown", "lot-use as a plain function", "time", "goal: ≤ 10 µs a decision"),
+    ("lot-use partial (4 combinations)", "lot-use as a plain function", "time", "partial, one fact missing"),
+    ("lot-use partial (48 combinations)", "lot-use as a plain function", "time", "partial, most facts missing"),
+    ("eo13 decide, 20,000 decisions", "eo13 decide, 1 decision", "time", "goal: 20,000 in start-up + 0.8 s"),
 ]
 # Paths with a goal in seconds rather than a limit to compare with.
 ABSOLUTE = [("make run to first answer", "goal: ≤ 8 s on a fresh SQLite database")]
@@ -34,7 +42,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         if what in _MEDIANS and limit in _MEDIANS:
             a, b = _MEDIANS[what] * 1000, _MEDIANS[limit] * 1000
             ratio = a / b if kind == "time" else b / a
-            lines.append(f"{what}: {a:.2f} ms; {limit}: {b:.2f} ms; {kind} ratio {ratio:.2f} ({goal})")
+            per_second = f" ({1000 / a:,.0f}/s)" if a < 1 else ""  # in-process decisions: say the rate too
+            lines.append(f"{what}: {a:.4g} ms{per_second}; {limit}: {b:.4g} ms; {kind} ratio {ratio:.2f} ({goal})")
     for what, goal in ABSOLUTE:
         if what in _MEDIANS:
             lines.append(f"{what}: {_MEDIANS[what]:.2f} s ({goal})")

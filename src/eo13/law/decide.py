@@ -18,8 +18,8 @@ from eo13.law.citations import AC_4_210, S1_CITY_LOT, S1_CITY_PROPERTY, S1_JUDIC
 from eo13.law.detainer import DOMAINS as DETAINER_DOMAINS
 from eo13.law.detainer import decide_detainer
 from eo13.law.engine import CALL_COUNSEL, Decision, Reason, unique
-from eo13.law.facts import FactsError
-from eo13.law.facts_read import ReadFacts, read_facts
+from eo13.law.fact_values import FactsError
+from eo13.law.facts_fast import ReadFacts, Slow, read_fast
 from eo13.law.lot_use import decide_lot_use
 from eo13.law.other_laws import apply_10_178, with_registry_doubt
 from eo13.law.property_access import decide_property_access
@@ -60,10 +60,16 @@ PROPERTY_CITATION = {"lot-use": S1_CITY_LOT, "property-access": S1_CITY_PROPERTY
 def _run(kind: str, facts: dict[str, Any], today: date) -> Decision:
     """A rule, then the other laws the order leans on (EO 13 §4) and the registry's doubt."""
     rule = RULES[kind]
-    if kind not in PROPERTY_CITATION:  # warrant, detainer: no property, no §4 reading
+    citation = PROPERTY_CITATION.get(kind)
+    if citation is None:  # warrant, detainer: no property, no §4 reading
         return rule(facts, today)
-    decision = with_registry_doubt(rule, facts, today, PROPERTY_CITATION[kind])
-    return apply_10_178(decision, facts)
+    # Each step below returns the decision unchanged when its fact is absent; skipping the call saves a partial
+    # decision, which runs the rule for every combination of the missing facts, much of its time (issue 14).
+    doubt = facts.get("property_doubt")
+    decision = with_registry_doubt(rule, facts, today, citation) if doubt else rule(facts, today)
+    if facts.get("immigration_enforcement") is True:
+        return apply_10_178(decision, facts)
+    return decision
 
 
 _CITY_LOT = {
@@ -113,8 +119,18 @@ DOMAINS: dict[str, tuple[Any, ...]] = {
 PRIORITY = list(DOMAINS)
 
 
+def read_facts(kind: str, raw: Any, partial: bool) -> ReadFacts:
+    """Well-formed facts are read without Pydantic; anything else, errors included, by the models (issue 14)."""
+    try:
+        return read_fast(kind, raw, partial)
+    except Slow:
+        from eo13.law.facts_read import read_facts as read_with_models
+
+        return read_with_models(kind, raw, partial=partial)
+
+
 def parse_facts(kind: str, raw: Any, *, partial: bool = False, registry: Registry | None = None) -> ReadFacts:
-    read = read_facts(kind, raw, partial=partial)
+    read = read_facts(kind, raw, partial)
     facts = read.facts
     if kind in ("warrant", "detainer"):
         return read
@@ -144,14 +160,14 @@ def _unknown_paths(read: ReadFacts) -> list[str]:
     return sorted(read.unknown, key=lambda p: PRIORITY.index(p) if p in PRIORITY else len(PRIORITY))
 
 
-def _assign(facts: dict[str, Any], paths: list[str], values: Iterable[Any]) -> dict[str, Any]:
-    out = dict(facts)
-    for path, value in zip(paths, values, strict=True):
-        if "." in path:
-            top, sub = path.split(".", 1)
+def _assign(facts: dict[str, Any], paths: list[tuple[str, str]], values: Iterable[Any]) -> dict[str, Any]:
+    """The facts with each missing one given a value; ``paths`` are (top, sub) pairs, sub "" for a top-level fact."""
+    out = facts.copy()
+    for (top, sub), value in zip(paths, values, strict=True):
+        if sub:
             out[top] = {**out[top], sub: value}
         else:
-            out[path] = value
+            out[top] = value
     return out
 
 
@@ -169,11 +185,11 @@ def _decide_partial(kind: str, read: ReadFacts, today: date) -> Decision:
         if path not in DOMAINS:
             raise FactsError("is needed to decide", path)
     domains = [DOMAINS[p] for p in unknown]
-    table: dict[tuple[int, ...], Decision] = {}
-    for idx in itertools.product(*(range(len(d)) for d in domains)):
-        table[idx] = _run(kind, _assign(facts, unknown, (d[i] for d, i in zip(domains, idx, strict=True))), today)
-    outcomes = {d.outcome for d in table.values()}
-    first = next(iter(table.values()))
+    # Every combination of the missing facts' values, in itertools.product order (the last fact varies fastest).
+    split = [(p.split(".", 1)[0], p.split(".", 1)[1] if "." in p else "") for p in unknown]
+    table = [_run(kind, _assign(facts, split, values), today) for values in itertools.product(*domains)]
+    outcomes = {d.outcome for d in table}
+    first = table[0]
     kept = [r for r in first.reasons if not _rests_on(r, unknown)]
     if len(outcomes) == 1:
         if not kept:
@@ -189,8 +205,8 @@ def _decide_partial(kind: str, read: ReadFacts, today: date) -> Decision:
         first.citations = [c for c in first.citations if c in cited] or [RULE_CITATION[kind]]
         first.missing = []
         return first
-    ranked = _rank(unknown, domains, {k: v.outcome for k, v in table.items()})
-    ranked += unique([m for d in table.values() for m in (d.missing or []) if m not in ranked])
+    ranked = _rank(unknown, domains, [d.outcome for d in table])
+    ranked += unique([m for d in table for m in (d.missing or []) if m not in ranked])
     names = ", ".join(p.replace("_", " ") for p in ranked)
     kept.append(
         Reason("depends_on_missing", f"The answer depends on facts not given yet: {names}.", RULE_CITATION[kind])
@@ -207,19 +223,28 @@ def _decide_partial(kind: str, read: ReadFacts, today: date) -> Decision:
     )
 
 
-def _rank(paths: list[str], domains: list[tuple[Any, ...]], outcome: dict[tuple[int, ...], str]) -> list[str]:
+def _rank(paths: list[str], domains: list[tuple[Any, ...]], outcome: list[str]) -> list[str]:
     """Facts that can change the outcome, most decisive first: the share of a fact's values that settle the answer
-    whatever the other missing facts turn out to be; ties keep the order a person would be asked."""
+    whatever the other missing facts turn out to be; ties keep the order a person would be asked.
+
+    ``outcome`` lists the outcomes in itertools.product order, so the outcomes for one value of fact ``i`` are runs
+    of ``stride`` entries, one run in every block of ``size * stride``; lists of those runs, one per value, line up
+    the same combinations of the other facts."""
     scored: list[tuple[float, int, str]] = []
+    n = len(outcome)
+    stride = n
     for i, path in enumerate(paths):
-        groups: dict[tuple[int, ...], set[str]] = {}
-        by_value: dict[int, set[str]] = {}
-        for idx, result in outcome.items():
-            groups.setdefault(idx[:i] + idx[i + 1 :], set()).add(result)
-            by_value.setdefault(idx[i], set()).add(result)
-        if all(len(g) == 1 for g in groups.values()):
+        size = len(domains[i])
+        stride //= size
+        block = size * stride
+        per_value: list[list[str]] = [[] for _ in range(size)]
+        for start in range(0, n, block):
+            for k in range(size):
+                at = start + k * stride
+                per_value[k] += outcome[at : at + stride]
+        if all(v == per_value[0] for v in per_value[1:]):
             continue  # no value of this fact changes the answer
-        settled = sum(1 for results in by_value.values() if len(results) == 1) / len(domains[i])
+        settled = sum(1 for results in per_value if len(set(results)) == 1) / len(domains[i])
         scored.append((-settled, PRIORITY.index(path), path))
     return [path for _, _, path in sorted(scored)]
 

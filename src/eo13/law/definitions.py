@@ -42,19 +42,26 @@ class Finding(NamedTuple):
     citation: str
 
 
+NOT_A_LOT = Finding(
+    False, "This place is not a vacant lot, parking lot or garage, so it is not a City lot.", S1_CITY_LOT
+)
+LOT_NOT_CITY_OWNED = Finding(False, "The City does not own or lease this lot, so it is not a City lot.", S1_CITY_LOT)
+LOT_NOT_CITY_RUN = Finding(
+    False, "The City does not run (have operational control of) this lot, so it is not a City lot.", S1_CITY_LOT
+)
+CITY_LOT = Finding(True, "This is a City lot: a lot or garage the City owns or leases and runs.", S1_CITY_LOT)
+LOT_FINDINGS = (NOT_A_LOT, LOT_NOT_CITY_OWNED, LOT_NOT_CITY_RUN, CITY_LOT)
+
+
 def city_lot(prop: Mapping[str, Any]) -> Finding:
     """§1(1): a vacant lot, parking lot or garage the City owns or leases and runs."""
     if prop["kind"] not in LOT_KINDS:
-        return Finding(
-            False, "This place is not a vacant lot, parking lot or garage, so it is not a City lot.", S1_CITY_LOT
-        )
+        return NOT_A_LOT
     if not prop["city_owned_or_leased"]:
-        return Finding(False, "The City does not own or lease this lot, so it is not a City lot.", S1_CITY_LOT)
+        return LOT_NOT_CITY_OWNED
     if not prop["city_operational_control"]:
-        return Finding(
-            False, "The City does not run (have operational control of) this lot, so it is not a City lot.", S1_CITY_LOT
-        )
-    return Finding(True, "This is a City lot: a lot or garage the City owns or leases and runs.", S1_CITY_LOT)
+        return LOT_NOT_CITY_RUN
+    return CITY_LOT
 
 
 def city_property(prop: Mapping[str, Any]) -> Finding:

@@ -24,7 +24,7 @@ from eo13.law.citations import admin_code, eo
 from eo13.law.detainer_crimes import on_list
 from eo13.law.detainer_laws import FEDERAL_JUDGES, LAWS, LOOK_BACK_YEARS, AgencyLaw, look_back_start
 from eo13.law.engine import CALL_COUNSEL, NO_FORCE, Decision, Reason, unique
-from eo13.law.facts import FactsError
+from eo13.law.fact_values import FactsError
 from eo13.law.warrant import warrant_reasons
 
 KIND: Final = "detainer"

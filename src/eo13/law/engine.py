@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 CALL_COUNSEL = "Call your agency counsel now and follow their advice."
 NO_FORCE = "Stay calm and polite. Do not physically block, hold or touch an officer, even if you think they are wrong."
@@ -55,7 +55,7 @@ def outcome_label(value: str) -> str:
     return OUTCOME_LABELS.get(value, "Other answer")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     code: str
     text: str
@@ -73,7 +73,7 @@ class Reason:
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     kind: str
     outcome: str
@@ -87,10 +87,14 @@ class Decision:
     attested: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
+        return self.as_dict_with([r.as_dict() for r in self.reasons])
+
+    def as_dict_with(self, reasons: list[Any]) -> dict[str, Any]:
+        """:meth:`as_dict` with the reasons given (eo13.law.decision_json writes them from the Reason objects)."""
         d: dict[str, Any] = {
             "kind": self.kind,
             "outcome": self.outcome,
-            "reasons": [r.as_dict() for r in self.reasons],
+            "reasons": reasons,
             "citations": self.citations,
             "next_steps": self.next_steps,
             "rules_version": self.rules_version,
@@ -105,8 +109,10 @@ class Decision:
         return d
 
 
-@dataclass(frozen=True)
-class ExceptionResult:
+class ExceptionResult(NamedTuple):
+    """What one exception says about the facts. A tuple, so a rule's results can be module constants and the
+    reason each leads to is looked up, not rebuilt, at every decision (issue 14)."""
+
     applies: bool
     text: str
     # The outcome this exception leads to when it applies (``permitted`` for every exception the order lists).
@@ -124,6 +130,21 @@ class ExceptionRule:
     citation: str
     test: Callable[[dict[str, Any]], ExceptionResult]
     depends: tuple[str, ...] = ()
+    # The reason each result leads to, built once (reasons are immutable, so decisions share them).
+    _reasons: dict[ExceptionResult, Reason] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def reason(self, result: ExceptionResult) -> Reason:
+        found = self._reasons.get(result)
+        if found is None:
+            code = (
+                "exception_conflict"
+                if result.conflict
+                else ("exception_applies" if result.applies else "exception_not_shown")
+            )
+            found = Reason(code, result.text, self.citation, self.key, result.applies, self.depends)
+            if len(self._reasons) < 512:  # texts naming an agreement vary; keep the cache small
+                self._reasons[result] = found
+        return found
 
 
 def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any]) -> tuple[list[Reason], set[str], bool]:
@@ -133,14 +154,7 @@ def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any])
     conflict = False
     for rule in rules:
         result = rule.test(facts)
-        code = (
-            "exception_conflict"
-            if result.conflict
-            else ("exception_applies" if result.applies else "exception_not_shown")
-        )
-        reasons.append(
-            Reason(code, result.text, rule.citation, exception=rule.key, applies=result.applies, depends=rule.depends)
-        )
+        reasons.append(rule.reason(result))
         if result.conflict:
             conflict = True
         elif result.applies:
@@ -155,8 +169,5 @@ def evaluate_exceptions(rules: tuple[ExceptionRule, ...], facts: dict[str, Any])
 
 
 def unique(items: list[str]) -> list[str]:
-    seen: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
+    """The items in order, each once (first place kept)."""
+    return list(dict.fromkeys(items))

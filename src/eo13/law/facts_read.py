@@ -10,22 +10,15 @@ from __future__ import annotations
 import json
 import types
 import typing
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from eo13.law.facts import ATTESTED_FACTS, KINDS, MODELS, Facts, FactsError, type_name
+from eo13.law.facts_fast import ReadFacts
 
-
-@dataclass
-class ReadFacts:
-    """The facts as the rules read them (every field present, defaults filled in), and, in a partial request, the
-    facts not given that could matter (paths such as ``property`` or ``personnel.enforces_laws``)."""
-
-    facts: dict[str, Any]
-    unknown: list[str] = field(default_factory=list)
+__all__ = ["ReadFacts", "facts_schema", "read_facts"]
 
 
 def read_facts(kind: str, raw: Any, *, partial: bool = False) -> ReadFacts:

@@ -12,7 +12,7 @@ from typing import Any
 
 from eo13.law.agreements import AgreementFacts
 from eo13.law.citations import AC_4_210, AC_10_178, S1_JUDICIAL_WARRANT, S3, S4, S9, eo
-from eo13.law.definitions import city_lot
+from eo13.law.definitions import LOT_FINDINGS, city_lot
 from eo13.law.engine import (
     CALL_COUNSEL,
     NO_FORCE,
@@ -24,7 +24,7 @@ from eo13.law.engine import (
     evaluate_exceptions,
     unique,
 )
-from eo13.law.facts import ATTESTED_FACTS
+from eo13.law.fact_values import ATTESTED_FACTS
 from eo13.law.versions import first_version, version_for
 from eo13.law.warrant import warrant_exception
 
@@ -47,9 +47,12 @@ def _listed(facts: dict[str, Any], key: str) -> bool:
 
 
 def _agreement_exception(kind: str, label: str, noun: str) -> Any:
+    said = ExceptionResult(True, f"You said they are here under {label} (not checked against the agreements list).")
+    none = ExceptionResult(False, f"No {noun} was shown.")
+
     def test(facts: dict[str, Any]) -> ExceptionResult:
         agreement: AgreementFacts | None = facts.get("agreement")
-        claimed = _listed(facts, kind)
+        claimed = kind in facts["exceptions"]
         if agreement is not None and agreement.kind == kind:
             ok, why = agreement.covers(on=facts["date"], property_ref=facts.get("property_ref"), use=facts["use"])
             if claimed and not ok:
@@ -57,11 +60,7 @@ def _agreement_exception(kind: str, label: str, noun: str) -> Any:
                     False, f"You said there is {label}, but {why} Ask counsel which is right.", conflict=True
                 )
             return ExceptionResult(ok, why)
-        if claimed:
-            return ExceptionResult(
-                True, f"You said they are here under {label} (not checked against the agreements list)."
-            )
-        return ExceptionResult(False, f"No {noun} was shown.")
+        return said if claimed else none
 
     return test
 
@@ -86,23 +85,27 @@ def _cooperative_exception(facts: dict[str, Any]) -> ExceptionResult:
     employer = facts["personnel"]["employer"]
     if employer in _COOPERATIVE_PARTNERS or not (result.applies or result.conflict):
         return result
-    if employer == "other_state":
-        return ExceptionResult(
-            False,
-            "EO 13 §3(3) covers arrangements with state or federal agencies. It is not clear that an agency of "
-            "another state counts. Ask counsel.",
-            conflict=True,
-        )
-    return ExceptionResult(
-        False,
-        "EO 13 §3(3) covers only arrangements with state or federal agencies, and these officers work for another "
-        "local government. At most this is a formal agreement under §3(1): check it as one, or ask counsel.",
-    )
+    return _OTHER_STATE if employer == "other_state" else _LOCAL_PARTNER
+
+
+_OTHER_STATE = ExceptionResult(
+    False,
+    "EO 13 §3(3) covers arrangements with state or federal agencies. It is not clear that an agency of "
+    "another state counts. Ask counsel.",
+    conflict=True,
+)
+_LOCAL_PARTNER = ExceptionResult(
+    False,
+    "EO 13 §3(3) covers only arrangements with state or federal agencies, and these officers work for another "
+    "local government. At most this is a formal agreement under §3(1): check it as one, or ask counsel.",
+)
 
 
 def _attested(key: str, yes: str, no: str) -> Any:
+    applies, not_shown = ExceptionResult(True, yes), ExceptionResult(False, no)
+
     def test(facts: dict[str, Any]) -> ExceptionResult:
-        return ExceptionResult(True, yes) if _listed(facts, key) else ExceptionResult(False, no)
+        return applies if key in facts["exceptions"] else not_shown
 
     return test
 
@@ -153,9 +156,155 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
 )
 
 
-def _not_covered(on: date, version: str, reasons: list[Reason], extra_steps: list[str]) -> Decision:
-    steps = [*extra_steps, "If you are not sure, call your agency counsel.", WRITE_IT_DOWN]
-    return Decision("lot-use", "not_covered", reasons, unique([r.citation for r in reasons]), steps, version, on)
+# The reasons, steps and citations that do not depend on the facts are built once (issue 14): a decision shares
+# these immutable reasons and copies the lists, so nothing is rebuilt per decision.
+S1_1 = eo(1, 1)
+UNSURE = "If you are not sure, call your agency counsel."
+NOT_GOVERNMENT = Reason(
+    "not_government_personnel",
+    "The rule is about government staff. Contractors or private staff working for a government agency "
+    "are not government staff, so it does not cover them.",
+    S3,
+    depends=("personnel.employer",),
+)
+NOT_LAW_ENFORCEMENT = Reason(
+    "personnel_not_law_enforcement",
+    "The rule is about government staff who can enforce laws. These people cannot, so it does not apply.",
+    S3,
+    depends=("personnel.enforces_laws",),
+)
+EXCLUDED = {
+    employer: Reason(
+        "excluded_employer", f"The rule does not cover staff of {name}.", S3, depends=("personnel.employer",)
+    )
+    for employer, name in EXCLUDED_EMPLOYERS.items()
+}
+COVERED = Reason(
+    "covered_personnel",
+    "These are outside government staff who can enforce laws, so the rule covers them.",
+    S3,
+    depends=("personnel.employer", "personnel.enforces_laws"),
+)
+PROPERTY_ACCESS_MAY_APPLY = Reason(
+    "property_access_may_apply",
+    "This may still be City property. The rules on entering non-public areas may apply.",
+    AC_4_210,
+    depends=PROPERTY_FACTS,
+)
+NOT_A_BASE = Reason(
+    "not_a_base",
+    "The rule is about using the lot as a base (staging area, processing location or operations base). "
+    "This use is not one of those.",
+    S3,
+    depends=("use",),
+)
+NOT_LAW_ENFORCEMENT_PURPOSE = Reason(
+    "not_law_enforcement_purpose",
+    "The rule is about using the lot for enforcing laws. This use is for something else.",
+    S3,
+    depends=("law_enforcement_purpose",),
+)
+BASE_USE = {
+    use: Reason(
+        "base_use",
+        f"They want to use the lot as a {name} for enforcing laws.",
+        S3,
+        depends=("use", "law_enforcement_purpose"),
+    )
+    for use, name in BASE_USES.items()
+}
+CONSTRUCTION = Reason(
+    "construction",
+    "This rule sits beside the City laws on entering non-public areas and on helping immigration "
+    "enforcement, and does not change them.",
+    S4,
+)
+NO_EXCEPTION = Reason(
+    "no_exception",
+    "None of the six reasons the order allows applies, so they may not use this City lot as a base.",
+    S3,
+    depends=("exceptions",),
+)
+USUAL_VISITORS = ("Your agency's usual rules for visitors and parking apply.", UNSURE, WRITE_IT_DOWN)
+USUAL_PARTNERS = ("Your agency's usual rules for City and partner staff apply.", UNSURE, WRITE_IT_DOWN)
+USUAL_LOT = ("Your agency's usual rules for the lot apply.", UNSURE, WRITE_IT_DOWN)
+NOT_A_LOT = (UNSURE, WRITE_IT_DOWN)
+NOT_A_LOT_MAYBE_PROPERTY = (
+    "If they want to enter a non-public area, use the guide for entering a room or building.",
+    UNSURE,
+    WRITE_IT_DOWN,
+)
+CONFLICT_STEPS = (
+    "The facts disagree with each other, so EO13 cannot give an answer.",
+    CALL_COUNSEL,
+    NO_FORCE,
+    WRITE_IT_DOWN,
+)
+PERMITTED_STEPS = (
+    "The order allows this use because of the reason marked above. Ask for a copy of the paper or agreement.",
+    "Tell your supervisor what is happening.",
+    "Entering a building or a non-public area is a separate question. Use the guide for that.",
+    WRITE_IT_DOWN,
+)
+PERMITTED_ATTESTED_STEPS = (
+    *PERMITTED_STEPS[:2],
+    "This answer rests on someone's judgment. Tell your agency counsel who judged it and why.",
+    *PERMITTED_STEPS[2:],
+)
+NOT_PERMITTED_STEPS = (
+    "Politely tell them that City rules do not let outside law enforcement use this lot as a base, unless one "
+    "of the reasons in EO 13 §3 applies.",
+    "Ask if they have a judicial warrant or an agreement with the City. If they show one, check it again here.",
+    "Call your supervisor and your agency counsel now.",
+    NO_FORCE,
+    WRITE_IT_DOWN,
+)
+_CITY_LOT = {
+    finding: Reason(
+        "city_lot" if finding.holds else "not_city_lot", finding.text, finding.citation, depends=PROPERTY_FACTS
+    )
+    for finding in LOT_FINDINGS
+}
+_CITATIONS: dict[tuple[Any, ...], list[str]] = {}  # (applying, warrant judged, conflicting) -> the decision's
+
+
+def _citations(applying: tuple[str, ...], warrant: bool, conflicting: tuple[str, ...]) -> list[str]:
+    key = (applying, warrant, conflicting)
+    found = _CITATIONS.get(key)
+    if found is None:
+        base = [S1_1, S3, *applying, S4, AC_4_210, AC_10_178]
+        if warrant:
+            base.insert(2, S1_JUDICIAL_WARRANT)  # the paper was judged under §1(6)
+        found = _CITATIONS[key] = unique([*base, *conflicting])
+    return list(found)
+
+
+Exceptions = tuple[list[Reason], set[str], bool, tuple[str, ...], tuple[str, ...]]
+_EXCEPTIONS: dict[tuple[Any, ...], Exceptions] = {}
+
+
+def _exceptions(facts: dict[str, Any], employer: str) -> Exceptions:
+    """The six exceptions: (reasons, outcomes of those that apply, conflict, their citations, the citations of those
+    in conflict). Without a paper or an agreement to judge, they turn only on the exceptions listed and the employer
+    (§3(3)), so each such combination is evaluated once (at most 64 x 9)."""
+    key = (facts["exceptions"], employer)
+    found = None
+    if facts.get("warrant") is None and facts.get("agreement") is None:
+        found = _EXCEPTIONS.get(key)
+    if found is None:
+        reasons, outcomes, conflict = evaluate_exceptions(EXCEPTIONS, facts)
+        applying = tuple(r.citation for r in reasons if r.applies)
+        conflicting = tuple(r.citation for r in reasons if r.code == "exception_conflict")
+        found = (reasons, outcomes, conflict, applying, conflicting)
+        if facts.get("warrant") is None and facts.get("agreement") is None:
+            _EXCEPTIONS[key] = found
+    reasons, outcomes, conflict, applying, conflicting = found
+    return list(reasons), set(outcomes), conflict, applying, conflicting
+
+
+def _not_covered(on: date, version: str, reasons: list[Reason], steps: tuple[str, ...]) -> Decision:
+    citations = [reasons[0].citation] if len(reasons) == 1 else unique([r.citation for r in reasons])
+    return Decision("lot-use", "not_covered", reasons, citations, list(steps), version, on)
 
 
 def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
@@ -169,164 +318,76 @@ def decide_lot_use(facts: dict[str, Any], today: date) -> Decision:
             S9,
             depends=("date",),
         )
-        return _not_covered(on, first_version("lot-use").id, [reason], [])
-    reasons: list[Reason] = []
+        return _not_covered(on, first_version("lot-use").id, [reason], NOT_A_LOT)
     personnel = facts["personnel"]
     employer = personnel["employer"]
     if employer == "not_government":
-        reasons.append(
-            Reason(
-                "not_government_personnel",
-                "The rule is about government staff. Contractors or private staff working for a government agency "
-                "are not government staff, so it does not cover them.",
-                S3,
-                depends=("personnel.employer",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
+        return _not_covered(on, version.id, [NOT_GOVERNMENT], USUAL_VISITORS)
     if not personnel["enforces_laws"]:
-        reasons.append(
-            Reason(
-                "personnel_not_law_enforcement",
-                "The rule is about government staff who can enforce laws. These people cannot, so it does not apply.",
-                S3,
-                depends=("personnel.enforces_laws",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for visitors and parking apply."])
-    if employer in EXCLUDED_EMPLOYERS:
-        reasons.append(
-            Reason(
-                "excluded_employer",
-                f"The rule does not cover staff of {EXCLUDED_EMPLOYERS[employer]}.",
-                S3,
-                depends=("personnel.employer",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for City and partner staff apply."])
-    reasons.append(
-        Reason(
-            "covered_personnel",
-            "These are outside government staff who can enforce laws, so the rule covers them.",
-            S3,
-            depends=("personnel.employer", "personnel.enforces_laws"),
-        )
-    )
+        return _not_covered(on, version.id, [NOT_LAW_ENFORCEMENT], USUAL_VISITORS)
+    if employer in EXCLUDED:
+        return _not_covered(on, version.id, [EXCLUDED[employer]], USUAL_PARTNERS)
+    reasons = [COVERED]
     prop = facts["property"]
     if facts.get("property_basis"):
-        reasons.append(Reason("property_record", facts["property_basis"], eo(1, 1), depends=PROPERTY_FACTS))
+        reasons.append(Reason("property_record", facts["property_basis"], S1_1, depends=PROPERTY_FACTS))
     lot = city_lot(prop)
-    reasons.append(Reason("city_lot" if lot.holds else "not_city_lot", lot.text, lot.citation, depends=PROPERTY_FACTS))
+    reasons.append(_CITY_LOT[lot])
     if not lot.holds:
-        steps: list[str] = []
         if (
             prop["city_owned_or_leased"]
             and prop["city_operational_control"]
             and prop.get("city_governmental_purpose") is not False
         ):
-            reasons.append(
-                Reason(
-                    "property_access_may_apply",
-                    "This may still be City property. The rules on entering non-public areas may apply.",
-                    AC_4_210,
-                    depends=PROPERTY_FACTS,
-                )
-            )
-            steps.append("If they want to enter a non-public area, use the guide for entering a room or building.")
-        return _not_covered(on, version.id, reasons, steps)
-    if facts["use"] not in BASE_USES:
-        reasons.append(
-            Reason(
-                "not_a_base",
-                "The rule is about using the lot as a base (staging area, processing location or operations base). "
-                "This use is not one of those.",
-                S3,
-                depends=("use",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for the lot apply."])
+            reasons.append(PROPERTY_ACCESS_MAY_APPLY)
+            return _not_covered(on, version.id, reasons, NOT_A_LOT_MAYBE_PROPERTY)
+        return _not_covered(on, version.id, reasons, NOT_A_LOT)
+    base_use = BASE_USE.get(facts["use"])
+    if base_use is None:
+        reasons.append(NOT_A_BASE)
+        return _not_covered(on, version.id, reasons, USUAL_LOT)
     if not facts["law_enforcement_purpose"]:
-        reasons.append(
-            Reason(
-                "not_law_enforcement_purpose",
-                "The rule is about using the lot for enforcing laws. This use is for something else.",
-                S3,
-                depends=("law_enforcement_purpose",),
-            )
-        )
-        return _not_covered(on, version.id, reasons, ["Your agency's usual rules for the lot apply."])
-    reasons.append(
-        Reason(
-            "base_use",
-            f"They want to use the lot as a {BASE_USES[facts['use']]} for enforcing laws.",
-            S3,
-            depends=("use", "law_enforcement_purpose"),
-        )
+        reasons.append(NOT_LAW_ENFORCEMENT_PURPOSE)
+        return _not_covered(on, version.id, reasons, USUAL_LOT)
+    reasons.append(base_use)
+    exception_reasons, outcomes, conflict, applying, conflicting = _exceptions(facts, employer)
+    reasons += exception_reasons
+    reasons.append(CONSTRUCTION)
+    warrant = facts.get("warrant") is not None
+    listed = facts["exceptions"]
+    attested = (
+        [
+            {"fact": key, **(facts.get("attestations") or {}).get(key, {"by": "", "basis": ""})}
+            for key in ATTESTED_FACTS
+            if key in listed
+        ]
+        if listed
+        else []
     )
-    exception_reasons, outcomes, conflict = evaluate_exceptions(EXCEPTIONS, facts)
-    reasons.extend(exception_reasons)
-    reasons.append(
-        Reason(
-            "construction",
-            "This rule sits beside the City laws on entering non-public areas and on helping immigration "
-            "enforcement, and does not change them.",
-            S4,
-        )
-    )
-    applying = [r.citation for r in exception_reasons if r.applies]
-    base_citations = [eo(1, 1), S3, *applying, S4, AC_4_210, AC_10_178]
-    if facts.get("warrant") is not None:
-        base_citations.insert(2, S1_JUDICIAL_WARRANT)  # the paper was judged under §1(6)
-    attested = [
-        {"fact": key, **(facts.get("attestations") or {}).get(key, {"by": "", "basis": ""})}
-        for key in ATTESTED_FACTS
-        if key in facts["exceptions"]
-    ]
     if conflict:
         return Decision(
             "lot-use",
             "unknown",
             reasons,
-            unique([*base_citations, *(r.citation for r in exception_reasons if r.code == "exception_conflict")]),
-            [
-                "The facts disagree with each other, so EO13 cannot give an answer.",
-                CALL_COUNSEL,
-                NO_FORCE,
-                WRITE_IT_DOWN,
-            ],
+            _citations(applying, warrant, conflicting),
+            list(CONFLICT_STEPS),
             version.id,
             on,
             conflict=True,
             attested=attested,
         )
     if outcomes:
-        steps = [
-            "The order allows this use because of the reason marked above. Ask for a copy of the paper or agreement.",
-            "Tell your supervisor what is happening.",
-        ]
-        if attested:
-            steps.append("This answer rests on someone's judgment. Tell your agency counsel who judged it and why.")
-        steps += [
-            "Entering a building or a non-public area is a separate question. Use the guide for that.",
-            WRITE_IT_DOWN,
-        ]
+        steps = list(PERMITTED_ATTESTED_STEPS if attested else PERMITTED_STEPS)
         return Decision(
-            "lot-use", "permitted", reasons, unique(base_citations), steps, version.id, on, attested=attested
+            "lot-use", "permitted", reasons, _citations(applying, warrant, ()), steps, version.id, on, attested=attested
         )
-    reasons.append(
-        Reason(
-            "no_exception",
-            "None of the six reasons the order allows applies, so they may not use this City lot as a base.",
-            S3,
-            depends=("exceptions",),
-        )
+    reasons.append(NO_EXCEPTION)
+    return Decision(
+        "lot-use",
+        "not_permitted",
+        reasons,
+        _citations(applying, warrant, ()),
+        list(NOT_PERMITTED_STEPS),
+        version.id,
+        on,
     )
-    steps = [
-        "Politely tell them that City rules do not let outside law enforcement use this lot as a base, unless one "
-        "of the reasons in EO 13 §3 applies.",
-        "Ask if they have a judicial warrant or an agreement with the City. If they show one, check it again here.",
-        "Call your supervisor and your agency counsel now.",
-        NO_FORCE,
-        WRITE_IT_DOWN,
-    ]
-    return Decision("lot-use", "not_permitted", reasons, unique(base_citations), steps, version.id, on)

@@ -42,37 +42,62 @@ DEFINITIONS_BEFORE_ORDER = (
 )
 
 
+IMMIGRATION_REASON = {
+    with_order: Reason(
+        "immigration_enforcement",
+        "They are here to enforce immigration law. City law (Admin Code §10-178) bars using City property and "
+        "resources for immigration enforcement"
+        + (", and EO 13 §4 says the City lot rule is read with that law." if with_order else "."),
+        AC_10_178,
+        depends=("immigration_enforcement",),
+    )
+    for with_order in (True, False)
+}
+
+
 def apply_10_178(decision: Decision, facts: dict[str, Any]) -> Decision:
     """EO 13 §4 and §1(5), Admin Code §10-178: officers here for immigration enforcement."""
     if facts.get("immigration_enforcement") is not True:
         return decision
     before = any(r.code == "before_effective_date" for r in decision.reasons)
     with_order = decision.rules_version == "eo-13-2026" and not before
-    text = (
-        "They are here to enforce immigration law. City law (Admin Code §10-178) bars using City property and "
-        "resources for immigration enforcement"
-        + (", and EO 13 §4 says the City lot rule is read with that law." if with_order else ".")
-    )
-    reasons = [
-        *decision.reasons,
-        Reason("immigration_enforcement", text, AC_10_178, depends=("immigration_enforcement",)),
-    ]
-    citations = unique([*decision.citations, AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])])
+    reasons = [*decision.reasons, IMMIGRATION_REASON[with_order]]
+    key = (*decision.citations, with_order)
+    citations = _CITATIONS.get(key)
+    if citations is None:
+        extra = [AC_10_178, *([S1_IMMIGRATION_ENFORCEMENT] if with_order else [])]
+        citations = _CITATIONS[key] = unique([*decision.citations, *extra])
+    d = decision
+    # Built directly rather than with dataclasses.replace, which costs more than the rule (issue 14).
     if decision.outcome == "permitted":
-        steps = [
-            "The reason marked above would be enough under the City lot and building rules alone, but City law on "
-            "immigration enforcement may forbid this. EO13 cannot give an answer.",
-            CALL_COUNSEL,
-            NO_FORCE,
-            WRITE_IT_DOWN,
-        ]
-        return replace(
-            decision, outcome="unknown", reasons=reasons, citations=citations, next_steps=steps, conflict=True
+        return Decision(
+            d.kind,
+            "unknown",
+            reasons,
+            list(citations),
+            list(MAY_FORBID),
+            d.rules_version,
+            d.as_of,
+            d.missing,
+            True,
+            d.attested,
         )
     steps = list(decision.next_steps)
     at = steps.index(WRITE_IT_DOWN) if WRITE_IT_DOWN in steps else len(steps)
     steps.insert(at, IMMIGRATION_STEP)
-    return replace(decision, reasons=reasons, citations=citations, next_steps=steps)
+    return Decision(
+        d.kind, d.outcome, reasons, list(citations), steps, d.rules_version, d.as_of, d.missing, d.conflict, d.attested
+    )
+
+
+_CITATIONS: dict[tuple[Any, ...], list[str]] = {}
+MAY_FORBID = (
+    "The reason marked above would be enough under the City lot and building rules alone, but City law on "
+    "immigration enforcement may forbid this. EO13 cannot give an answer.",
+    CALL_COUNSEL,
+    NO_FORCE,
+    WRITE_IT_DOWN,
+)
 
 
 def _not_city(prop: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from django.db import DatabaseError
 from eo13 import clock
 from eo13.access.registry import DatabaseRegistry
 from eo13.law.decide import decide, decide_batch
-from eo13.law.facts import KINDS, FactsError
+from eo13.law.decision_json import decisions_json
+from eo13.law.fact_values import KINDS, FactsError
 
 
 class Command(BaseCommand):
@@ -47,14 +48,11 @@ class Command(BaseCommand):
         registry = DatabaseRegistry()
         try:
             if isinstance(raw, list):
-                out: Any = [
-                    d.as_dict()
-                    for d in decide_batch(kind, raw, today=today, partial=options["partial"], registry=registry)
-                ]
+                out: Any = decide_batch(kind, raw, today=today, partial=options["partial"], registry=registry)
             else:
-                out = decide(kind, raw, today=today, partial=options["partial"], registry=registry).as_dict()
+                out = decide(kind, raw, today=today, partial=options["partial"], registry=registry)
         except FactsError as exc:
             self._fail(exc.error, exc.field)
         except DatabaseError:
             self._fail("the property and agreements registry is not available; run `eo13 migrate` first", "property_id")
-        self.stdout.write(json.dumps(out, indent=2, ensure_ascii=False))
+        self.stdout.write(decisions_json(out))
