@@ -13,6 +13,7 @@ RATIOS = [
     ("board selector", "board raw SQL", "time", "the selector alone"),
     ("public home /en/", "bare JSON view", "speed", "goal: ≥ 0.8"),
     ("public rights /es/rights/", "bare JSON view", "speed", "kept since issue 6"),
+    ("decision API in process", "bare JSON view in process (access)", "speed", "goal: ≥ 0.5"),
 ]
 _MEDIANS: dict[str, float] = {}
 
