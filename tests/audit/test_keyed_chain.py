@@ -23,7 +23,8 @@ def _write(n: int, start: int = 0) -> None:
 
 def _rewrite_with_plain_sha256(mutate) -> None:
     """What someone with database write access could do before: change entries, then recompute every hash and the
-    head with plain SHA-256 so each link checks out."""
+    head with plain SHA-256 so each link checks out. The entries become single-chain ones (format 1), as every
+    entry was before per-agency chains."""
     guards_off(connection)
     prev = GENESIS_HASH
     rows = list(AuditEntry.objects.order_by("seq"))
@@ -43,11 +44,11 @@ def _rewrite_with_plain_sha256(mutate) -> None:
             )
             digest = hashlib.sha256(body.encode()).hexdigest()
             c.execute(
-                "UPDATE audit_auditentry SET action = %s, prev_hash = %s, hash = %s WHERE seq = %s",
+                "UPDATE audit_auditentry SET action = %s, prev_hash = %s, hash = %s, format = 1 WHERE seq = %s",
                 [action, prev, digest, e.seq],
             )
             prev = digest
-        c.execute("UPDATE audit_auditchainhead SET last_hash = %s WHERE id = 1", [prev])
+        c.execute("UPDATE audit_auditchainhead SET last_hash = %s WHERE chain = 'city'", [prev])
 
 
 @pytest.mark.django_db(transaction=True)
@@ -61,16 +62,19 @@ def test_a_chain_recomputed_with_plain_sha256_fails_verification(capsys):
     assert exit_info.value.code == 1
 
 
-def _rewrite_keyed(keep: int, extra: int) -> None:
-    """An insider who also holds the audit key: drops entries after the first ``keep`` and writes new ones."""
+def _rewrite_keyed(keep: int, extra: int, *, drop_checkpoints: bool = True) -> None:
+    """An insider who also holds the audit key: drops entries after the first ``keep`` (and, unless told not to,
+    every checkpoint stored in the database) and writes new ones."""
     guards_off(connection)
     doomed = list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True))[keep:]
     with connection.cursor() as c:
         for seq in doomed:
             c.execute("DELETE FROM audit_auditentry WHERE seq = %s", [seq])
+        if drop_checkpoints:
+            c.execute("DELETE FROM audit_auditcheckpoint")
         last = AuditEntry.objects.order_by("-seq").first()
         c.execute(
-            "UPDATE audit_auditchainhead SET last_hash = %s, count = %s WHERE id = 1",
+            "UPDATE audit_auditchainhead SET last_hash = %s, count = %s WHERE chain = 'city'",
             [last.hash if last else GENESIS_HASH, keep],
         )
     _write(extra, start=100)
@@ -89,14 +93,27 @@ def test_a_rewrite_behind_a_checkpoint_is_detected(tmp_path, capsys, keep, extra
     checkpoint = tmp_path / "checkpoint.json"
     call_command("audit-checkpoint", output=str(checkpoint))
     saved = json.loads(checkpoint.read_text())
-    assert saved["count"] == 4 and len(saved["signature"]) == 64
+    assert saved["count"] == 4 and saved["chains"]["city"]["count"] == 4 and len(saved["signature"]) == 128
     _rewrite_keyed(keep, extra)
-    assert verify_chain().ok  # without the checkpoint the rewritten chain looks intact
+    assert verify_chain().ok  # without any checkpoint the rewritten chain looks intact
     capsys.readouterr()
     with pytest.raises(SystemExit) as exit_info:
         call_command("audit-verify", checkpoint=str(checkpoint))
     assert exit_info.value.code == 1
     assert reason in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "keep, extra, reason",
+    [(2, 0, "shorter than signed checkpoint #"), (2, 3, "differs from signed checkpoint #")],
+)
+def test_the_stored_checkpoint_catches_a_rewrite_without_any_file(keep, extra, reason):
+    _write(4)
+    call_command("audit-checkpoint")
+    _rewrite_keyed(keep, extra, drop_checkpoints=False)
+    result = verify_chain()
+    assert not result.ok and reason in result.reason
 
 
 @pytest.mark.django_db(transaction=True)
@@ -154,6 +171,7 @@ def test_the_upgrade_re_keys_an_intact_plain_chain_and_leaves_a_broken_one_alone
     from django.apps import apps
 
     migration = importlib.import_module("eo13.audit.migrations.0003_issue9a")
+    apps = _AppsAsAt0003(apps)
     _write(3)
     _rewrite_with_plain_sha256(lambda e: e.action)  # what an existing installation's chain looks like
     assert not verify_chain().ok
@@ -168,3 +186,22 @@ def test_the_upgrade_re_keys_an_intact_plain_chain_and_leaves_a_broken_one_alone
     with connection.schema_editor() as editor:
         migration.forwards(apps, editor)
     assert AuditEntry.objects.filter(action="forged").exists() and not verify_chain().ok
+
+
+class _AppsAsAt0003:
+    """Migration 0003 ran when there was one head row (id 1); today that row is the City-wide chain's head."""
+
+    def __init__(self, apps):
+        self.apps = apps
+
+    def get_model(self, app_label, name):
+        model = self.apps.get_model(app_label, name)
+        if name != "AuditChainHead":
+            return model
+
+        class Objects:
+            @staticmethod
+            def update_or_create(id, defaults):
+                return model.objects.update_or_create(chain="city", defaults=defaults)
+
+        return type("Head", (), {"objects": Objects})

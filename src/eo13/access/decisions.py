@@ -15,6 +15,7 @@ from eo13.accounts.policy import primary_membership
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import PermissionDenied
+from eo13.fast_insert import insert
 from eo13.law.decide import decide, decide_batch
 from eo13.law.engine import Decision
 from eo13.scrub import scrub_value
@@ -61,7 +62,7 @@ def decision_make(
     with transaction.atomic():
         for facts, decision in items:
             body = _with_contacts(decision, actor).as_dict()
-            log = DecisionLog.objects.create(
+            log = DecisionLog(
                 kind=kind,
                 partial=partial,
                 facts=facts,
@@ -73,6 +74,7 @@ def decision_make(
                 agency=membership.agency if membership else None,
                 channel=channel,
             )
+            insert(log)  # as DecisionLog.objects.create, without building the query on every decision
             audit_record(
                 actor=actor,
                 action=AuditAction.DECISION_RECORD,

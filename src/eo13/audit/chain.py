@@ -39,19 +39,25 @@ def canonical_body(
     object_id: str,
     agency_code: str,
     changes: Any,
+    chain: str | None = None,
 ) -> str:
+    body: dict[str, Any] = {
+        "prev": prev_hash,
+        "at": at.isoformat(timespec="microseconds"),
+        "actor_id": actor_id,
+        "actor": actor_username,
+        "action": action,
+        "model": model,
+        "object_id": object_id,
+        "agency": agency_code,
+        "changes": changes,
+    }
+    # Entries written since per-agency chains (format 2) also cover their chain's name; the older single-chain
+    # entries never did, and leaving the key out for them keeps their hashes valid.
+    if chain is not None:
+        body["chain"] = chain
     return json.dumps(
-        {
-            "prev": prev_hash,
-            "at": at.isoformat(timespec="microseconds"),
-            "actor_id": actor_id,
-            "actor": actor_username,
-            "action": action,
-            "model": model,
-            "object_id": object_id,
-            "agency": agency_code,
-            "changes": changes,
-        },
+        body,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,

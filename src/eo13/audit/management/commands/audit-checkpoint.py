@@ -1,6 +1,7 @@
-"""eo13 audit-checkpoint [--output FILE]: write the chain's head hash, entry count and time, signed with the audit
-key, to FILE or to the log. Keep checkpoints outside the database; `eo13 audit-verify --checkpoint FILE` then
-catches a chain rewritten behind one."""
+"""eo13 audit-checkpoint [--output FILE]: record every audit chain's head hash and count now, signed (Ed25519, a key
+derived from the audit key) and chained to the last checkpoint in the database; also write it to FILE or to the
+log. Keep copies outside the database; `eo13 audit-verify --checkpoint FILE` then catches a chain rewritten behind
+one even if the stored checkpoints were removed too. The task worker writes one every few minutes on its own."""
 
 import json
 import logging
@@ -9,13 +10,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from eo13.audit.verify import checkpoint_make
+from eo13.audit.checkpoints import checkpoint_make
 
 log = logging.getLogger("eo13.audit")
 
 
 class Command(BaseCommand):
-    help = "Write a signed checkpoint of the audit log (head hash, count, time) to a file or the log."
+    help = "Write a signed checkpoint of the audit log (every chain's head and count, time) to a file or the log."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output", help="File to write the checkpoint to (default: the log).")

@@ -1,5 +1,6 @@
-"""eo13 audit-verify [--checkpoint FILE]: exit 0 with the number of entries when the chain is intact; exit 1 naming
-the first break (or a rewrite behind the signed checkpoint); exit 2 when the checkpoint file itself is bad."""
+"""eo13 audit-verify [--checkpoint FILE]: exit 0 with the number of entries when every chain and stored checkpoint is
+intact; exit 1 naming the first break (or a rewrite behind a signed checkpoint); exit 2 when the checkpoint file
+itself is bad."""
 
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from eo13.audit.verify import BadCheckpoint, checkpoint_read, verify_chain
 
 
 class Command(BaseCommand):
-    help = "Walk the hash-chained audit log and report the first broken entry, if any."
+    help = "Walk the hash-chained audit log (every chain and checkpoint) and report the first break, if any."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--checkpoint", help="A file written by `eo13 audit-checkpoint`; the log must extend it.")
@@ -30,5 +31,7 @@ class Command(BaseCommand):
             self.stdout.write(f"audit log intact: {result.count} entries{extra}")
             return
         where = f"entry #{result.broken_seq}" if result.broken_seq else "the end of the log"
+        if result.checkpoint_seq:
+            where = f"checkpoint #{result.checkpoint_seq}"
         self.stderr.write(f"audit log broken at {where}: {result.reason} ({result.count} entries verified before it)")
         sys.exit(1)
