@@ -80,3 +80,13 @@ def test_a_bad_filter_is_a_clear_error_and_exports_nothing(entries, make_user, l
     assert page.status_code == 200 and "Enter a valid date" in page.content.decode()
     csv_try = auditor.get("/staff/audit-log/", {"since": "not-a-date", "format": "csv"})
     assert not csv_try.get("Content-Disposition")
+
+
+def test_entries_cut_from_the_end_are_named_as_such_not_as_entry_none(entries, make_user, login):
+    auditor = login(make_user("auditor", "DOI"))
+    guards_off(connection)
+    last = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+    with connection.cursor() as cursor:  # an insider deletes the newest entry behind EO13's back
+        cursor.execute(f"DELETE FROM {AuditEntry._meta.db_table} WHERE seq = %s", [last])  # noqa: S608
+    broken = auditor.get("/staff/audit-log/", {"verify": "1"}).content.decode()
+    assert "The chain is broken at the end of the log" in broken and "None" not in broken
