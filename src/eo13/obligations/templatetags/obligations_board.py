@@ -48,7 +48,7 @@ def progress_svg(svg: Chart) -> SafeString:
     """The chart's grid, axes and bars (the same markup the template drew, at a tenth of its cost). Numbers are
     written as Python writes them, as the template did for these plain ints and floats."""
     left, right, bottom = svg.plot_left, svg.plot_right, svg.plot_bottom
-    out = [
+    out: list[str] = [
         format_html(
             '<line class="eo13-ob-grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="eo13-ob-axis" x="{}" y="{}"'
             ' text-anchor="end" dominant-baseline="middle">{}</text>',
