@@ -13,6 +13,8 @@ RATIOS = [
     ("board selector", "board raw SQL", "time", "the selector alone"),
     ("public home /en/", "bare JSON view", "speed", "goal: ≥ 0.8"),
     ("public rights /es/rights/", "bare JSON view", "speed", "kept since issue 6"),
+    ("roster import", "roster COPY", "time", "goal: ≤ 3; 350,000 people on PostgreSQL"),
+    ("roster re-import, nothing changed", "roster COPY", "time", "the same file again"),
 ]
 _MEDIANS: dict[str, float] = {}
 
