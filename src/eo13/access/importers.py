@@ -102,32 +102,43 @@ def _apply(plan: _Plan) -> None:
 
 
 def _upsert_postgresql(values: list[dict[str, Any]]) -> int:
-    """PostgreSQL (issue 14): the rows go by ``COPY`` into a temporary table, then one ``INSERT ... ON CONFLICT``
-    adds the new records and rewrites the known ones whose values changed. Returns how many were new."""
+    """PostgreSQL (issue 14): new records go by ``COPY`` straight into the registry; known ones go by ``COPY`` into a
+    temporary table, then one ``INSERT ... ON CONFLICT`` rewrites those whose values changed. Returns how many were
+    new. (A record someone adds meanwhile breaks the unique ``uid``: the import fails and nothing changes.)"""
     names, columns, table = _columns(values)
     now = timezone.now()
     listed = ", ".join(columns)
     with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns[0]} FROM {table}")  # noqa: S608
+        known = {row[0] for row in cursor.fetchall()}
+        fresh = [v for v in values if v["uid"] not in known]
+        _copy(cursor, f"COPY {table} ({listed}) FROM STDIN", fresh, now)
+        if len(fresh) == len(values):
+            return len(fresh)
         # The temporary table takes the registry's own column types; it goes at the end of the transaction.
         cursor.execute(
             f"CREATE TEMPORARY TABLE eo13_colp_rows ON COMMIT DROP AS SELECT {listed} FROM {table} WITH NO DATA"  # noqa: S608
         )
-        with connection.wrap_database_errors, cursor.cursor.copy(f"COPY eo13_colp_rows ({listed}) FROM STDIN") as copy:
-            for v in values:
-                copy.write_row((*v.values(), now))
+        _copy(cursor, f"COPY eo13_colp_rows ({listed}) FROM STDIN", [v for v in values if v["uid"] in known], now)
         settable = columns[1:]
         sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in settable)
         compared = [c for n, c in zip(names[1:], settable, strict=True) if n != "updated_at"]
         old = ", ".join(f"{table}.{c}" for c in compared)
         new = ", ".join(f"EXCLUDED.{c}" for c in compared)
         cursor.execute(
-            f"WITH written AS (INSERT INTO {table} ({listed}) SELECT {listed} FROM eo13_colp_rows "  # noqa: S608
-            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {sets} WHERE ({old}) IS DISTINCT FROM ({new}) "
-            "RETURNING xmax = 0 AS inserted) SELECT count(*) FILTER (WHERE inserted) FROM written"
+            f"INSERT INTO {table} ({listed}) SELECT {listed} FROM eo13_colp_rows "  # noqa: S608
+            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {sets} WHERE ({old}) IS DISTINCT FROM ({new})"
         )
-        created = cursor.fetchone()[0]
-        cursor.execute("DROP TABLE eo13_colp_rows")
-    return int(created)
+        cursor.execute("DROP TABLE eo13_colp_rows")  # now: a caller's outer transaction may import again
+    return len(fresh)
+
+
+def _copy(cursor: Any, sql: str, values: list[dict[str, Any]], now: Any) -> None:
+    if not values:
+        return
+    with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+        for v in values:
+            copy.write_row((*v.values(), now))
 
 
 def import_properties(
