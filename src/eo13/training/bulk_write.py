@@ -4,6 +4,7 @@ Medium 7). Row-by-row Python never runs while SQLite's write lock is held.
 On PostgreSQL the roster's rows travel by ``COPY`` (issue 14): new people straight into the table, changed people
 into a temporary table joined by one ``UPDATE``. Elsewhere they are prepared statements run with executemany."""
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -66,6 +67,46 @@ def insert_people(rows: list[tuple[Any, ...]], now: Any, progress: Progress | No
         marks = ", ".join(["%s"] * len(names))
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
         cursor.executemany(sql, [(*r, True, at, at, 1) for r in stream])
+
+
+class CopySink:
+    """PostgreSQL: new roster people sent by ``COPY`` while the file is still being read, so the database stores
+    rows while Python checks the next ones (issue 14). Opened inside the import's transaction; ``pause`` ends the
+    current COPY so the connection can run another statement (reading an agency's stored roster), and the next
+    ``write`` starts a new one."""
+
+    def __init__(self, now: Any) -> None:
+        self.now = now
+        self._cursor: Any = None
+        self._stack: contextlib.ExitStack | None = None
+        self._copy: Any = None
+
+    def write(self, row: tuple[Any, ...]) -> None:
+        if self._copy is None:
+            self._stack = contextlib.ExitStack()
+            self._stack.enter_context(connection.wrap_database_errors)
+            self._cursor = self._stack.enter_context(connection.cursor())
+            self._copy = self._stack.enter_context(self._cursor.cursor.copy(_insert_copy_sql()))
+        self._copy.write_row((*row, True, self.now, self.now, 1))
+
+    def pause(self) -> None:
+        if self._stack is not None:
+            stack, self._stack, self._copy = self._stack, None, None
+            stack.close()  # finishes the COPY; a unique violation surfaces here as IntegrityError
+
+    def abort(self) -> None:
+        """Leave without finishing the COPY (the transaction is rolled back after)."""
+        if self._stack is not None:
+            stack, self._stack, self._copy = self._stack, None, None
+            with contextlib.suppress(Exception):
+                stack.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
+
+
+def _insert_copy_sql() -> str:
+    qn = connection.ops.quote_name
+    names = ["agency_id", "staff_id", *_FIELDS[:-1], "active", "created_at", "updated_at", "version"]
+    columns = ", ".join(column(RosterPerson, n) for n in names)
+    return f"COPY {qn(RosterPerson._meta.db_table)} ({columns}) FROM STDIN"
 
 
 class VersionedUpdate:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from eo13.accounts.actors import Actor
@@ -28,7 +28,14 @@ from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.spreadsheet import csv_problem
 from eo13.training import rules
-from eo13.training.bulk_write import ImportRaced, VersionedUpdate, completion_updates, execute_all, insert_people
+from eo13.training.bulk_write import (
+    CopySink,
+    ImportRaced,
+    VersionedUpdate,
+    completion_updates,
+    execute_all,
+    insert_people,
+)
 from eo13.training.models import Completion, Course, RosterPerson
 from eo13.training.permissions import ROSTER_ACCESS
 from eo13.training.roster_plan import RosterPlan
@@ -150,40 +157,69 @@ def import_roster(data: bytes, *, actor: Actor, progress: Progress | None = None
     agencies = {a.code: a for a in Agency.objects.filter(active=True)}
     may_write = _may_write(actor)
     plan = RosterPlan(lambda code: _agency(code, agencies, may_write))
-    # Rows are checked and compared with what is stored as the file is read (roster_plan), before the
-    # transaction; the transaction then only writes, in bulk, so SQLite's write lock is held briefly (issue 9,
-    # Medium 7). A row someone changed in between fails its version check and the whole import rolls back.
-    plan.feed(_rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress))
-    report.errors.extend(plan.errors)  # after the file's own errors, as the rows' checks always came second
-    if report.errors:
-        return report
+    rows = _rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress)
     now = timezone.now()
-    gone, report.deactivated = plan.gone()
-    report.created, report.updated, report.unchanged = len(plan.new), len(plan.changed), plan.unchanged
-    report.scrubbed = plan.scrubbed
-    updates = VersionedUpdate(now, plan.changed + gone)
-    codes = sorted(plan.codes.values())
     try:
-        with transaction.atomic():
-            insert_people(plan.new, now)
-            updates.run()
-            audit_record(
-                actor=actor,
-                action=AuditAction.TRAINING_ROSTER_IMPORT,
-                model="training.RosterPerson",
-                agency_code=codes[0] if len(codes) == 1 else "",
-                changes={
-                    "file_sha256": {"new": report.sha256},
-                    "agencies": {"new": codes},
-                    "created": {"new": report.created},
-                    "updated": {"new": report.updated},
-                    "unchanged": {"new": report.unchanged},
-                    "deactivated": {"new": report.deactivated},
-                },
-            )
+        if connection.vendor == "postgresql":
+            # New people go by COPY while the file is read (the database stores rows while Python checks the next
+            # ones, issue 14); a bad row anywhere rolls it all back. PostgreSQL has no database-wide write lock.
+            with transaction.atomic():
+                _feed_into_copy(plan, rows, now)
+                _write(report, plan, now, actor)
+        else:
+            # Rows are checked and compared with what is stored before the transaction, which then only writes in
+            # bulk, so SQLite's write lock is held briefly (issue 9, Medium 7).
+            plan.feed(rows)
+            with transaction.atomic():
+                _write(report, plan, now, actor)
+    except _Refused:
+        report.scrubbed = 0
+        return report
     except (ImportRaced, IntegrityError):
         return _raced(report)
     return report
+
+
+class _Refused(Exception):
+    """A bad row: nothing is written (the transaction, if one is open, rolls back)."""
+
+
+def _feed_into_copy(plan: RosterPlan, rows: Iterable[tuple[int, dict[str, str]]], now: Any) -> None:
+    plan.sink = CopySink(now)
+    try:
+        plan.feed(rows)
+    except BaseException:
+        plan.sink.abort()
+        raise
+    plan.sink.pause()
+
+
+def _write(report: ImportReport, plan: RosterPlan, now: Any, actor: Actor) -> None:
+    """The writes, inside the transaction. A row someone changed since it was read fails its version check
+    (ImportRaced) and the whole import rolls back."""
+    report.errors.extend(plan.errors)  # after the file's own errors, as the rows' checks always came second
+    if report.errors:
+        raise _Refused
+    gone, report.deactivated = plan.gone()
+    report.created, report.updated, report.unchanged = plan.created, len(plan.changed), plan.unchanged
+    report.scrubbed = plan.scrubbed
+    codes = sorted(plan.codes.values())
+    insert_people(plan.new, now)
+    VersionedUpdate(now, plan.changed + gone).run()
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRAINING_ROSTER_IMPORT,
+        model="training.RosterPerson",
+        agency_code=codes[0] if len(codes) == 1 else "",
+        changes={
+            "file_sha256": {"new": report.sha256},
+            "agencies": {"new": codes},
+            "created": {"new": report.created},
+            "updated": {"new": report.updated},
+            "unchanged": {"new": report.unchanged},
+            "deactivated": {"new": report.deactivated},
+        },
+    )
 
 
 RACED = "the records changed while this file was being imported; nothing was changed, import it again"

@@ -51,11 +51,12 @@ class RosterPlan:
     """Fed the file's rows batch by batch; collects errors, counts, and what the write must do."""
 
     def __init__(self, agency_of: Callable[[str], Agency]) -> None:
-        self.agency_of = _memo(
-            agency_of
-        )  # raises ValidationFailed for an unknown agency or one the actor may not change
+        # Raises ValidationFailed for an unknown agency or one the actor may not change.
+        self.agency_of = _memo(lambda code: agency_of(self._paused(code)))
         self.errors: list[tuple[int, str]] = []
         self.new: list[tuple[Any, ...]] = []  # (agency_id, staff_id, display_name, work_email, role_group, flag)
+        self.created = 0
+        self.sink: Any = None  # on PostgreSQL, new people go to an open COPY as they are met (bulk_write.CopySink)
         self.changed: list[tuple[Any, ...]] = []  # (id, version, *FIELDS)
         self.unchanged = 0
         self.scrubbed = 0
@@ -64,6 +65,12 @@ class RosterPlan:
         self.stored: dict[int, dict[str, Stored]] = {}  # agency id -> what is stored, less the people already met
         self.role_group = _memo(rules.clean_role_group)
         self.flag = _memo(lambda v: rules.parse_flag(v, "public_facing"))
+
+    def _paused(self, code: str) -> str:
+        """Before a check that may ask the database (the actor's permission for an agency): the COPY waits."""
+        if self.sink is not None:
+            self.sink.pause()
+        return code
 
     def feed(self, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
         batch: list[tuple[int, dict[str, str]]] = []
@@ -108,10 +115,16 @@ class RosterPlan:
     def _compare(self, agency_id: int, staff_id: str, values: tuple[Any, ...]) -> None:
         stored = self.stored.get(agency_id)
         if stored is None:
+            if self.sink is not None:
+                self.sink.pause()  # the connection answers one statement at a time: the COPY waits for the read
             stored = self.stored[agency_id] = _stored(agency_id)
         old = stored.pop(staff_id, None)
         if old is None:
-            self.new.append((agency_id, staff_id, *values))
+            self.created += 1
+            if self.sink is not None:
+                self.sink.write((agency_id, staff_id, *values))
+            else:
+                self.new.append((agency_id, staff_id, *values))
         elif old[2:] == (*values, True):
             self.unchanged += 1
         else:
