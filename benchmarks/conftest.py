@@ -22,6 +22,10 @@ RATIOS = [
     ("lot-use partial (48 combinations)", "lot-use as a plain function", "time", "partial, most facts missing"),
     ("eo13 decide, 20,000 decisions", "eo13 decide, 1 decision", "time", "goal: 20,000 in start-up + 0.8 s"),
     ("decision API in process", "bare JSON view in process (access)", "speed", "goal: ≥ 0.5"),
+    ("roster import", "roster COPY", "time", "goal: ≤ 3; 350,000 people on PostgreSQL"),
+    ("roster re-import, nothing changed", "roster COPY", "time", "the same file again"),
+    ("COLP command, fresh", "COLP write limit", "time", "goal: the command in ≤ 2 s, start-up included"),
+    ("COLP command, again", "COLP write limit", "time", "the same file again"),
 ]
 # Paths with a goal in seconds rather than a limit to compare with.
 ABSOLUTE = [("make run to first answer", "goal: ≤ 8 s on a fresh SQLite database")]

@@ -179,3 +179,12 @@ def test_the_importer_used_by_a_lead_refuses_another_agencys_rows(make_user):
     report = import_roster(csv_bytes(ROSTER_HEADER, [roster_row("E-1"), roster_row("D-1", agency="DOC")]), actor=lead)
     assert report.errors == [(3, "you may not change DOC's training records")]
     assert not RosterPerson.objects.exists()
+
+
+def test_the_row_bound_is_named_and_nothing_is_imported(tmp_path, monkeypatch):
+    from eo13.training import importers
+
+    monkeypatch.setattr(importers, "MAX_ROWS", 2)
+    code, _, err = _run(_file(tmp_path, [roster_row("E-1"), roster_row("E-2"), roster_row("E-3")]))
+    assert code == 2 and err.startswith("line 4: the file has more than 2 rows"), err
+    assert not RosterPerson.objects.exists()

@@ -4,11 +4,13 @@ truly broken row is refused with a reason. Pure Python, so the checks run fast o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from eo13.access.colp import BOROUGHS, OPTIONAL_COLUMNS, OWNERSHIP, REQUIRED_COLUMNS, parcel_facts
+from eo13.access.colp import BOROUGHS, OPTIONAL_COLUMNS, OWNERSHIP, REQUIRED_COLUMNS, ParcelFacts, parcel_facts
 from eo13.scrub import scrub
+from eo13.scrub.batch import scrub_many
 
 # Ten digits, or the same written as numeric(19,8) by the Department of City Planning's SQL (1000010010.00000000).
 _BBL = re.compile(r"^(\d{10})(?:\.0{1,8})?$")
@@ -57,10 +59,25 @@ def check_row(g: dict[str, str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+# Property records describe places, not people: keep street addresses, remove any other identifier.
+_PLACE_KEEP = ("street_address",)
+_PLACES: dict[str, str] = {}  # text -> scrubbed text, filled a file at a time by prepare_place_texts
+
+
+def prepare_place_texts(texts: Iterable[str]) -> None:
+    """Scrub a file's addresses and parcel names at once (``eo13.scrub.batch``: one pass per shape over many
+    texts instead of one call per text, issue 14)."""
+    if len(_PLACES) > 65_536:
+        _PLACES.clear()
+    todo = list({t for t in texts if t not in _PLACES})
+    for text, cleaned in zip(todo, scrub_many(todo, keep=_PLACE_KEEP), strict=True):
+        _PLACES[text] = cleaned.text[:200]
+
+
 def _place_text(text: str) -> str:
-    # Property records describe places, not people: keep street addresses, remove any other identifier.
-    return scrub(text, keep=("street_address",)).text[:200]
+    if text not in _PLACES:
+        _PLACES[text] = scrub(text, keep=_PLACE_KEEP).text[:200]
+    return _PLACES[text]
 
 
 def _float(value: str) -> float | None:
@@ -70,21 +87,21 @@ def _float(value: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=65_536)
+def _facts(*codes: str) -> ParcelFacts:
+    """parcel_facts for one combination of codes, worked out once: a file of 17,000 rows has far fewer (issue 14)."""
+    names = ("ownership", "leased", "category", "expandcat", "agreement", "use_type", "agency", "finalcom", "use_code")
+    return parcel_facts(**dict(zip(names, codes, strict=True)))
+
+
 def row_values(g: dict[str, str], agencies: dict[str, int]) -> dict[str, Any]:
     """The registry's columns for one checked, cleaned row, with the §1(1)/§1(2) facts derived from its codes."""
     bbl = g["BBL"][:10]
     use_code = g["USECODE"].zfill(4) if g["USECODE"] else ""
-    facts = parcel_facts(
-        ownership=g["OWNERSHIP"],
-        leased=g["LEASED"],
-        category=g["CATEGORY"],
-        expandcat=g["EXPANDCAT"],
-        agreement=g["AGREEMENT"],
-        use_type=g["USETYPE"],
-        agency=g["AGENCY"],
-        finalcom=g["FINALCOM"],
-        use_code=use_code,
-    )
+    facts = _facts(
+        g["OWNERSHIP"], g["LEASED"], g["CATEGORY"], g["EXPANDCAT"], g["AGREEMENT"], g["USETYPE"], g["AGENCY"],
+        g["FINALCOM"], use_code,
+    )  # fmt: skip
     address, name = _place_text(g["ADDRESS"]), _place_text(g["PARCELNAME"])
     is_lot_kind = facts.kind in ("vacant_lot", "parking_lot", "garage")
     return {

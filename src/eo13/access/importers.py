@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from eo13.access.colp import REQUIRED_COLUMNS
-from eo13.access.colp_rows import check_row, clean, row_values
+from eo13.access.colp_rows import USED, check_row, prepare_place_texts, row_values
 from eo13.access.models import CityProperty
 from eo13.accounts.actors import ActorOrJob
 from eo13.agencies.models import Agency
@@ -53,6 +53,16 @@ class _Plan:
     created: int
 
 
+def _columns(values: list[dict[str, Any]]) -> tuple[list[str], list[str], str]:
+    """The field names of a row (``uid`` first, then ``updated_at``), their quoted columns, and the quoted table."""
+    meta = CityProperty._meta
+    q = connection.ops.quote_name
+    names = [*values[0], "updated_at"]
+    assert names[0] == "uid"  # the update's parameters leave it out
+    fields = {f.attname: str(f.column) for f in meta.concrete_fields}
+    return names, [q(fields[n]) for n in names], q(meta.db_table)
+
+
 def _plan(values: list[dict[str, Any]]) -> _Plan:
     """Insert the new records and update the known ones (by ``uid``), in batches, through the connection's cursor.
     Plain INSERT and UPDATE statements: SQLite's upsert path was several times slower for the same rows.
@@ -60,27 +70,27 @@ def _plan(values: list[dict[str, Any]]) -> _Plan:
     writes themselves."""
     if not values:
         return _Plan((), 0)
-    meta = CityProperty._meta
-    q = connection.ops.quote_name
+    _, columns, table = _columns(values)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    names = [*values[0], "updated_at"]
-    fields = {f.attname: str(f.column) for f in meta.concrete_fields}
-    columns = [q(fields[n]) for n in names]
-    table = q(meta.db_table)
     # Only the model's own table and column names are formatted in; every value is a parameter.
     insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
-    settable = [c for n, c in zip(names, columns, strict=True) if n != "uid"]
-    update = f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in settable)} WHERE {q('id')} = %s"  # noqa: S608
+    sets, pk = ", ".join(f"{c} = %s" for c in columns[1:]), connection.ops.quote_name("id")
+    update = f"UPDATE {table} SET {sets} WHERE {pk} = %s"  # noqa: S608
     # What is stored already: a re-import rewrites only the records whose values changed (index updates are the
-    # slow part of an UPDATE), yet reports every known record as updated.
-    stored = {row[0]: row[1:] for row in CityProperty.objects.values_list("uid", "id", *names[1:-1])}
-    fresh = [(*v.values(), now) for v in values if v["uid"] not in stored]
+    # slow part of an UPDATE), yet reports every known record as updated. Read raw, without the ORM's converters
+    # (issue 14): SQLite gives its booleans as 0 and 1, which compare equal to False and True.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns[0]}, {pk}, {', '.join(columns[1:-1])} FROM {table}")  # noqa: S608
+        stored = {row[0]: row[1:] for row in cursor.fetchall()}
+    fresh = []
     changed = []
     for v in values:
-        old = stored.get(v["uid"])
-        if old is not None and tuple(v.values())[1:] != old[1:]:
-            changed.append((*list(v.values())[1:], now, old[0]))
-    assert names[0] == "uid"  # the update's parameters leave it out
+        row = tuple(v.values())
+        old = stored.get(row[0])
+        if old is None:
+            fresh.append((*row, now))
+        elif row[1:] != old[1:]:
+            changed.append((*row[1:], now, old[0]))
     return _Plan(((insert, fresh), (update, changed)), len(fresh))
 
 
@@ -89,6 +99,46 @@ def _apply(plan: _Plan) -> None:
         for batch_sql, rows in plan.statements:
             for start in range(0, len(rows), BATCH):
                 cursor.executemany(batch_sql, rows[start : start + BATCH])
+
+
+def _upsert_postgresql(values: list[dict[str, Any]]) -> int:
+    """PostgreSQL (issue 14): new records go by ``COPY`` straight into the registry; known ones go by ``COPY`` into a
+    temporary table, then one ``INSERT ... ON CONFLICT`` rewrites those whose values changed. Returns how many were
+    new. (A record someone adds meanwhile breaks the unique ``uid``: the import fails and nothing changes.)"""
+    names, columns, table = _columns(values)
+    now = timezone.now()
+    listed = ", ".join(columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns[0]} FROM {table}")  # noqa: S608
+        known = {row[0] for row in cursor.fetchall()}
+        fresh = [v for v in values if v["uid"] not in known]
+        _copy(cursor, f"COPY {table} ({listed}) FROM STDIN", fresh, now)
+        if len(fresh) == len(values):
+            return len(fresh)
+        # The temporary table takes the registry's own column types; it goes at the end of the transaction.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE eo13_colp_rows ON COMMIT DROP AS SELECT {listed} FROM {table} WITH NO DATA"  # noqa: S608
+        )
+        _copy(cursor, f"COPY eo13_colp_rows ({listed}) FROM STDIN", [v for v in values if v["uid"] in known], now)
+        settable = columns[1:]
+        sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in settable)
+        compared = [c for n, c in zip(names[1:], settable, strict=True) if n != "updated_at"]
+        old = ", ".join(f"{table}.{c}" for c in compared)
+        new = ", ".join(f"EXCLUDED.{c}" for c in compared)
+        cursor.execute(
+            f"INSERT INTO {table} ({listed}) SELECT {listed} FROM eo13_colp_rows "  # noqa: S608
+            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {sets} WHERE ({old}) IS DISTINCT FROM ({new})"
+        )
+        cursor.execute("DROP TABLE eo13_colp_rows")  # now: a caller's outer transaction may import again
+    return len(fresh)
+
+
+def _copy(cursor: Any, sql: str, values: list[dict[str, Any]], now: Any) -> None:
+    if not values:
+        return
+    with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+        for v in values:
+            copy.write_row((*v.values(), now))
 
 
 def import_properties(
@@ -113,7 +163,7 @@ def import_properties(
     try:
         _check_rows(reader, progress, rows, errors)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
-        errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
+        errors.append((reader.reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
     finally:
         csv.field_size_limit(limit)
     if errors:
@@ -127,19 +177,30 @@ def _check_rows(
     rows: list[dict[str, str]],
     errors: list[tuple[int, str]],
 ) -> None:
+    """The rows as DictReader reads them (blank lines skipped, a missing field empty, a repeated column name its last
+    value), read from its underlying reader without a dict per row (issue 14)."""
+    header = list(reader.fieldnames or [])
+    where = {name: i for i, name in enumerate(header)}  # a repeated name: the last one, as in DictReader
+    used = [(name, where.get(name)) for name in USED]
+    limited = sorted(i for name, i in where.items() if name not in GEOMETRY_COLUMNS)
+    width = len(header)
+    lines = reader.reader
     seen: dict[str, int] = {}
-    for row in progress(reader) if progress else reader:
-        line = reader.line_num
-        if None in row:
+    for fields in progress(lines) if progress else lines:
+        if not fields:
+            continue
+        line = lines.line_num
+        if len(fields) > width:
             errors.append((line, "the row has more fields than the header"))
             continue
         if len(rows) >= MAX_ROWS:
             errors.append((line, f"the file has more than {MAX_ROWS} rows"))
             break
-        if any(len(v or "") > FIELD_LIMIT for k, v in row.items() if k not in GEOMETRY_COLUMNS):
+        n = len(fields)
+        if max(map(len, fields)) > FIELD_LIMIT and any(len(fields[i]) > FIELD_LIMIT for i in limited if i < n):
             errors.append((line, f"a field is longer than {FIELD_LIMIT:,} characters"))
             continue
-        g = clean(row)
+        g = {name: fields[i].strip() if i is not None and i < n else "" for name, i in used}
         problem = check_row(g)
         uid = g["uid"]
         if problem is None and uid in seen:
@@ -153,14 +214,25 @@ def _check_rows(
 
 def _save(rows: list[dict[str, str]], *, digest: str, actor: ActorOrJob) -> ImportResult:
     agencies = {code.upper(): pk for code, pk in Agency.objects.values_list("code", "id")}
-    plan = _plan([row_values(r, agencies) for r in rows])
+    prepare_place_texts(text for r in rows for text in (r["ADDRESS"], r["PARCELNAME"]))
+    values = [row_values(r, agencies) for r in rows]
+    if connection.vendor == "postgresql" and values:
+        with transaction.atomic():
+            created = _upsert_postgresql(values)
+            _audit(actor, digest, created, len(rows) - created)
+        return ImportResult(created, len(rows) - created, [], digest)
+    plan = _plan(values)
     created, updated = plan.created, len(rows) - plan.created
     with transaction.atomic():
         _apply(plan)
-        audit_record(
-            actor=actor,
-            action=AuditAction.PROPERTIES_IMPORT,
-            model="access.CityProperty",
-            changes={"file_sha256": {"new": digest}, "created": {"new": created}, "updated": {"new": updated}},
-        )
+        _audit(actor, digest, created, updated)
     return ImportResult(created, updated, [], digest)
+
+
+def _audit(actor: ActorOrJob, digest: str, created: int, updated: int) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.PROPERTIES_IMPORT,
+        model="access.CityProperty",
+        changes={"file_sha256": {"new": digest}, "created": {"new": created}, "updated": {"new": updated}},
+    )

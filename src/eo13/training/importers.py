@@ -14,11 +14,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from eo13.accounts.actors import Actor
@@ -28,14 +28,23 @@ from eo13.audit.services import audit_record
 from eo13.errors import ValidationFailed
 from eo13.spreadsheet import csv_problem
 from eo13.training import rules
-from eo13.training.bulk_write import ImportRaced, VersionedUpdate, completion_updates, execute_all
+from eo13.training.bulk_write import (
+    CopySink,
+    ImportRaced,
+    VersionedUpdate,
+    completion_updates,
+    execute_all,
+    insert_people,
+)
 from eo13.training.models import Completion, Course, RosterPerson
 from eo13.training.permissions import ROSTER_ACCESS
+from eo13.training.roster_plan import RosterPlan
 
 ROSTER_REQUIRED = ("agency", "staff_id", "name", "role_group")
 ROSTER_OPTIONAL = ("email", "public_facing")
 COMPLETION_REQUIRED = ("agency", "staff_id", "course", "completed_on")
-MAX_ROWS = 100_000
+# A sanity bound, not a capacity limit: the roster import streams (issue 14: 350,000 people in one file).
+MAX_ROWS = 1_000_000
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
 
 
@@ -81,19 +90,22 @@ def _may_write(actor: Actor) -> Callable[[Agency], bool]:
 
 def _rows(
     data: bytes, required: tuple[str, ...], optional: tuple[str, ...], report: ImportReport, progress: Progress | None
-) -> list[tuple[int, dict[str, str]]]:
-    """Decoded rows with their line numbers, or header errors in ``report``."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.errors.append((1, "the file is not UTF-8 text"))
-        return []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The decoded rows with their line numbers, read as they are needed (a 350,000-row file is never a list of
+    dicts); header and CSV errors go in ``report``."""
+    # The whole file is checked first, so a file that is not UTF-8 is refused before any row (as it always was).
+    if not data.isascii():
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            report.errors.append((1, "the file is not UTF-8 text"))
+            return
+    reader = csv.DictReader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
     try:
         header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     except csv.Error as exc:
         report.errors.append((reader.line_num or 1, csv_problem(exc)))
-        return []
+        return
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in required + optional]
     if missing:
@@ -103,24 +115,31 @@ def _rows(
     if len(set(header)) != len(header):
         report.errors.append((1, "a column name repeats"))
     if report.errors:
-        return []
-    reader.fieldnames = header
-    out: list[tuple[int, dict[str, str]]] = []
+        return
+    # The rows as DictReader reads them (blank lines skipped, missing fields empty), without its dict per row.
+    lines = reader.reader
+    width = len(header)
+    count = 0
     try:
-        for row in progress(reader) if progress else reader:
-            line = reader.line_num
-            if None in row:
+        for fields in progress(lines) if progress else lines:
+            if not fields:
+                continue
+            line = lines.line_num
+            if len(fields) > width:
                 report.errors.append((line, "the row has more fields than the header"))
-            elif len(out) >= MAX_ROWS:
-                report.errors.append((line, f"the file has more than {MAX_ROWS} rows"))
+            elif count >= MAX_ROWS:
+                report.errors.append((line, f"the file has more than {MAX_ROWS:,} rows"))
                 break
             else:
-                out.append((line, {k: (v or "").strip() for k, v in row.items()}))
+                count += 1
+                row = dict(zip(header, map(str.strip, fields), strict=False))
+                for name in header[len(fields) :]:
+                    row[name] = ""
+                yield line, row
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
-        report.errors.append((reader.line_num + 1, csv_problem(exc)))  # the line being read when it failed
-    if not out and not report.errors:
+        report.errors.append((lines.line_num + 1, csv_problem(exc)))  # the line being read when it failed
+    if not count and not report.errors:
         report.errors.append((1, "the file has no rows"))
-    return out
 
 
 def _agency(code: str, agencies: dict[str, Agency], may_write: Callable[[Agency], bool]) -> Agency:
@@ -135,88 +154,72 @@ def _agency(code: str, agencies: dict[str, Agency], may_write: Callable[[Agency]
 def import_roster(data: bytes, *, actor: Actor, progress: Progress | None = None) -> ImportReport:
     """Import who must be trained (EO 13 §2(2)); see the module docstring for the columns."""
     report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
-    rows = _rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress)
     agencies = {a.code: a for a in Agency.objects.filter(active=True)}
     may_write = _may_write(actor)
-    clean: list[tuple[Agency, dict[str, Any]]] = []
-    seen: dict[tuple[int, str], int] = {}
-    for line, row in rows:
-        try:
-            agency = _agency(row["agency"], agencies, may_write)
-            staff_id = rules.clean_staff_id(row["staff_id"])
-            values: dict[str, Any] = {
-                "staff_id": staff_id,
-                "display_name": rules.clean_display_name(row["name"]),
-                "work_email": rules.clean_work_email(row.get("email")),
-                "role_group": rules.clean_role_group(row["role_group"]),
-                "public_facing": rules.parse_flag(row.get("public_facing"), "public_facing"),
-            }
-        except ValidationFailed as exc:
-            report.errors.append((line, exc.message))
-            continue
-        key = (agency.pk, staff_id)
-        if key in seen:
-            report.errors.append((line, f"staff id repeats line {seen[key]}"))
-            continue
-        seen[key] = line
-        report.scrubbed += values["display_name"] != row["name"]
-        clean.append((agency, values))
-    if report.errors:
+    plan = RosterPlan(lambda code: _agency(code, agencies, may_write))
+    rows = _rows(data, ROSTER_REQUIRED, ROSTER_OPTIONAL, report, progress)
+    now = timezone.now()
+    try:
+        if connection.vendor == "postgresql":
+            # New people go by COPY while the file is read (the database stores rows while Python checks the next
+            # ones, issue 14); a bad row anywhere rolls it all back. PostgreSQL has no database-wide write lock.
+            with transaction.atomic():
+                _feed_into_copy(plan, rows, now)
+                _write(report, plan, now, actor)
+        else:
+            # Rows are checked and compared with what is stored before the transaction, which then only writes in
+            # bulk, so SQLite's write lock is held briefly (issue 9, Medium 7).
+            plan.feed(rows)
+            with transaction.atomic():
+                _write(report, plan, now, actor)
+    except _Refused:
         report.scrubbed = 0
         return report
-
-    # Everything row by row happens here, before the transaction: reading what is there, comparing, preparing the
-    # statements. The transaction then only writes, in bulk, so SQLite's write lock is held briefly (issue 9,
-    # Medium 7). A row someone changed in between fails its version check and the whole import rolls back.
-    ids = {agency.pk for agency, _ in clean}
-    existing = {(p.agency_id, p.staff_id): p for p in RosterPerson.objects.filter(agency_id__in=ids)}
-    now = timezone.now()
-    new: list[RosterPerson] = []
-    changed: list[RosterPerson] = []
-    for agency, values in clean:
-        person = existing.get((agency.pk, str(values["staff_id"])))
-        if person is None:
-            new.append(RosterPerson(agency=agency, **values))
-            continue
-        values = {**values, "active": True}
-        if all(getattr(person, k) == v for k, v in values.items()):
-            report.unchanged += 1
-            continue
-        for k, v in values.items():
-            setattr(person, k, v)
-        changed.append(person)
-    report.created, report.updated = len(new), len(changed)
-    gone = [p for key, p in existing.items() if key not in seen and p.active]
-    code_of = _codes_by_id(agencies)
-    for person in gone:
-        person.active = False
-        code = code_of[person.agency_id]
-        report.deactivated[code] = report.deactivated.get(code, 0) + 1
-    updates = VersionedUpdate(
-        RosterPerson, ["display_name", "work_email", "role_group", "public_facing", "active"], now, changed + gone
-    )
-    codes = sorted({agency.code for agency, _ in clean})
-    try:
-        with transaction.atomic():
-            RosterPerson.objects.bulk_create(new, batch_size=1000)
-            updates.run()
-            audit_record(
-                actor=actor,
-                action=AuditAction.TRAINING_ROSTER_IMPORT,
-                model="training.RosterPerson",
-                agency_code=codes[0] if len(codes) == 1 else "",
-                changes={
-                    "file_sha256": {"new": report.sha256},
-                    "agencies": {"new": codes},
-                    "created": {"new": report.created},
-                    "updated": {"new": report.updated},
-                    "unchanged": {"new": report.unchanged},
-                    "deactivated": {"new": report.deactivated},
-                },
-            )
     except (ImportRaced, IntegrityError):
         return _raced(report)
     return report
+
+
+class _Refused(Exception):
+    """A bad row: nothing is written (the transaction, if one is open, rolls back)."""
+
+
+def _feed_into_copy(plan: RosterPlan, rows: Iterable[tuple[int, dict[str, str]]], now: Any) -> None:
+    plan.sink = CopySink(now)
+    try:
+        plan.feed(rows)
+    except BaseException:
+        plan.sink.abort()
+        raise
+    plan.sink.pause()
+
+
+def _write(report: ImportReport, plan: RosterPlan, now: Any, actor: Actor) -> None:
+    """The writes, inside the transaction. A row someone changed since it was read fails its version check
+    (ImportRaced) and the whole import rolls back."""
+    report.errors.extend(plan.errors)  # after the file's own errors, as the rows' checks always came second
+    if report.errors:
+        raise _Refused
+    gone, report.deactivated = plan.gone()
+    report.created, report.updated, report.unchanged = plan.created, len(plan.changed), plan.unchanged
+    report.scrubbed = plan.scrubbed
+    codes = sorted(plan.codes.values())
+    insert_people(plan.new, now)
+    VersionedUpdate(now, plan.changed + gone).run()
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRAINING_ROSTER_IMPORT,
+        model="training.RosterPerson",
+        agency_code=codes[0] if len(codes) == 1 else "",
+        changes={
+            "file_sha256": {"new": report.sha256},
+            "agencies": {"new": codes},
+            "created": {"new": report.created},
+            "updated": {"new": report.updated},
+            "unchanged": {"new": report.unchanged},
+            "deactivated": {"new": report.deactivated},
+        },
+    )
 
 
 RACED = "the records changed while this file was being imported; nothing was changed, import it again"
@@ -236,7 +239,7 @@ def _codes_by_id(agencies: dict[str, Agency]) -> dict[int, str]:
 def import_completions(data: bytes, *, actor: Actor, progress: Progress | None = None) -> ImportReport:
     """Import who finished which course, and when (EO 13 §2(2)); see the module docstring for the columns."""
     report = ImportReport(sha256=hashlib.sha256(data).hexdigest())
-    rows = _rows(data, COMPLETION_REQUIRED, (), report, progress)
+    rows = list(_rows(data, COMPLETION_REQUIRED, (), report, progress))
     agencies = {a.code: a for a in Agency.objects.filter(active=True)}
     may_write = _may_write(actor)
     parsed: list[tuple[int, Agency, str, str, Any]] = []
