@@ -45,7 +45,8 @@ class SyncReport:
 def accounts_sync(data: bytes, *, actor: Actor, progress: Any = None) -> SyncReport:
     """Check every row first; any bad row changes nothing. Then switch off the leavers in one transaction."""
     base = ImportReport(sha256=hashlib.sha256(data).hexdigest())
-    rows = _rows(data, REQUIRED, (), base, progress)
+    # The reader streams and notes file-level errors as it goes, so read it all before copying them.
+    rows = list(_rows(data, REQUIRED, (), base, progress))
     report = SyncReport(sha256=base.sha256, errors=list(base.errors))
     codes = set(Agency.objects.filter(active=True).values_list("code", flat=True))
     seen: dict[str, int] = {}
