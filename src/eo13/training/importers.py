@@ -137,7 +137,8 @@ def _rows(
                     row[name] = ""
                 yield line, row
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte: name the line, import nothing
-        report.errors.append((lines.line_num + 1, csv_problem(exc)))  # the line being read when it failed
+        # The raw reader has already counted the line it failed on (DictReader's own count lagged one behind).
+        report.errors.append((max(lines.line_num, 1), csv_problem(exc)))
     if not count and not report.errors:
         report.errors.append((1, "the file has no rows"))
 
