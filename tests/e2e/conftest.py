@@ -61,3 +61,30 @@ def sign_in(page: Any, live_server: Any, username: str, password: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
+    """On SQLite the live server's threads share the test's one in-memory connection, so two requests at once (a
+    page's own timeline poll beside a form post) can collide inside sqlite3 ("bad parameter or other API misuse").
+    PostgreSQL gives each thread its own connection and is left concurrent."""
+    import threading
+
+    from django.conf import settings
+    from django.core.handlers.wsgi import WSGIHandler
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    lock = threading.RLock()  # a static-files handler may wrap another handler
+    original = WSGIHandler.__call__
+
+    def serial(self: Any, environ: Any, start_response: Any) -> Any:
+        with lock:
+            return original(self, environ, start_response)
+
+    WSGIHandler.__call__ = serial  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        WSGIHandler.__call__ = original  # type: ignore[method-assign]
