@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def migration_fingerprint(database: str = "default") -> str:
         digest.update(f"{app_label}.{name}\n".encode())
         module = loader.disk_migrations[app_label, name].__module__
         if module.startswith("eo13."):
-            source = __import__(module, fromlist=["_"]).__file__
+            source = sys.modules[module].__file__  # the loader has imported every migration
             if source:
                 digest.update(Path(source).read_bytes())
     return digest.hexdigest()

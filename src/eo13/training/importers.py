@@ -207,10 +207,24 @@ def _write(report: ImportReport, plan: RosterPlan, now: Any, actor: Actor) -> No
     codes = sorted(plan.codes.values())
     insert_people(plan.new, now)
     VersionedUpdate(now, plan.changed + gone).run()
+    _audit_import(
+        actor,
+        AuditAction.TRAINING_ROSTER_IMPORT,
+        "training.RosterPerson",
+        report,
+        codes,
+        deactivated={"new": report.deactivated},
+    )
+
+
+def _audit_import(
+    actor: Actor, action: AuditAction, model: str, report: ImportReport, codes: list[str], **more: Any
+) -> None:
+    """The one audit entry of an import: the file's hash, the agencies it touched and its counts."""
     audit_record(
         actor=actor,
-        action=AuditAction.TRAINING_ROSTER_IMPORT,
-        model="training.RosterPerson",
+        action=action,
+        model=model,
         agency_code=codes[0] if len(codes) == 1 else "",
         changes={
             "file_sha256": {"new": report.sha256},
@@ -218,7 +232,7 @@ def _write(report: ImportReport, plan: RosterPlan, now: Any, actor: Actor) -> No
             "created": {"new": report.created},
             "updated": {"new": report.updated},
             "unchanged": {"new": report.unchanged},
-            "deactivated": {"new": report.deactivated},
+            **more,
         },
     )
 
@@ -299,19 +313,7 @@ def import_completions(data: bytes, *, actor: Actor, progress: Progress | None =
         with transaction.atomic():
             Completion.objects.bulk_create(new, batch_size=1000)
             execute_all(update_sql, params)
-            audit_record(
-                actor=actor,
-                action=AuditAction.TRAINING_COMPLETIONS_IMPORT,
-                model="training.Completion",
-                agency_code=codes[0] if len(codes) == 1 else "",
-                changes={
-                    "file_sha256": {"new": report.sha256},
-                    "agencies": {"new": codes},
-                    "created": {"new": report.created},
-                    "updated": {"new": report.updated},
-                    "unchanged": {"new": report.unchanged},
-                },
-            )
+            _audit_import(actor, AuditAction.TRAINING_COMPLETIONS_IMPORT, "training.Completion", report, codes)
     except (ImportRaced, IntegrityError):
         return _raced(report)
     return report
