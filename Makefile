@@ -16,13 +16,19 @@ run: setup
 	@mkdir -p var
 	@EO13_DEMO=$${EO13_DEMO:-1} bash scripts/serve.sh $(PORT)
 
+# Tests run in parallel, one process per core (pytest-xdist); TEST_WORKERS=0 runs them all in one process.
+# --dist load hands each worker its tests in collection order, which pytest-django sorts so that tests that commit
+# for real (and end with a flush) come after those that roll back; work stealing would break that order.
+TEST_WORKERS ?= auto
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
+
 # Every test: unit, API and browser.
 test: setup
 	@bash scripts/ensure-system-packages.sh
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-fast: setup
-	$(BIN)/pytest -m "not e2e and not schemathesis" $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) -m "not e2e and not schemathesis" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests
