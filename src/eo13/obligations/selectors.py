@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
 
 from eo13.agencies.models import Agency
 from eo13.clock import today
 from eo13.errors import NotFound
 from eo13.law.deadlines import ORDER_ISSUED
 from eo13.law.obligations import BY_KEY, CATALOGUE
-from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, Status
+from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, ObligationEvent, Status
 from eo13.obligations.policy import OBLIGATION_POLICY
 
 DUE_SOON_DAYS = 14
@@ -157,6 +157,7 @@ _RANK = {
     Status.ACCEPTED: 4,
     Status.SUPERSEDED: 5,
 }
+_BY_RANK = {rank: state for state, rank in _RANK.items()}
 CELL_TEXT = {
     "overdue": "Late",
     Status.RETURNED: "Returned",
@@ -194,8 +195,9 @@ class Board:
 def board(user: Any, *, section: str | None = None, state: str | None = None, kind: str | None = None) -> Board:
     """Every office against every duty, the overdue list and progress over time (City Hall's view).
 
-    Issue 14: one grouped query counts every office's duties by key and status with the late ones; Python only folds
-    those few thousand counts into cells. The late list stays a query the page pages.
+    Issue 14: the database folds each office's copies of a duty into one cell (how many, and the most pressing state
+    as a rank), and a second small query counts the whole board by status, read off the (status, due) index. Python
+    only shapes those few thousand rows into the table. The late list stays a query the page pages.
     """
     base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
     if section:
@@ -203,77 +205,75 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
     if kind:
         base = base.filter(agency__kind=kind)
     now = today()
-    counts = (
-        base.values_list("agency_id", "key", "status")
-        .annotate(n=Count("id"), late=Count("id", filter=_overdue_q(now)))
-        .order_by()
+    late = _overdue_q(now)
+    rank = Min(
+        Case(
+            When(late, then=Value(_RANK["overdue"])),
+            *(When(status=s, then=Value(r)) for s, r in _RANK.items() if s != "overdue"),
+            default=Value(len(_RANK)),
+            output_field=IntegerField(),
+        )
     )
-    # The query Django built (the user's scope and filters included), read straight off the cursor: the counts need
-    # no conversion, and converting some 10,000 rows one by one cost as much as the query itself (issue 14).
-    sql, params = counts.query.sql_with_params()
-    with connections[counts.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        grouped = cursor.fetchall()
-    cells: dict[tuple[int, str], list[Any]] = {}  # (agency, key) -> [rank, state, copies]
+    # The few distinct cells (state and count) are shared between rows, so the page draws each once
+    # (templatetags/obligations_board).
+    shared: dict[tuple[int, int], Cell] = {}
+    by_office: dict[int, dict[str, Cell]] = defaultdict(dict)
+    for agency_id, key, n, r in _fetch(base.values_list("agency_id", "key"), rank=rank):
+        cell = shared.get((r, n))
+        if cell is None:
+            cell = shared[(r, n)] = Cell(_BY_RANK[r], CELL_TEXT[_BY_RANK[r]], n)
+        by_office[agency_id][key] = cell
     totals: dict[str, int] = defaultdict(int)
-    for agency_id, key, status, n, late in grouped:
-        # Late copies count as "overdue", the rest under their status; the cell shows the most pressing of them.
-        if late:
-            totals["overdue"] += late
-            if n > late:
-                totals[status] += n - late
-            st = "overdue"
-        else:
-            totals[status] += n
-            st = status
-        old = cells.get((agency_id, key))
-        if old is None:
-            cells[(agency_id, key)] = [_RANK[st], st, n]
-            continue
-        old[2] += n
-        if _RANK[st] < old[0]:
-            old[0], old[1] = _RANK[st], st
+    for status, n, n_late in _fetch(base.values_list("status"), late=Count("id", filter=late)):
+        # Late copies count as "overdue", the rest under their status.
+        totals["overdue"] += n_late
+        totals[status] += n - n_late
     if state:
-        keep = {a for (a, _), (_, st, _) in cells.items() if st == state}
-        cells = {k: v for k, v in cells.items() if k[0] in keep}
-    present = {k for _, k in cells}
+        by_office = defaultdict(dict, {a: c for a, c in by_office.items() if any(x.state == state for x in c.values())})
+    present = set().union(*by_office.values())
     keys = [s.key for s in CATALOGUE if s.key in present]
-    agencies = Agency.objects.filter(pk__in={a for a, _ in cells}).order_by("code").values_list("pk", "code")
-    # The few distinct cells are shared between rows, so the page draws each once (templatetags/obligations_board).
-    shared: dict[tuple[str, int], Cell] = {}
-    rows = []
-    for pk, code in agencies:
-        row: list[Cell | None] = []
-        for k in keys:
-            found = cells.get((pk, k))
-            if found is None:
-                row.append(None)
-                continue
-            _, st, n = found
-            cell = shared.get((st, n))
-            if cell is None:
-                cell = shared[(st, n)] = Cell(st, CELL_TEXT[st], n)
-            row.append(cell)
-        rows.append(BoardRow(code, row))
+    # Every office's code, in order, kept where the office has duties on the board: one plain read of a small table.
+    offices = Agency.objects.order_by("code").values_list("pk", "code")
+    rows = [BoardRow(code, [*map(by_office[pk].get, keys)]) for pk, code in offices if pk in by_office]
     # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
-    overdue = base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
-    return Board(keys=keys, rows=rows, overdue=overdue, totals=dict(totals), progress=progress(base, now))
+    overdue = base.filter(late).select_related("agency").order_by("due", "agency__code", "pk")
+    return Board(
+        keys=keys,
+        rows=rows,
+        overdue=overdue,
+        totals={k: v for k, v in totals.items() if v},
+        progress=progress(base, now),
+    )
+
+
+def _fetch(qs: QuerySet[Any], **annotations: Any) -> list[tuple[Any, ...]]:
+    """The grouped query Django builds (the user's scope and filters included), read straight off the cursor: counts
+    need no conversion, and converting thousands of rows one by one cost as much as the query itself (issue 14)."""
+    grouped = qs.annotate(n=Count("id"), **annotations).order_by()
+    sql, params = grouped.query.sql_with_params()
+    with connections[grouped.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 def progress(qs: QuerySet[Obligation], now: dt.date) -> list[tuple[str, int, int]]:
     """Month by month since the order: duties done by the end of the month, and duties that existed by then.
 
-    Grouped by the day in the database and folded into months here: a few hundred days at most, and SQLite would
-    otherwise call Python once per duty to cut each date to its month (issue 14).
+    Counted in the database by event and by completion day (both read off an index) and folded into months here: a
+    few hundred rows at most, and SQLite would otherwise call Python once per duty to cut each date to its month
+    (issue 14).
     """
-    made = qs.values_list("event__on").annotate(n=Count("id")).order_by()
-    done = qs.filter(completed_on__isnull=False).values_list("completed_on").annotate(n=Count("id")).order_by()
+    by_event = dict(_fetch(qs.values_list("event_id")))
+    made = ObligationEvent.objects.filter(pk__in=[e for e in by_event if e is not None]).values_list("pk", "on")
+    done = _fetch(qs.filter(completed_on__isnull=False).values_list("completed_on"))
     made_by: dict[tuple[int, int], int] = defaultdict(int)
     done_by: dict[tuple[int, int], int] = defaultdict(int)
-    for by, rows in ((made_by, made), (done_by, done)):
-        for day, n in rows:
-            if day is not None:
-                by[(day.year, day.month)] += n
+    for pk, day in made:
+        made_by[(day.year, day.month)] += by_event[pk]
+    for day, n in done:
+        day = _as_date(day)
+        done_by[(day.year, day.month)] += n
     start = min([(ORDER_ISSUED.year, ORDER_ISSUED.month), *made_by, *done_by])
     out: list[tuple[str, int, int]] = []
     y, m = start
@@ -284,6 +284,11 @@ def progress(qs: QuerySet[Obligation], now: dt.date) -> list[tuple[str, int, int
         out.append((f"{y:04d}-{m:02d}", accepted, total))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def _as_date(day: dt.date | str) -> dt.date:
+    # Read off the cursor without Django's converters, SQLite hands dates back as ISO text.
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
 
 
 def catalogue_entry(key: str) -> Any:

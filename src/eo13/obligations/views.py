@@ -69,8 +69,9 @@ def board(request: HttpRequest) -> HttpResponse:
         "obligations/board.html",
         {
             "board": b,
-            "list": listing(request, b.overdue, search=("agency__code", "title", "section")),
-            "columns": [BY_KEY[k] for k in b.keys],
+            "list": listing(
+                request, b.overdue, search=("agency__code", "title", "section"), count=b.totals.get("overdue", 0)
+            ),
             "chart": chart,
             "svg": progress_chart(b.progress),
             "today": clock.today(),

@@ -1,4 +1,4 @@
--- migrations: 15abdb9831644615c2856298c9eed388919b90b08306481c08be44d8ad6d722d
+-- migrations: 43916b46ff056b7a757270e64c522fe95758592a98d46325d7f558e7402d9bef
 BEGIN TRANSACTION;
 CREATE TABLE "access_agreement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "reference" varchar(40) NOT NULL UNIQUE, "kind" varchar(30) NOT NULL, "title" varchar(200) NOT NULL, "parties" varchar(400) NOT NULL, "all_properties" bool NOT NULL, "uses" text NOT NULL CHECK ((JSON_VALID("uses") OR "uses" IS NULL)), "valid_from" date NOT NULL, "valid_to" date NULL, "document" varchar(100) NOT NULL, "document_sha256" varchar(64) NOT NULL, "version" integer unsigned NOT NULL CHECK ("version" >= 0), "created_at" datetime NOT NULL, "agency_id" bigint NOT NULL REFERENCES "agencies_agency" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "access_agreementproperty" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "bbl" varchar(10) NOT NULL, "agreement_id" bigint NOT NULL REFERENCES "access_agreement" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "unique_agreement_bbl" UNIQUE ("agreement_id", "bbl"));
@@ -498,19 +498,20 @@ INSERT INTO "django_migrations" VALUES(70,'django_tasks_database','0021_conditio
 INSERT INTO "django_migrations" VALUES(71,'obligations','0002_reminderdigest','@applied@');
 INSERT INTO "django_migrations" VALUES(72,'obligations','0002_obligation_superseded_issue10','@applied@');
 INSERT INTO "django_migrations" VALUES(73,'obligations','0003_merge_20261130_0620','@applied@');
-INSERT INTO "django_migrations" VALUES(74,'ops','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(75,'otp_static','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(76,'otp_static','0002_throttling','@applied@');
-INSERT INTO "django_migrations" VALUES(77,'otp_static','0003_add_timestamps','@applied@');
-INSERT INTO "django_migrations" VALUES(78,'otp_totp','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(79,'otp_totp','0002_auto_20190420_0723','@applied@');
-INSERT INTO "django_migrations" VALUES(80,'otp_totp','0003_add_timestamps','@applied@');
-INSERT INTO "django_migrations" VALUES(81,'policies','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(82,'policies','0002_load_languages','@applied@');
-INSERT INTO "django_migrations" VALUES(83,'policies','0003_lock_is_version','@applied@');
-INSERT INTO "django_migrations" VALUES(84,'privacy','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(85,'sessions','0001_initial','@applied@');
-INSERT INTO "django_migrations" VALUES(86,'training','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(74,'obligations','0004_board_indexes_issue14','@applied@');
+INSERT INTO "django_migrations" VALUES(75,'ops','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(76,'otp_static','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(77,'otp_static','0002_throttling','@applied@');
+INSERT INTO "django_migrations" VALUES(78,'otp_static','0003_add_timestamps','@applied@');
+INSERT INTO "django_migrations" VALUES(79,'otp_totp','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(80,'otp_totp','0002_auto_20190420_0723','@applied@');
+INSERT INTO "django_migrations" VALUES(81,'otp_totp','0003_add_timestamps','@applied@');
+INSERT INTO "django_migrations" VALUES(82,'policies','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(83,'policies','0002_load_languages','@applied@');
+INSERT INTO "django_migrations" VALUES(84,'policies','0003_lock_is_version','@applied@');
+INSERT INTO "django_migrations" VALUES(85,'privacy','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(86,'sessions','0001_initial','@applied@');
+INSERT INTO "django_migrations" VALUES(87,'training','0001_initial','@applied@');
 CREATE TABLE "django_otp_webauthn_webauthnattestation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "fmt" varchar(255) NOT NULL, "data" BLOB NOT NULL, "client_data_json" BLOB NOT NULL, "credential_id" bigint NOT NULL UNIQUE REFERENCES "django_otp_webauthn_webauthncredential" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "django_otp_webauthn_webauthncredential" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(64) NOT NULL, "confirmed" bool NOT NULL, "credential_type" varchar(32) NOT NULL, "credential_id" BLOB NOT NULL, "public_key" BLOB NOT NULL, "transports" text NOT NULL CHECK ((JSON_VALID("transports") OR "transports" IS NULL)), "sign_count" integer unsigned NOT NULL CHECK ("sign_count" >= 0), "backup_eligible" bool NOT NULL, "backup_state" bool NOT NULL, "created_at" datetime NULL, "last_used_at" datetime NULL, "aaguid" varchar(36) NOT NULL, "credential_id_sha256" varchar(64) NOT NULL UNIQUE, "discoverable" bool NULL, "user_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "django_otp_webauthn_webauthnuserhandle" ("handle_hex" varchar(128) NOT NULL UNIQUE, "user_id" bigint NOT NULL PRIMARY KEY REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
@@ -660,6 +661,8 @@ CREATE INDEX "django_task_queue_n_99c321_idx" ON "django_tasks_database_dbtaskre
 CREATE INDEX "django_task_backend_071754_idx" ON "django_tasks_database_dbtaskresult" ("backend_name");
 CREATE INDEX "tasks_db_new_ordering_idx" ON "django_tasks_database_dbtaskresult" ("status", "priority" DESC, "run_after" ASC, "enqueued_at" ASC) WHERE "status" = 'READY';
 CREATE INDEX "obligations_reminderdigest_user_id_913cb936" ON "obligations_reminderdigest" ("user_id");
+CREATE INDEX "obligation_status_due" ON "obligations_obligation" ("status", "due");
+CREATE INDEX "obligation_completed_on" ON "obligations_obligation" ("completed_on");
 CREATE INDEX "ops_workercheckin_seen_at_1c43d299" ON "ops_workercheckin" ("seen_at");
 CREATE INDEX "otp_static_statictoken_token_d0a51866" ON "otp_static_statictoken" ("token");
 CREATE INDEX "otp_static_statictoken_device_id_74b7c7d1" ON "otp_static_statictoken" ("device_id");
@@ -714,7 +717,7 @@ CREATE INDEX "training_rosterperson_agency_id_a4180707" ON "training_rosterperso
 CREATE INDEX "training_completion_course_id_47743215" ON "training_completion" ("course_id");
 CREATE INDEX "training_completion_person_id_cae75548" ON "training_completion" ("person_id");
 DELETE FROM "sqlite_sequence";
-INSERT INTO "sqlite_sequence" VALUES('django_migrations',86);
+INSERT INTO "sqlite_sequence" VALUES('django_migrations',87);
 INSERT INTO "sqlite_sequence" VALUES('django_content_type',66);
 INSERT INTO "sqlite_sequence" VALUES('auth_permission',264);
 INSERT INTO "sqlite_sequence" VALUES('auth_group',0);

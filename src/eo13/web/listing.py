@@ -42,8 +42,12 @@ def listing(
     *,
     search: Sequence[str] = (),
     per_page: int = PER_PAGE,
+    count: int | None = None,
 ) -> Listing:
-    """``rows`` already filtered by who may see them; ``search`` the model fields ``?q=`` looks in (icontains)."""
+    """``rows`` already filtered by who may see them; ``search`` the model fields ``?q=`` looks in (icontains).
+
+    ``count``: how many rows there are, when the caller already counted them (the board's late total); it is used
+    only when no search narrows the list, and spares the database a second ``COUNT`` (issue 14)."""
     q = " ".join(request.GET.get("q", "").split())[:QUERY_MAX]
     if q and search and isinstance(rows, QuerySet):
         match = Q()
@@ -52,7 +56,10 @@ def listing(
         rows = rows.filter(match)
     elif q and search:  # a list a selector already built (and ordered) in Python
         rows = [row for row in rows if any(q.casefold() in _value(row, f).casefold() for f in search)]
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    paginator = Paginator(rows, per_page)
+    if count is not None and not q:
+        paginator.count = count  # a cached_property: set here, Django does not count again
+    page = paginator.get_page(request.GET.get("page"))
     keep = QueryDict(mutable=True)
     for key, values in request.GET.lists():
         if key != "page":
