@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 
 from eo13.accounts.actors import ActorOrJob
+from eo13.accounts.membership_read import memberships_read
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
 from eo13.errors import PermissionDenied
@@ -32,7 +33,7 @@ def memberships(user: ActorOrJob | None) -> list[Membership]:
         return []  # anonymous, or a job acting under a name: no roles
     cached = getattr(user, "_eo13_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("agency"))
+        cached = memberships_read(user.pk)  # the ORM query below, from a statement built once (issue 14)
         user._eo13_memberships = cached  # type: ignore[attr-defined]
     return cached
 

@@ -1,4 +1,4 @@
--- migrations: 43916b46ff056b7a757270e64c522fe95758592a98d46325d7f558e7402d9bef
+-- migrations: 758bce90b8ef2b180f5512bb4f23fa092e842dfa055cfb0dc66773d87d6b5d1b
 BEGIN TRANSACTION;
 CREATE TABLE "access_agreement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "reference" varchar(40) NOT NULL UNIQUE, "kind" varchar(30) NOT NULL, "title" varchar(200) NOT NULL, "parties" varchar(400) NOT NULL, "all_properties" bool NOT NULL, "uses" text NOT NULL CHECK ((JSON_VALID("uses") OR "uses" IS NULL)), "valid_from" date NOT NULL, "valid_to" date NULL, "document" varchar(100) NOT NULL, "document_sha256" varchar(64) NOT NULL, "version" integer unsigned NOT NULL CHECK ("version" >= 0), "created_at" datetime NOT NULL, "agency_id" bigint NOT NULL REFERENCES "agencies_agency" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "access_agreementproperty" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "bbl" varchar(10) NOT NULL, "agreement_id" bigint NOT NULL REFERENCES "access_agreement" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "unique_agreement_bbl" UNIQUE ("agreement_id", "bbl"));
