@@ -9,8 +9,17 @@ port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 start=$(date +%s.%N)
 EO13_VAR_DIR=$var EO13_DEMO=1 bash scripts/serve.sh "$port" >"$var/serve.log" 2>&1 &
 pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$port/en/"; do
+# Each try gives up after 5 s and the whole wait after 120 s, so a server that accepts and never answers fails the
+# measurement with its log instead of hanging it (one `make bench` run hung here for 300 s).
+deadline=$(( $(date +%s) + 120 ))
+until curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$port/en/"; do
     kill -0 "$pid" 2>/dev/null || { cat "$var/serve.log" >&2; exit 1; }
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+        kill "$pid" 2>/dev/null || true
+        echo "no answer from GET /en/ within 120 s; the server's log:" >&2
+        cat "$var/serve.log" >&2
+        exit 1
+    fi
     sleep 0.05
 done
 end=$(date +%s.%N)
