@@ -54,3 +54,31 @@ def test_the_agency_comes_without_another_query(many_hats, django_assert_num_que
 def test_a_user_with_no_membership_has_none(make_user, django_user_model):
     nobody = django_user_model.objects.create_user(username="test-nobody", password="fictional-only-1")
     assert memberships_read(nobody.pk) == []
+
+
+def test_a_token_brings_its_user_and_memberships_in_one_query(many_hats, django_assert_num_queries):
+    from eo13.accounts.tokens import token_create, token_user
+
+    _, raw = token_create(actor=many_hats, name="test")
+    token_user(raw)  # the first use writes last use; the next ones within a minute only read
+    with django_assert_num_queries(1):
+        user = token_user(raw)
+        found = memberships(user)
+        assert primary_membership(user).agency.code == "ACS"
+    orm_user = type(many_hats).objects.get(pk=many_hats.pk)
+    assert _fields(user) == _fields(orm_user)
+    assert {k: type(v) for k, v in _fields(user).items()} == {k: type(v) for k, v in _fields(orm_user).items()}
+    expected = memberships_read(many_hats.pk)
+    assert [_fields(m) for m in found] == [_fields(m) for m in expected]
+    assert [_fields(m.agency) for m in found] == [_fields(m.agency) for m in expected]
+
+
+def test_a_token_of_a_user_with_no_membership_gives_no_roles(django_user_model, django_assert_num_queries):
+    from eo13.accounts.tokens import token_create, token_user
+
+    nobody = django_user_model.objects.create_user(username="test-nobody-2", password="fictional-only-1")
+    _, raw = token_create(actor=nobody, name="test")
+    token_user(raw)
+    with django_assert_num_queries(1):
+        user = token_user(raw)
+        assert user.pk == nobody.pk and memberships(user) == [] and primary_membership(user) is None

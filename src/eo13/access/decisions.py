@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import router, transaction
 
 from eo13 import clock
 from eo13.access.models import DecisionLog
@@ -15,7 +15,7 @@ from eo13.accounts.policy import primary_membership
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import PermissionDenied
-from eo13.fast_insert import insert
+from eo13.fast_insert import insert_row
 from eo13.law.decide import decide, decide_batch
 from eo13.law.engine import Decision
 from eo13.scrub import scrub_value
@@ -58,29 +58,35 @@ def decision_make(
     else:
         items = [(raw, decide(kind, raw, today=today, partial=partial, registry=registry))]
     membership = primary_membership(actor)
+    asker = person(actor)
+    using = router.db_for_write(DecisionLog)
     logs: list[DecisionLog] = []
-    with transaction.atomic():
+    with transaction.atomic(using=using):
         for facts, decision in items:
-            body = _with_contacts(decision, actor).as_dict()
-            log = DecisionLog(
-                kind=kind,
-                partial=partial,
-                facts=facts,
-                outcome=decision.outcome,
-                decision=body,
-                rules_version=decision.rules_version or "",
-                as_of=decision.as_of or today,
-                asked_by=person(actor),
-                agency=membership.agency if membership else None,
-                channel=channel,
-            )
-            insert(log)  # as DecisionLog.objects.create, without building the query on every decision
+            row = {
+                "kind": kind,
+                "partial": partial,
+                "facts": facts,
+                "outcome": decision.outcome,
+                "decision": _with_contacts(decision, actor).as_dict(),
+                "rules_version": decision.rules_version or "",
+                "as_of": decision.as_of or today,
+                "asked_by_id": asker.pk if asker else None,
+                "agency_id": membership.agency_id if membership else None,
+                "channel": channel,
+                "created_at": clock.now(),
+            }
+            log = DecisionLog(**row)
+            # As DecisionLog.objects.create, from a statement written once and only the JSON and dates prepared.
+            log.pk = insert_row(DecisionLog, row, using)
+            log._state.adding, log._state.db = False, using
             audit_record(
                 actor=actor,
                 action=AuditAction.DECISION_RECORD,
                 target=log,
                 agency_code=membership.agency.code if membership else "",
                 changes={"kind": {"new": kind}, "outcome": {"new": decision.outcome}},
+                vocabulary_only=True,  # a kind of KINDS and an outcome of the engine's: nothing to scrub
             )
             logs.append(log)
     return logs

@@ -7,16 +7,20 @@ Tokens expire EO13_TOKEN_DAYS after they are made, and a password change or deac
 import hashlib
 import secrets
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from eo13.accounts.models import APIToken, User
+from eo13.accounts.membership_read import A_FIELDS, M_FIELDS, ORDER, memberships_from_rows
+from eo13.accounts.models import APIToken, Membership, User
+from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import NotFound
+from eo13.row_read import build, columns, converters, quoted
 from eo13.text import clean_label
 
 TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
@@ -24,14 +28,23 @@ TOKEN_PREFIX = "eo13_"  # noqa: S105  (a label, not a secret)
 LAST_USED_EVERY = timedelta(minutes=1)
 
 
-# The token and its user in one plain query, with whether last use is due to be written (issue 14): the ORM's
-# select_related query cost several times the statement on every API request. Table names come from the models.
-_TOKEN_USER_SQL = (
-    'SELECT u.*, t."id" AS "_eo13_token_id", '  # noqa: S608
-    'CASE WHEN t."last_used_at" IS NULL OR t."last_used_at" <= %s THEN 1 ELSE 0 END AS "_eo13_token_stale" '
-    f'FROM "{APIToken._meta.db_table}" t INNER JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
-    'WHERE t."digest" = %s AND t."revoked_at" IS NULL AND t."expires_at" > %s'
-)
+# The token, its user and the user's memberships in one plain statement written once (issue 14): through the ORM
+# (select_related, then the memberships) the queries cost several times the statements on every API request.
+_U_FIELDS = list(User._meta.concrete_fields)
+
+
+@cache
+def _token_statement() -> str:
+    tt, ut = quoted(APIToken._meta.db_table), quoted(User._meta.db_table)
+    mt, at = quoted(Membership._meta.db_table), quoted(Agency._meta.db_table)
+    return (
+        f'SELECT {", ".join(columns(_U_FIELDS, "u"))}, t."id", '  # noqa: S608
+        'CASE WHEN t."last_used_at" IS NULL OR t."last_used_at" <= %s THEN 1 ELSE 0 END, '
+        f"{', '.join(columns(M_FIELDS) + columns(A_FIELDS))} "
+        f'FROM {tt} t INNER JOIN {ut} u ON u."id" = t."user_id" '
+        f'LEFT OUTER JOIN {mt} ON {mt}."user_id" = u."id" LEFT OUTER JOIN {at} ON {at}."id" = {mt}."agency_id" '
+        f'WHERE t."digest" = %s AND t."revoked_at" IS NULL AND t."expires_at" > %s {ORDER}'
+    )
 
 
 def _digest(raw: str) -> str:
@@ -63,20 +76,30 @@ def token_revoke(*, actor: User, token: APIToken) -> APIToken:
 
 
 def token_user(raw: str) -> Any:
-    """The active user behind a raw token, or None."""
+    """The active user behind a raw token, or None. The user's memberships come with it (eo13.accounts.policy)."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
     now = timezone.now()
     using = router.db_for_read(User)
-    adapt = connections[using].ops.adapt_datetimefield_value
-    params = [adapt(now - LAST_USED_EVERY), _digest(raw), adapt(now)]
-    user = next(iter(User.objects.db_manager(using).raw(_TOKEN_USER_SQL, params)), None)
-    if user is None or not user.is_active:
+    connection = connections[using]
+    adapt = connection.ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        cursor.execute(_token_statement(), [adapt(now - LAST_USED_EVERY), _digest(raw), adapt(now)])
+        rows = cursor.fetchall()
+    if not rows:
         return None
+    n = len(_U_FIELDS)
+    first = rows[0]
+    user = build(User, using, _U_FIELDS, first[:n], converters("token.user", _U_FIELDS, connection), connection)
+    if not user.is_active:
+        return None
+    token_id, stale = first[n], first[n + 1]
+    # One row per membership; a user with none has one row whose membership columns are all NULL.
+    has_memberships = first[n + 2] is not None
+    user._eo13_memberships = memberships_from_rows([r[n + 2 :] for r in rows], using) if has_memberships else []  # type: ignore[attr-defined]
     # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads.
-    # Both are columns of the query above, set on the user object by raw().
-    if user._eo13_token_stale:  # type: ignore[attr-defined]
-        APIToken.objects.filter(pk=user._eo13_token_id).update(last_used_at=now)  # type: ignore[attr-defined]
+    if stale:
+        APIToken.objects.filter(pk=token_id).update(last_used_at=now)
     return user
 
 
