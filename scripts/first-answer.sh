@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset PYTHONDONTWRITEBYTECODE
+# A fresh SQLite database, whatever the caller's environment: under `DATABASE_URL=… make bench` the server would
+# otherwise migrate and load demo data into that PostgreSQL database, and measure something else.
+unset DATABASE_URL DATABASE_REPLICA_URL CACHE_URL
 var=$(mktemp -d /tmp/eo13-first-answer.XXXXXX)
 port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 start=$(date +%s.%N)
