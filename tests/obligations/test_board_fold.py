@@ -134,3 +134,20 @@ def test_the_late_list_pages_without_counting_again(mixed, login, django_assert_
     html = c.get("/staff/obligations/board/?q=ACS").content.decode()
     n = acs_late.count()
     assert (f"of {n}." in html) if n > 25 else (html.count("ACS: ") >= min(n, 25))
+
+
+def test_each_late_duty_links_to_its_own_page(mixed, login):
+    """The late list writes every link from one address pattern (issue 14); each must still lead to its own duty."""
+    import re
+
+    from django.urls import reverse
+
+    html = login(mixed).get("/staff/obligations/board/").content.decode()
+    listed = html[html.index('class="usa-list eo13-ob-overdue"') :]
+    links = re.findall(r'<li><a href="([^"]+)">([A-Z0-9-]+): ([^<]+)</a>', listed)
+    assert len(links) == 25
+    for href, code, title in links:
+        duty = Obligation.objects.get(pk=int(href.rstrip("/").rsplit("/", 1)[1]))
+        assert href == reverse("obligations:detail", args=[duty.pk])
+        assert (duty.agency.code, duty.title) == (code, title.replace("&#x27;", "'").replace("&amp;", "&"))
+        assert duty.status in (Status.OPEN, Status.RETURNED) and duty.due < today()

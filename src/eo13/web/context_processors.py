@@ -1,9 +1,10 @@
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.translation import get_language
 
 from eo13.accounts.policy import memberships
 from eo13.discovery import app_modules
@@ -26,6 +27,13 @@ def _nav_items() -> list[tuple[str, str, frozenset[str], Rule]]:
     return items
 
 
+@lru_cache(maxsize=1024)
+def _link(url_name: str, prefix: str, language: str | None) -> str:
+    """A staff link's address. It depends only on its name, the site's prefix and the language, so it is worked out
+    once per process, not on every page (issue 14: a dozen reverse() calls a page, on every staff page)."""
+    return reverse(url_name)
+
+
 def eo13(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     ms = memberships(user) if user is not None else []
@@ -34,7 +42,7 @@ def eo13(request: HttpRequest) -> dict[str, Any]:
     for label, url_name, roles, rule in _nav_items():
         if user_roles & roles and rule(user):
             try:
-                nav.append((label, reverse(url_name)))
+                nav.append((label, _link(url_name, get_script_prefix(), get_language())))
             except NoReverseMatch:
                 continue
     return {"eo13_memberships": ms, "eo13_primary": ms[0] if ms else None, "eo13_nav": nav}

@@ -79,15 +79,20 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
+_MARK = 987654321  # no other part of a duty's address has this run of digits
+
+
 @register.simple_tag
 def late_items(rows: list[Obligation]) -> SafeString:
     """The page of late duties: office and duty linking to the duty, its section, due date and how late it is."""
     if not rows:
         return mark_safe("<li>No office is late.</li>")  # Safe: a constant
     on = today()
+    # One reverse() for the page, not one a row: the duty's address with a marker where its number goes.
+    detail = reverse("obligations:detail", args=[_MARK])
     return mark_safe(  # Safe: every value escaped by _e
         "".join(
-            f'<li><a href="{_e(reverse("obligations:detail", args=[o.pk]))}">{_e(o.agency.code)}: {_e(o.title)}</a>'
+            f'<li><a href="{_e(detail.replace(str(_MARK), str(o.pk)))}">{_e(o.agency.code)}: {_e(o.title)}</a>'
             f' <span class="eo13-ob-meta">{_e(o.section)}, due {_e(date(o.due, "M j, Y"))} · {_e(late_text(o, on))}'
             "</span></li>"
             for o in rows
