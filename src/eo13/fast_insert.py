@@ -14,30 +14,22 @@ from typing import Any
 from django.db import connections
 from django.db.models import Field, Model
 
-
-@cache
-def _statement(model: type[Model], vendor: str, returning: bool) -> tuple[str, list[Field[Any, Any]]]:
-    meta = model._meta
-    fields = [f for f in meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(f'"{f.column}"' for f in fields)
-    sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({", ".join(["%s"] * len(fields))})'  # noqa: S608
-    if returning:
-        sql += f' RETURNING "{meta.pk.column}"'
-    return sql, fields
-
-
 # Plain values (text, numbers, booleans, keys, None) go to both drivers as they are; these need their field's own
 # preparation (JSON to text or Jsonb, dates to the backend's form).
 _PREPARED = frozenset({"JSONField", "DateField", "DateTimeField", "TimeField", "DecimalField", "UUIDField"})
 
 
 @cache
-def _preparers(model: type[Model]) -> list[tuple[str, Field[Any, Any] | None]]:
-    return [
-        (f.attname, f if f.get_internal_type() in _PREPARED else None)
-        for f in model._meta.concrete_fields
-        if not f.primary_key
-    ]
+def _statement(model: type[Model], returning: bool) -> tuple[str, list[tuple[str, Field[Any, Any] | None]]]:
+    """The INSERT for every column but the key, and for each column its attribute name and the field that prepares
+    its value (None for a plain value)."""
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(f'"{f.column}"' for f in fields)
+    sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({", ".join(["%s"] * len(fields))})'  # noqa: S608
+    if returning:
+        sql += f' RETURNING "{meta.pk.column}"'
+    return sql, [(f.attname, f if f.get_internal_type() in _PREPARED else None) for f in fields]
 
 
 def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
@@ -48,11 +40,8 @@ def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
     ORM cost more than the statement, when only JSON and dates need it."""
     connection = connections[using]
     returning = bool(connection.features.can_return_columns_from_insert)
-    sql, _ = _statement(model, connection.vendor, returning)
-    values = [
-        row[name] if field is None else field.get_db_prep_save(row[name], connection)
-        for name, field in _preparers(model)
-    ]
+    sql, columns = _statement(model, returning)
+    values = [row[name] if field is None else field.get_db_prep_save(row[name], connection) for name, field in columns]
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()[0] if returning else cursor.lastrowid

@@ -50,6 +50,11 @@ def memberships_from_rows(rows: Sequence[Sequence[Any]], using: str) -> list[Mem
     return found
 
 
+# Where a user object keeps its memberships for the rest of the request (eo13.accounts.policy reads it; a token
+# read fills it at once).
+KEPT_ON_USER = "_eo13_memberships"
+
+
 def memberships_read(user_pk: int) -> list[Membership]:
     """The user's memberships, each with its agency already loaded, ordered by agency code and role."""
     using = router.db_for_read(Membership)

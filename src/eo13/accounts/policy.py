@@ -16,7 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 
 from eo13.accounts.actors import ActorOrJob
-from eo13.accounts.membership_read import memberships_read
+from eo13.accounts.membership_read import KEPT_ON_USER, memberships_read
 from eo13.accounts.models import Membership, Role, User
 from eo13.agencies.models import Agency
 from eo13.errors import PermissionDenied
@@ -31,10 +31,10 @@ def memberships(user: ActorOrJob | None) -> list[Membership]:
     """The user's memberships, read once per request and kept on the user object."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
         return []  # anonymous, or a job acting under a name: no roles
-    cached = getattr(user, "_eo13_memberships", None)
+    cached = getattr(user, KEPT_ON_USER, None)
     if cached is None:
         cached = memberships_read(user.pk)  # the ORM query below, from a statement built once (issue 14)
-        user._eo13_memberships = cached  # type: ignore[attr-defined]
+        setattr(user, KEPT_ON_USER, cached)
     return cached
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from eo13.accounts.membership_read import A_FIELDS, M_FIELDS, ORDER, memberships_from_rows
+from eo13.accounts.membership_read import A_FIELDS, KEPT_ON_USER, M_FIELDS, ORDER, memberships_from_rows
 from eo13.accounts.models import APIToken, Membership, User
 from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
@@ -96,7 +96,7 @@ def token_user(raw: str) -> Any:
     token_id, stale = first[n], first[n + 1]
     # One row per membership; a user with none has one row whose membership columns are all NULL.
     has_memberships = first[n + 2] is not None
-    user._eo13_memberships = memberships_from_rows([r[n + 2 :] for r in rows], using) if has_memberships else []  # type: ignore[attr-defined]
+    setattr(user, KEPT_ON_USER, memberships_from_rows([r[n + 2 :] for r in rows], using) if has_memberships else [])
     # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads.
     if stale:
         APIToken.objects.filter(pk=token_id).update(last_used_at=now)
