@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 
 # Plain values (text, numbers, booleans, keys, None) go to both drivers as they are; these need their field's own
@@ -19,12 +20,16 @@ from django.db.models import Field, Model
 _PREPARED = frozenset({"JSONField", "DateField", "DateTimeField", "TimeField", "DecimalField", "UUIDField"})
 
 
+def _fields(model: type[Model]) -> list[Field[Any, Any]]:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
 @cache
 def _statement(model: type[Model], returning: bool) -> tuple[str, list[tuple[str, Field[Any, Any] | None]]]:
     """The INSERT for every column but the key, and for each column its attribute name and the field that prepares
     its value (None for a plain value)."""
     meta = model._meta
-    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    fields = _fields(model)
     columns = ", ".join(f'"{f.column}"' for f in fields)
     sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({", ".join(["%s"] * len(fields))})'  # noqa: S608
     if returning:
@@ -40,8 +45,21 @@ def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
     ORM cost more than the statement, when only JSON and dates need it."""
     connection = connections[using]
     returning = bool(connection.features.can_return_columns_from_insert)
-    sql, columns = _statement(model, returning)
-    values = [row[name] if field is None else field.get_db_prep_save(row[name], connection) for name, field in columns]
+    sql, _ = _statement(model, returning)
+    values = prepared_values(model, row, connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()[0] if returning else cursor.lastrowid
+
+
+def insert_columns(model: type[Model]) -> list[str]:
+    """The quoted columns :func:`prepared_values` gives values for, in order (every concrete column but the key)."""
+    return [f'"{f.column}"' for f in _fields(model)]
+
+
+def prepared_values(model: type[Model], row: dict[str, Any], connection: BaseDatabaseWrapper) -> list[Any]:
+    """``row``'s values in :func:`insert_columns` order, each as the driver takes it."""
+    return [
+        row[name] if field is None else field.get_db_prep_save(row[name], connection)
+        for name, field in _statement(model, False)[1]
+    ]

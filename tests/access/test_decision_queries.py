@@ -1,5 +1,8 @@
 """The decision API's database work is pinned (issue 14): one decision by token costs five statements, none of them
-a lock shared with other agencies, so a change that adds a query or a global lock fails here, not in production."""
+a lock shared with other agencies, so a change that adds a query or a global lock fails here, not in production.
+
+This is the general way, inside a transaction (here the test's own; SQLite always). On PostgreSQL outside any
+transaction, as in production, the same writes take three statements: tests/audit/test_fast_append.py pins those."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

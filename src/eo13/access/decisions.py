@@ -13,7 +13,8 @@ from eo13.access.registry import DatabaseRegistry
 from eo13.accounts.actors import Actor, person
 from eo13.accounts.policy import primary_membership
 from eo13.audit.actions import AuditAction
-from eo13.audit.services import audit_record
+from eo13.audit.fast_append import insert_with_entry
+from eo13.audit.services import Unsealed, audit_append, audit_entry_unsealed
 from eo13.errors import PermissionDenied
 from eo13.fast_insert import insert_row
 from eo13.law.decide import decide, decide_batch
@@ -30,6 +31,12 @@ def _with_contacts(decision: Decision, actor: Actor) -> Decision:
             if not entry.get("by"):
                 entry["by"] = f"{actor.get_username()} ({a.code})"
     return decision
+
+
+def _saved(log: DecisionLog, pk: int, using: str) -> DecisionLog:
+    log.pk = pk
+    log._state.adding, log._state.db = False, using
+    return log
 
 
 def _scrub_free_text(raw: Any) -> Any:
@@ -60,33 +67,45 @@ def decision_make(
     membership = primary_membership(actor)
     asker = person(actor)
     using = router.db_for_write(DecisionLog)
+    rows = [
+        {
+            "kind": kind,
+            "partial": partial,
+            "facts": facts,
+            "outcome": decision.outcome,
+            "decision": _with_contacts(decision, actor).as_dict(),
+            "rules_version": decision.rules_version or "",
+            "as_of": decision.as_of or today,
+            "asked_by_id": asker.pk if asker else None,
+            "agency_id": membership.agency_id if membership else None,
+            "channel": channel,
+            "created_at": clock.now(),
+        }
+        for facts, decision in items
+    ]
+    agency_code = membership.agency.code if membership else ""
+
+    def entry(row: dict[str, Any], log: DecisionLog | None = None) -> Unsealed:
+        return audit_entry_unsealed(
+            actor=actor,
+            action=AuditAction.DECISION_RECORD,
+            target=log,
+            model=DecisionLog._meta.label,
+            agency_code=agency_code,
+            changes={"kind": {"new": kind}, "outcome": {"new": row["outcome"]}},
+            vocabulary_only=True,  # a kind of KINDS and an outcome of the engine's: nothing to scrub
+        )
+
+    if len(rows) == 1:
+        # One decision, outside any transaction on PostgreSQL: the log and its audit entry in two statements.
+        pk = insert_with_entry(DecisionLog, rows[0], entry(rows[0]), using)
+        if pk is not None:
+            return [_saved(DecisionLog(**rows[0]), pk, using)]
     logs: list[DecisionLog] = []
     with transaction.atomic(using=using):
-        for facts, decision in items:
-            row = {
-                "kind": kind,
-                "partial": partial,
-                "facts": facts,
-                "outcome": decision.outcome,
-                "decision": _with_contacts(decision, actor).as_dict(),
-                "rules_version": decision.rules_version or "",
-                "as_of": decision.as_of or today,
-                "asked_by_id": asker.pk if asker else None,
-                "agency_id": membership.agency_id if membership else None,
-                "channel": channel,
-                "created_at": clock.now(),
-            }
-            log = DecisionLog(**row)
+        for row in rows:
             # As DecisionLog.objects.create, from a statement written once and only the JSON and dates prepared.
-            log.pk = insert_row(DecisionLog, row, using)
-            log._state.adding, log._state.db = False, using
-            audit_record(
-                actor=actor,
-                action=AuditAction.DECISION_RECORD,
-                target=log,
-                agency_code=membership.agency.code if membership else "",
-                changes={"kind": {"new": kind}, "outcome": {"new": decision.outcome}},
-                vocabulary_only=True,  # a kind of KINDS and an outcome of the engine's: nothing to scrub
-            )
+            log = _saved(DecisionLog(**row), insert_row(DecisionLog, row, using), using)
+            audit_append(entry(row, log))
             logs.append(log)
     return logs

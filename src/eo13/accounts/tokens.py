@@ -20,6 +20,7 @@ from eo13.agencies.models import Agency
 from eo13.audit.actions import AuditAction
 from eo13.audit.services import audit_record
 from eo13.errors import NotFound
+from eo13.prepared import fetch_all
 from eo13.row_read import build, columns, converters, quoted
 from eo13.text import clean_label
 
@@ -83,9 +84,7 @@ def token_user(raw: str) -> Any:
     using = router.db_for_read(User)
     connection = connections[using]
     adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        cursor.execute(_token_statement(), [adapt(now - LAST_USED_EVERY), _digest(raw), adapt(now)])
-        rows = cursor.fetchall()
+    rows = fetch_all(connection, _token_statement(), [adapt(now - LAST_USED_EVERY), _digest(raw), adapt(now)])
     if not rows:
         return None
     n = len(_U_FIELDS)

@@ -3,6 +3,7 @@
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -81,6 +82,57 @@ HEAD_CREATE = (
 HEAD_MOVE = 'UPDATE "audit_auditchainhead" SET "last_hash" = %s, "count" = %s WHERE "chain" = %s'
 
 
+@dataclass(frozen=True)
+class Unsealed:
+    """An audit entry's fields before its chain is known: who, what, where, which changes (already scrubbed or
+    checked). Sealing it onto a chain's head gives the row to insert."""
+
+    chain: str
+    fields: dict[str, Any]
+
+    def sealed(self, prev_hash: str, *, object_id: str | None = None) -> dict[str, Any]:
+        """The row to insert after ``prev_hash``, with its time taken now (the chain's order is the time order)."""
+        fields = self.fields | {"at": datetime.now(UTC)}
+        if object_id is not None:  # the record's key, known only once the head is held (fast_append)
+            fields["object_id"] = object_id
+        digest = entry_hash(prev_hash=prev_hash, chain=self.chain, **fields)
+        return fields | {"chain": self.chain, "format": CHAIN_FORMAT, "prev_hash": prev_hash, "hash": digest}
+
+
+def audit_entry_unsealed(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | str | None,
+    action: AuditAction,
+    target: models.Model | None = None,
+    model: str = "",
+    object_id: str = "",
+    agency_code: str = "",
+    changes: Mapping[str, Any] | None = None,
+    vocabulary_only: bool = False,
+) -> Unsealed:
+    """Check and clean one entry's fields (see :func:`audit_record`); nothing is written."""
+    action = AuditAction(action)  # ValueError for an action no one named in eo13.audit.actions
+    if target is not None:
+        model = model or target._meta.label
+        object_id = object_id or str(target.pk)
+    # The audit app knows the user model only as Django's base class (it imports no app).
+    user = actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
+    actor_username = user.get_username() if user else (actor if isinstance(actor, str) else "system")
+    # ``vocabulary_only``: the caller's changes hold only words from closed lists (a decision's kind and outcome),
+    # which the scrubber would pass unchanged; it skips the scrubber on the City's busiest write (issue 14).
+    clean_changes = _vocabulary(changes) if vocabulary_only else scrub_value(dict(changes or {}))
+    fields: dict[str, Any] = {
+        "actor_id": user.pk if user else None,
+        "actor_username": actor_username,
+        "action": action.value,
+        "model": model,
+        "object_id": str(object_id),
+        "agency_code": agency_code,
+        "changes": clean_changes,
+    }
+    return Unsealed(chain_for(agency_code), fields)
+
+
 def audit_record(
     *,
     actor: AbstractBaseUser | AnonymousUser | str | None,
@@ -99,20 +151,26 @@ def audit_record(
     Only the chain's own head row is locked, so writers of different agencies never wait on each other. The head
     is read and locked on the database that takes writes (the primary), never on a read replica. Plain SQL, as
     this runs on every write in the City and the ORM's query building cost more than the statements."""
-    action = AuditAction(action)  # ValueError for an action no one named in eo13.audit.actions
+    unsealed = audit_entry_unsealed(
+        actor=actor,
+        action=action,
+        target=target,
+        model=model,
+        object_id=object_id,
+        agency_code=agency_code,
+        changes=changes,
+        vocabulary_only=vocabulary_only,
+    )
+    return audit_append(unsealed)
+
+
+def audit_append(unsealed: Unsealed) -> AuditEntry:
+    """Seal ``unsealed`` onto its chain's head and write it, inside the caller's transaction (see
+    :func:`audit_record`)."""
     using = router.db_for_write(AuditEntry)
     if not transaction.get_connection(using).in_atomic_block:
         raise RuntimeError("audit_record must be called inside transaction.atomic()")
-    if target is not None:
-        model = model or target._meta.label
-        object_id = object_id or str(target.pk)
-    # The audit app knows the user model only as Django's base class (it imports no app).
-    user = actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
-    actor_username = user.get_username() if user else (actor if isinstance(actor, str) else "system")
-    # ``vocabulary_only``: the caller's changes hold only words from closed lists (a decision's kind and outcome),
-    # which the scrubber would pass unchanged; it skips the scrubber on the City's busiest write (issue 14).
-    clean_changes = _vocabulary(changes) if vocabulary_only else scrub_value(dict(changes or {}))
-    chain = chain_for(agency_code)
+    chain = unsealed.chain
     connection = connections[using]
     select = HEAD_LOCK if connection.vendor == "postgresql" else HEAD_SELECT
     with connection.cursor() as cursor:
@@ -123,22 +181,10 @@ def audit_record(
             cursor.execute(select, [chain])
             row = cursor.fetchone()
         prev_hash, count = row
-        at = datetime.now(UTC)
-        fields: dict[str, Any] = {
-            "at": at,
-            "actor_id": user.pk if user else None,
-            "actor_username": actor_username,
-            "action": action.value,
-            "model": model,
-            "object_id": str(object_id),
-            "agency_code": agency_code,
-            "changes": clean_changes,
-        }
-        digest = entry_hash(prev_hash=prev_hash, chain=chain, **fields)
-        row = fields | {"chain": chain, "format": CHAIN_FORMAT, "prev_hash": prev_hash, "hash": digest}
-        entry = AuditEntry(**row)
+        sealed = unsealed.sealed(prev_hash)
+        entry = AuditEntry(**sealed)
         # The statement is written once; the ORM's per-field preparation cost more than the INSERT (issue 14).
-        entry.seq = insert_row(AuditEntry, row, using)
+        entry.seq = insert_row(AuditEntry, sealed, using)
         entry._state.adding, entry._state.db = False, using
-        cursor.execute(HEAD_MOVE, [digest, count + 1, chain])
+        cursor.execute(HEAD_MOVE, [sealed["hash"], count + 1, chain])
     return entry
