@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
-from eo13.accounts.throttle import ClientAnonRateThrottle, ClientAuthRateThrottle
+from eo13.accounts.api_throttle import ClientAnonRateThrottle, ClientAuthRateThrottle
 from eo13.accounts.tokens import token_user
 from eo13.api_limits import LimitedParser, document_errors
 from eo13.errors import EO13Error

@@ -8,13 +8,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from eo13.accounts.api_throttle import ClientAnonRateThrottle
 from eo13.accounts.mfa import mfa_verify
 from eo13.accounts.models import Membership
 from eo13.accounts.passkeys import mfa_enrolled
 from eo13.accounts.policy import memberships
 from eo13.accounts.selectors import membership_list, token_list
 from eo13.accounts.session_policy import is_privileged
-from eo13.accounts.throttle import ClientAnonRateThrottle, signin_failed, signin_succeeded, signin_wait, wait_text
+from eo13.accounts.throttle import signin_failed, signin_succeeded, signin_wait, wait_text
 from eo13.accounts.tokens import token_create, token_revoke
 from eo13.api_limits import ErrorOut, Label, Secret, Username
 from eo13.errors import EO13Error, NotFound

@@ -26,7 +26,6 @@ from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from eo13.accounts.client_ip import client_ip
 from eo13.accounts.models import SignInThrottle, User
@@ -45,18 +44,6 @@ def scrubbed_username(request: Any, credentials: dict[str, Any] | None) -> str:
     if username is None and request is not None:
         username = request.POST.get("username", "") if hasattr(request, "POST") else ""
     return scrub_text(str(username or "")[:300])[:150]
-
-
-class ClientAnonRateThrottle(AnonRateThrottle):
-    """ninja's anonymous limit, by the address :func:`client_ip` trusts (ninja's own believes any X-Forwarded-For)."""
-
-    def get_ident(self, request: HttpRequest) -> str | None:
-        return client_ip(request)
-
-
-class ClientAuthRateThrottle(AuthRateThrottle):
-    def get_ident(self, request: HttpRequest) -> str | None:
-        return client_ip(request)
 
 
 def _key(kind: str, *parts: str) -> str:
