@@ -201,3 +201,17 @@ class AuditReport(models.Model):
 
     def __str__(self) -> str:
         return f"§2 audit report {self.agency_id}"
+
+
+class BoardVersion(models.Model):
+    """One row whose token changes whenever any duty changes: the board's cached counts are kept under it (issue 14).
+
+    Database triggers change the token (eo13/obligations/board_triggers.py), so every write counts: a service's, a
+    bulk update's, a fan-out's, a shell's. On PostgreSQL the trigger runs at COMMIT, so the token changes with the data
+    it stands for, and this one row is locked only for the moment of a commit, after every other lock was taken."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=40)
+
+    def __str__(self) -> str:
+        return f"board version {self.token}"

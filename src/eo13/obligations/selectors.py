@@ -19,6 +19,7 @@ from eo13.clock import today
 from eo13.errors import NotFound
 from eo13.law.deadlines import ORDER_ISSUED
 from eo13.law.obligations import BY_KEY, CATALOGUE
+from eo13.obligations.board_cache import cached_counts
 from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, ObligationEvent, Status
 from eo13.obligations.policy import OBLIGATION_POLICY
 
@@ -197,7 +198,8 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
 
     Issue 14: the database folds each office's copies of a duty into one cell (how many, and the most pressing state
     as a rank), and a second small query counts the whole board by status, read off the (status, due) index. Python
-    only shapes those few thousand rows into the table. The late list stays a query the page pages.
+    only shapes those few thousand rows into the table. The late list stays a query the page pages. The counts are
+    kept in the cache until any duty changes (eo13.obligations.board_cache).
     """
     base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
     if section:
@@ -205,6 +207,23 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
     if kind:
         base = base.filter(agency__kind=kind)
     now = today()
+    counts = cached_counts(
+        user, base.db, ("board", now.isoformat(), section, state, kind), lambda: _counts(base, now, state)
+    )
+    # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
+    overdue = base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
+    return Board(keys=counts.keys, rows=counts.rows, overdue=overdue, totals=counts.totals, progress=counts.progress)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    keys: list[str]
+    rows: list[BoardRow]
+    totals: dict[str, int]
+    progress: list[tuple[str, int, int]]
+
+
+def _counts(base: QuerySet[Obligation], now: dt.date, state: str | None) -> _Counts:
     late = _overdue_q(now)
     rank = Min(
         Case(
@@ -235,15 +254,7 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
     # Every office's code, in order, kept where the office has duties on the board: one plain read of a small table.
     offices = Agency.objects.order_by("code").values_list("pk", "code")
     rows = [BoardRow(code, [*map(by_office[pk].get, keys)]) for pk, code in offices if pk in by_office]
-    # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
-    overdue = base.filter(late).select_related("agency").order_by("due", "agency__code", "pk")
-    return Board(
-        keys=keys,
-        rows=rows,
-        overdue=overdue,
-        totals={k: v for k, v in totals.items() if v},
-        progress=progress(base, now),
-    )
+    return _Counts(keys, rows, {k: v for k, v in totals.items() if v}, progress(base, now))
 
 
 def _fetch(qs: QuerySet[Any], **annotations: Any) -> list[tuple[Any, ...]]:

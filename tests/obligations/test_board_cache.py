@@ -1,0 +1,96 @@
+"""The board's counts are kept in the cache until any duty changes (issue 14, eo13.obligations.board_cache).
+
+These tests commit for real, as a web request does: on PostgreSQL the version token changes only at COMMIT. Every way
+a duty can change (a service, a bulk update, a delete, a new duty) must show on the very next view; a second view with
+nothing changed must not count again; and inside a transaction nothing is kept.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from eo13.law.deadlines import ORDER_ISSUED
+from eo13.obligations import selectors
+from eo13.obligations.models import BoardVersion, Obligation, Status
+from eo13.obligations.services import obligation_event_record, obligation_fulfil
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def hall(make_user):
+    cache.clear()
+    obligation_event_record(actor="bootstrap", event="order-issued", on=ORDER_ISSUED)
+    yield make_user("city_hall", "CITYHALL")
+    cache.clear()
+
+
+def _cell(user, code: str, key: str) -> tuple[str, int]:
+    b = selectors.board(user)
+    row = next(r for r in b.rows if r.code == code)
+    cell = row.cells[b.keys.index(key)]
+    assert cell is not None
+    return cell.state, cell.count
+
+
+def _one(code: str = "ACS") -> Obligation:
+    return Obligation.objects.filter(agency__code=code).order_by("pk").first()
+
+
+def _counting_queries(user) -> list[str]:
+    with CaptureQueriesContext(connection) as ctx:
+        selectors.board(user)
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def test_a_second_view_with_nothing_changed_counts_nothing(hall):
+    first = _counting_queries(hall)
+    again = _counting_queries(hall)
+    assert any("COUNT(" in sql for sql in first)
+    assert not any("COUNT(" in sql for sql in again), again
+    assert any("obligations_boardversion" in sql for sql in again)
+    assert selectors.board(hall).rows == selectors.board(hall).rows
+
+
+def test_a_duty_changed_by_a_service_shows_on_the_next_view(hall):
+    o = _one()
+    before = _cell(hall, "ACS", o.key)
+    assert obligation_fulfil(actor="test", agency=o.agency, key=o.key) is not None  # done, as EO13 saw it happen
+    after = _cell(hall, "ACS", o.key)
+    assert after != before and after[0] == Status.ACCEPTED
+
+
+def test_bulk_updates_deletes_and_new_duties_show_on_the_next_view(hall):
+    o = _one()
+    selectors.board(hall)
+    # No signal, no service: the trigger still sees it.
+    Obligation.objects.filter(pk=o.pk).update(status=Status.ACCEPTED)
+    assert _cell(hall, "ACS", o.key)[0] == Status.ACCEPTED
+    copies = _cell(hall, "ACS", o.key)[1]
+    Obligation.objects.create(
+        key=o.key, section=o.section, title=o.title, agency=o.agency, due=o.due, event=o.event, dedupe_key="cache|new"
+    )
+    assert _cell(hall, "ACS", o.key)[1] == copies + 1
+    Obligation.objects.filter(dedupe_key="cache|new").delete()
+    assert _cell(hall, "ACS", o.key)[1] == copies
+
+
+def test_each_committed_change_gives_a_new_token_and_an_uncommitted_one_none(hall):
+    token = BoardVersion.objects.get().token
+    Obligation.objects.filter(pk=_one().pk).update(title="Fictional duty, renamed")
+    changed = BoardVersion.objects.get().token
+    assert changed != token
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Obligation.objects.filter(pk=_one().pk).update(title="Never committed")
+        raise RuntimeError("roll back")
+    assert BoardVersion.objects.get().token == changed
+
+
+def test_inside_a_transaction_the_board_is_always_counted(hall):
+    selectors.board(hall)
+    with transaction.atomic():
+        Obligation.objects.filter(pk=_one().pk).update(status=Status.ACCEPTED)
+        # Not committed: on PostgreSQL the token has not changed yet, so nothing kept may be used.
+        assert _cell(hall, "ACS", _one().key)[0] == Status.ACCEPTED
+        assert any("COUNT(" in sql for sql in _counting_queries(hall))
