@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from eo13.agencies.models import Agency
 from eo13.law.deadlines import ORDER_ISSUED
 from eo13.obligations import selectors
 from eo13.obligations.models import BoardVersion, Obligation, Status
@@ -74,6 +75,13 @@ def test_bulk_updates_deletes_and_new_duties_show_on_the_next_view(hall):
     assert _cell(hall, "ACS", o.key)[1] == copies + 1
     Obligation.objects.filter(dedupe_key="cache|new").delete()
     assert _cell(hall, "ACS", o.key)[1] == copies
+
+
+def test_an_office_whose_code_changes_shows_under_its_new_code(hall):
+    assert "ACS" in [r.code for r in selectors.board(hall).rows]
+    Agency.objects.filter(code="ACS").update(code="ACSX")  # a fictional renaming
+    codes = [r.code for r in selectors.board(hall).rows]
+    assert "ACSX" in codes and "ACS" not in codes
 
 
 def test_each_committed_change_gives_a_new_token_and_an_uncommitted_one_none(hall):

@@ -204,11 +204,13 @@ class AuditReport(models.Model):
 
 
 class BoardVersion(models.Model):
-    """One row whose token changes whenever any duty changes: the board's cached counts are kept under it (issue 14).
+    """One row whose token changes whenever a duty, an event or an office changes: the board's cached counts are kept
+    under it (issue 14).
 
-    Database triggers change the token (eo13/obligations/board_triggers.py), so every write counts: a service's, a
-    bulk update's, a fan-out's, a shell's. On PostgreSQL the trigger runs at COMMIT, so the token changes with the data
-    it stands for, and this one row is locked only for the moment of a commit, after every other lock was taken."""
+    Database triggers change the token (made by migrations/0005_boardversion.py), so every write counts: a
+    service's, a bulk update's, a fan-out's, a shell's. On PostgreSQL the trigger runs at COMMIT, so the token
+    changes with the data it stands for, and this one row is locked only for the moment of a commit, after every
+    other lock was taken."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     token = models.CharField(max_length=40)

@@ -1,4 +1,4 @@
--- migrations: 4e68a2c6f3eb8359250158091b72f2aa925f573e5d9b7262fbb08f717a3bc791
+-- migrations: b2e0a5fed8f9e3b3cc7d3977f26c0bfdc5dcd7db698734494e17aa9e8736982b
 BEGIN TRANSACTION;
 CREATE TABLE "access_agreement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "reference" varchar(40) NOT NULL UNIQUE, "kind" varchar(30) NOT NULL, "title" varchar(200) NOT NULL, "parties" varchar(400) NOT NULL, "all_properties" bool NOT NULL, "uses" text NOT NULL CHECK ((JSON_VALID("uses") OR "uses" IS NULL)), "valid_from" date NOT NULL, "valid_to" date NULL, "document" varchar(100) NOT NULL, "document_sha256" varchar(64) NOT NULL, "version" integer unsigned NOT NULL CHECK ("version" >= 0), "created_at" datetime NOT NULL, "agency_id" bigint NOT NULL REFERENCES "agencies_agency" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "access_agreementproperty" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "bbl" varchar(10) NOT NULL, "agreement_id" bigint NOT NULL REFERENCES "access_agreement" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "unique_agreement_bbl" UNIQUE ("agreement_id", "bbl"));
@@ -670,15 +670,39 @@ CREATE INDEX "tasks_db_new_ordering_idx" ON "django_tasks_database_dbtaskresult"
 CREATE INDEX "obligations_reminderdigest_user_id_913cb936" ON "obligations_reminderdigest" ("user_id");
 CREATE INDEX "obligation_status_due" ON "obligations_obligation" ("status", "due");
 CREATE INDEX "obligation_completed_on" ON "obligations_obligation" ("completed_on");
-CREATE TRIGGER obligations_board_changed_insert AFTER INSERT ON obligations_obligation BEGIN
+CREATE TRIGGER board_changed_obligations_obligation_insert AFTER INSERT ON obligations_obligation BEGIN
     INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET token = excluded.token;
 END;
-CREATE TRIGGER obligations_board_changed_update AFTER UPDATE ON obligations_obligation BEGIN
+CREATE TRIGGER board_changed_obligations_obligation_update AFTER UPDATE ON obligations_obligation BEGIN
     INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET token = excluded.token;
 END;
-CREATE TRIGGER obligations_board_changed_delete AFTER DELETE ON obligations_obligation BEGIN
+CREATE TRIGGER board_changed_obligations_obligation_delete AFTER DELETE ON obligations_obligation BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_obligations_obligationevent_insert AFTER INSERT ON obligations_obligationevent BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_obligations_obligationevent_update AFTER UPDATE ON obligations_obligationevent BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_obligations_obligationevent_delete AFTER DELETE ON obligations_obligationevent BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_agencies_agency_insert AFTER INSERT ON agencies_agency BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_agencies_agency_update AFTER UPDATE ON agencies_agency BEGIN
+    INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+END;
+CREATE TRIGGER board_changed_agencies_agency_delete AFTER DELETE ON agencies_agency BEGIN
     INSERT INTO obligations_boardversion (id, token) VALUES (1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET token = excluded.token;
 END;
