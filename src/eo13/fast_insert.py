@@ -20,21 +20,27 @@ from django.db.models import Field, Model
 _PREPARED = frozenset({"JSONField", "DateField", "DateTimeField", "TimeField", "DecimalField", "UUIDField"})
 
 
-def _fields(model: type[Model]) -> list[Field[Any, Any]]:
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
+@cache
+def _columns(model: type[Model]) -> list[tuple[str, str, Field[Any, Any] | None]]:
+    """Every column but the key: its quoted name, its attribute name, and the field that prepares its value (None
+    for a plain value)."""
+    return [
+        (f'"{f.column}"', f.attname, f if f.get_internal_type() in _PREPARED else None)
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+    ]
 
 
 @cache
-def _statement(model: type[Model], returning: bool) -> tuple[str, list[tuple[str, Field[Any, Any] | None]]]:
-    """The INSERT for every column but the key, and for each column its attribute name and the field that prepares
-    its value (None for a plain value)."""
+def _statement(model: type[Model], returning: bool) -> str:
+    """The INSERT for every column but the key."""
     meta = model._meta
-    fields = _fields(model)
-    columns = ", ".join(f'"{f.column}"' for f in fields)
-    sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({", ".join(["%s"] * len(fields))})'  # noqa: S608
+    columns = insert_columns(model)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f'INSERT INTO "{meta.db_table}" ({", ".join(columns)}) VALUES ({marks})'  # noqa: S608  # names from the model
     if returning:
         sql += f' RETURNING "{meta.pk.column}"'
-    return sql, [(f.attname, f if f.get_internal_type() in _PREPARED else None) for f in fields]
+    return sql
 
 
 def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
@@ -45,21 +51,19 @@ def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
     ORM cost more than the statement, when only JSON and dates need it."""
     connection = connections[using]
     returning = bool(connection.features.can_return_columns_from_insert)
-    sql, _ = _statement(model, returning)
-    values = prepared_values(model, row, connection)
     with connection.cursor() as cursor:
-        cursor.execute(sql, values)
+        cursor.execute(_statement(model, returning), prepared_values(model, row, connection))
         return cursor.fetchone()[0] if returning else cursor.lastrowid
 
 
 def insert_columns(model: type[Model]) -> list[str]:
     """The quoted columns :func:`prepared_values` gives values for, in order (every concrete column but the key)."""
-    return [f'"{f.column}"' for f in _fields(model)]
+    return [column for column, _, _ in _columns(model)]
 
 
 def prepared_values(model: type[Model], row: dict[str, Any], connection: BaseDatabaseWrapper) -> list[Any]:
     """``row``'s values in :func:`insert_columns` order, each as the driver takes it."""
     return [
         row[name] if field is None else field.get_db_prep_save(row[name], connection)
-        for name, field in _statement(model, False)[1]
+        for _, name, field in _columns(model)
     ]

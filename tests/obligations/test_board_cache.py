@@ -1,4 +1,4 @@
-"""The board's counts are kept in the cache until any duty changes (issue 14, eo13.obligations.board_cache).
+"""The board's counts are kept in the cache until a duty, event or office changes (issue 14, board_cache).
 
 These tests commit for real, as a web request does: on PostgreSQL the version token changes only at COMMIT. Every way
 a duty can change (a service, a bulk update, a delete, a new duty) must show on the very next view; a second view with

@@ -40,16 +40,15 @@ class WindowCount(SimpleRateThrottle):
         """Seconds until the caller's next window opens (the Retry-After header)."""
         return max(self.window_ends - self.now, 1.0)
 
+    def get_ident(self, request: HttpRequest) -> str | None:
+        """A caller without a token, by the address :func:`client_ip` trusts (ninja's own believes any
+        X-Forwarded-For)."""
+        return client_ip(request)
+
 
 class ClientAnonRateThrottle(WindowCount, AnonRateThrottle):
-    """ninja's anonymous limit, by the address :func:`client_ip` trusts (ninja's own believes any X-Forwarded-For)."""
-
-    def get_ident(self, request: HttpRequest) -> str | None:
-        return client_ip(request)
+    """The limit for callers without a token, by address."""
 
 
 class ClientAuthRateThrottle(WindowCount, AuthRateThrottle):
     """The per-user limit (by the token's user; by address for a caller with none)."""
-
-    def get_ident(self, request: HttpRequest) -> str | None:
-        return client_ip(request)

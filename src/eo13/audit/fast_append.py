@@ -21,7 +21,6 @@ from functools import cache
 from typing import Any
 
 from django.db import connections
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
 from eo13.audit.models import AuditChainHead, AuditEntry
@@ -60,16 +59,12 @@ def _sequence(alias: str, model: type[Model]) -> str:
     return name
 
 
-def _usable(connection: BaseDatabaseWrapper) -> bool:
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
-
-
 def insert_with_entry(model: type[Model], row: dict[str, Any], unsealed: Unsealed, using: str) -> Any | None:
     """Insert ``row`` (every column of ``model`` but its key, as :func:`eo13.fast_insert.insert_row` takes it) and
     the audit entry ``unsealed`` names, whose ``object_id`` becomes the new row's key; returns that key. Both commit
     together or neither does. Returns None, having written nothing, where this way does not apply."""
     connection = connections[using]
-    if not _usable(connection):
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
         return None
     import psycopg  # only where PostgreSQL is in use
 

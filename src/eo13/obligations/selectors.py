@@ -199,7 +199,7 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
     Issue 14: the database folds each office's copies of a duty into one cell (how many, and the most pressing state
     as a rank), and a second small query counts the whole board by status, read off the (status, due) index. Python
     only shapes those few thousand rows into the table. The late list stays a query the page pages. The counts are
-    kept in the cache until any duty changes (eo13.obligations.board_cache).
+    kept in the cache until a duty, an event or an office changes (eo13.obligations.board_cache).
     """
     base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
     if section:
