@@ -143,7 +143,7 @@ def test_board_page(benchmark, history, medians):
 
 @pytest.mark.django_db(transaction=True)
 def test_board_page_after_a_change(benchmark, history, medians):
-    """The first view after a duty changed: everything counted again (the price of each change, once)."""
+    """The first view after a duty changed: its office counted again, the rest taken from the cache (board_cache)."""
     c = _client(history["hall"])
     one = Obligation.objects.order_by("pk").values_list("pk", flat=True).first()
     flip = iter(range(1_000_000))

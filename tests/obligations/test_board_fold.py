@@ -11,7 +11,7 @@ import pytest
 
 from eo13.agencies.models import Agency
 from eo13.clock import today
-from eo13.obligations import selectors
+from eo13.obligations import board_counts, selectors
 from eo13.obligations.models import Obligation, ObligationEvent, Status
 
 STATUSES = [Status.OPEN, Status.RETURNED, Status.SUBMITTED, Status.ACCEPTED, Status.SUPERSEDED]
@@ -77,15 +77,15 @@ def test_every_cell_and_total_matches_a_plain_reading(mixed, state):
             if copies is None:
                 assert cell is None
                 continue
-            worst = min(copies, key=lambda st: selectors._RANK[st])
-            assert (cell.state, cell.count, cell.text) == (worst, len(copies), selectors.CELL_TEXT[worst])
+            worst = min(copies, key=lambda st: board_counts.RANK[st])
+            assert (cell.state, cell.count, cell.text) == (worst, len(copies), board_counts.CELL_TEXT[worst])
             seen.add(row.code)
     offices = {code for code, _ in cells}
     if state:
         wanted = {
             code
             for code in offices
-            if any(min(v, key=lambda s: selectors._RANK[s]) == state for (c, _), v in cells.items() if c == code)
+            if any(min(v, key=lambda s: board_counts.RANK[s]) == state for (c, _), v in cells.items() if c == code)
         }
         assert {r.code for r in b.rows} == wanted
     else:

@@ -204,16 +204,33 @@ class AuditReport(models.Model):
 
 
 class BoardVersion(models.Model):
-    """One row whose token changes whenever a duty, an event or an office changes: the board's cached counts are kept
-    under it (issue 14).
+    """One row that changes whenever a duty, an event or an office changes: the board's cached counts are kept under
+    it (issue 14).
 
-    Database triggers change the token (made by migrations/0005_boardversion.py), so every write counts: a
-    service's, a bulk update's, a fan-out's, a shell's. On PostgreSQL the trigger runs at COMMIT, so the token
-    changes with the data it stands for, and this one row is locked only for the moment of a commit, after every
-    other lock was taken."""
+    Database triggers change it (made by migrations/0005_boardversion.py and 0006_boardchange.py), so every write
+    counts: a service's, a bulk update's, a fan-out's, a shell's. On PostgreSQL the trigger runs at COMMIT, so the
+    row changes with the data it stands for, and it is locked only for the moment of a commit, after every other
+    lock was taken. ``seq`` counts the commits that changed the board; ``token`` is new at each."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     token = models.CharField(max_length=40)
+    seq = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"board version {self.token}"
+        return f"board version {self.seq} {self.token}"
+
+
+class BoardChange(models.Model):
+    """Which offices a commit that changed the board touched (written by the same triggers as BoardVersion), so the
+    board counts again only those offices' duties (issue 14: the first view after a change).
+
+    ``agency_id`` is a plain number, not a key: an office's rows stay when the office is deleted, and nothing here
+    may block a write. None means anything may have changed (an event, or a table emptied). Rows older than the last
+    5,000 commits are dropped by the triggers; counts kept from before then are counted again in full."""
+
+    seq = models.BigIntegerField(db_index=True)
+    token = models.CharField(max_length=40)
+    agency_id = models.IntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"board change {self.seq}: {self.agency_id}"

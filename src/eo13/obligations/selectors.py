@@ -7,20 +7,18 @@ still open (or returned) after its due date, and due soon when its date is at mo
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connections
-from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from eo13.agencies.models import Agency
 from eo13.clock import today
 from eo13.errors import NotFound
-from eo13.law.deadlines import ORDER_ISSUED
-from eo13.law.obligations import BY_KEY, CATALOGUE
-from eo13.obligations.board_cache import cached_counts
-from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, ObligationEvent, Status
+from eo13.law.obligations import BY_KEY
+from eo13.obligations.board_cache import cached_board
+from eo13.obligations.board_counts import BoardRow, compose, count_offices, late_between, overdue_q
+from eo13.obligations.models import OPEN_STATUSES, Evidence, Obligation, Status
 from eo13.obligations.policy import OBLIGATION_POLICY
 
 DUE_SOON_DAYS = 14
@@ -51,10 +49,6 @@ def late_text(obligation: Obligation, on: dt.date | None = None) -> str:
     return f"Late by {days} day" if days == 1 else f"Late by {days} days"
 
 
-def _overdue_q(on: dt.date) -> Q:
-    return Q(status__in=OPEN_STATUSES, due__lt=on)
-
-
 def obligation_list(
     user: Any,
     *,
@@ -75,7 +69,7 @@ def obligation_list(
         qs = qs.filter(Q(section=section) | Q(section__startswith=section + "("))
     now = today()
     if state == "overdue":
-        qs = qs.filter(_overdue_q(now))
+        qs = qs.filter(overdue_q(now))
     elif state == "due-soon":
         qs = qs.filter(status__in=OPEN_STATUSES, due__gte=now, due__lte=now + dt.timedelta(days=DUE_SOON_DAYS))
     return qs
@@ -149,41 +143,6 @@ def workspace(user: Any, agency: Agency) -> Workspace:
     )
 
 
-# Board cells show the most pressing state among an office's copies of one duty.
-_RANK = {
-    "overdue": 0,
-    Status.RETURNED: 1,
-    Status.OPEN: 2,
-    Status.SUBMITTED: 3,
-    Status.ACCEPTED: 4,
-    Status.SUPERSEDED: 5,
-}
-_BY_RANK = {rank: state for state, rank in _RANK.items()}
-CELL_TEXT = {
-    "overdue": "Late",
-    Status.RETURNED: "Returned",
-    Status.OPEN: "Open",
-    Status.SUBMITTED: "In review",
-    Status.ACCEPTED: "Done",
-    Status.SUPERSEDED: "Superseded",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One office's copies of one duty: the most pressing state, its words, and how many copies."""
-
-    state: str
-    text: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class BoardRow:
-    code: str  # the office's code
-    cells: list[Cell | None]  # one per board key; None when the office owes no such duty
-
-
 @dataclass
 class Board:
     keys: list[str]
@@ -196,10 +155,10 @@ class Board:
 def board(user: Any, *, section: str | None = None, state: str | None = None, kind: str | None = None) -> Board:
     """Every office against every duty, the overdue list and progress over time (City Hall's view).
 
-    Issue 14: the database folds each office's copies of a duty into one cell (how many, and the most pressing state
-    as a rank), and a second small query counts the whole board by status, read off the (status, due) index. Python
-    only shapes those few thousand rows into the table. The late list stays a query the page pages. The counts are
-    kept in the cache until a duty, an event or an office changes (eo13.obligations.board_cache).
+    Issue 14: the database counts each office's part (board_counts: each duty's copies and most pressing state, the
+    totals by status, the months) and Python folds the parts into the table. The parts are kept in the cache, and
+    after a change only the offices changed are counted again (board_cache). The late list stays a query the page
+    pages.
     """
     base = OBLIGATION_POLICY.visible(user, Obligation.objects.all())
     if section:
@@ -207,99 +166,19 @@ def board(user: Any, *, section: str | None = None, state: str | None = None, ki
     if kind:
         base = base.filter(agency__kind=kind)
     now = today()
-    counts = cached_counts(
-        user, base.db, ("board", now.isoformat(), section, state, kind), lambda: _counts(base, now, state)
+    counts = cached_board(
+        user,
+        base.db,
+        now,
+        ("board", section, kind),
+        (state,),
+        lambda offices: count_offices(base, now, offices),
+        lambda parts: compose(parts, now, state),
+        lambda one, other: late_between(base, one, other),
     )
     # A query, not a list: the board pages and searches it in the database (issue 13: 170 late duties on one page).
-    overdue = base.filter(_overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
+    overdue = base.filter(overdue_q(now)).select_related("agency").order_by("due", "agency__code", "pk")
     return Board(keys=counts.keys, rows=counts.rows, overdue=overdue, totals=counts.totals, progress=counts.progress)
-
-
-@dataclass(frozen=True)
-class _Counts:
-    keys: list[str]
-    rows: list[BoardRow]
-    totals: dict[str, int]
-    progress: list[tuple[str, int, int]]
-
-
-def _counts(base: QuerySet[Obligation], now: dt.date, state: str | None) -> _Counts:
-    late = _overdue_q(now)
-    rank = Min(
-        Case(
-            When(late, then=Value(_RANK["overdue"])),
-            *(When(status=s, then=Value(r)) for s, r in _RANK.items() if s != "overdue"),
-            default=Value(len(_RANK)),
-            output_field=IntegerField(),
-        )
-    )
-    # The few distinct cells (state and count) are shared between rows, so the page draws each once
-    # (templatetags/obligations_board).
-    shared: dict[tuple[int, int], Cell] = {}
-    by_office: dict[int, dict[str, Cell]] = defaultdict(dict)
-    for agency_id, key, n, r in _fetch(base.values_list("agency_id", "key"), rank=rank):
-        cell = shared.get((r, n))
-        if cell is None:
-            cell = shared[(r, n)] = Cell(_BY_RANK[r], CELL_TEXT[_BY_RANK[r]], n)
-        by_office[agency_id][key] = cell
-    totals: dict[str, int] = defaultdict(int)
-    for status, n, n_late in _fetch(base.values_list("status"), late=Count("id", filter=late)):
-        # Late copies count as "overdue", the rest under their status.
-        totals["overdue"] += n_late
-        totals[status] += n - n_late
-    if state:
-        by_office = defaultdict(dict, {a: c for a, c in by_office.items() if any(x.state == state for x in c.values())})
-    present = set().union(*by_office.values())
-    keys = [s.key for s in CATALOGUE if s.key in present]
-    # Every office's code, in order, kept where the office has duties on the board: one plain read of a small table.
-    offices = Agency.objects.order_by("code").values_list("pk", "code")
-    rows = [BoardRow(code, [*map(by_office[pk].get, keys)]) for pk, code in offices if pk in by_office]
-    return _Counts(keys, rows, {k: v for k, v in totals.items() if v}, progress(base, now))
-
-
-def _fetch(qs: QuerySet[Any], **annotations: Any) -> list[tuple[Any, ...]]:
-    """The grouped query Django builds (the user's scope and filters included), read straight off the cursor: counts
-    need no conversion, and converting thousands of rows one by one cost as much as the query itself (issue 14)."""
-    grouped = qs.annotate(n=Count("id"), **annotations).order_by()
-    sql, params = grouped.query.sql_with_params()
-    with connections[grouped.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-    return rows
-
-
-def progress(qs: QuerySet[Obligation], now: dt.date) -> list[tuple[str, int, int]]:
-    """Month by month since the order: duties done by the end of the month, and duties that existed by then.
-
-    Counted in the database by event and by completion day (both read off an index) and folded into months here: a
-    few hundred rows at most, and SQLite would otherwise call Python once per duty to cut each date to its month
-    (issue 14).
-    """
-    by_event = dict(_fetch(qs.values_list("event_id")))
-    made = ObligationEvent.objects.filter(pk__in=[e for e in by_event if e is not None]).values_list("pk", "on")
-    done = _fetch(qs.filter(completed_on__isnull=False).values_list("completed_on"))
-    made_by: dict[tuple[int, int], int] = defaultdict(int)
-    done_by: dict[tuple[int, int], int] = defaultdict(int)
-    for pk, day in made:
-        made_by[(day.year, day.month)] += by_event[pk]
-    for day, n in done:
-        day = _as_date(day)
-        done_by[(day.year, day.month)] += n
-    start = min([(ORDER_ISSUED.year, ORDER_ISSUED.month), *made_by, *done_by])
-    out: list[tuple[str, int, int]] = []
-    y, m = start
-    total = accepted = 0
-    while (y, m) <= (now.year, now.month):
-        total += made_by[(y, m)]
-        accepted += done_by[(y, m)]
-        out.append((f"{y:04d}-{m:02d}", accepted, total))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-def _as_date(day: dt.date | str) -> dt.date:
-    # Read off the cursor without Django's converters, SQLite hands dates back as ISO text.
-    return day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
 
 
 def catalogue_entry(key: str) -> Any:

@@ -19,6 +19,7 @@ from eo13.agencies.selectors import agency_by_code
 from eo13.errors import ConflictError, PermissionDenied, ValidationFailed
 from eo13.law.obligations import BY_KEY, RESPONSIBLE_TEXT
 from eo13.obligations import selectors
+from eo13.obligations.board_counts import CELL_TEXT
 from eo13.obligations.chart import progress_chart
 from eo13.obligations.evidence import evidence_add
 from eo13.obligations.forms import EvidenceForm, ReviewForm, SubmitForm
@@ -77,7 +78,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "today": clock.today(),
             "filters": {"section": section or "", "state": state or "", "kind": kind or ""},
             "sections": sections,
-            "states": list(selectors.CELL_TEXT.items()),
+            "states": list(CELL_TEXT.items()),
         },
     )
 

@@ -15,9 +15,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from eo13.clock import today
 from eo13.law.obligations import BY_KEY
+from eo13.obligations.board_counts import Cell
 from eo13.obligations.chart import Chart
 from eo13.obligations.models import Obligation
-from eo13.obligations.selectors import Board, Cell, late_text
+from eo13.obligations.selectors import Board, late_text
 
 register = template.Library()
 
