@@ -6,11 +6,12 @@ date must equal the board counted from scratch (inside a transaction nothing is 
 """
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 
 import pytest
 import time_machine
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
 from eo13.agencies.models import Agency
@@ -195,3 +196,36 @@ def test_on_a_new_day_duties_that_fell_due_turn_late_without_counting_everything
         assert after == _counted(board_hall)
         row = next(r for r in after[1] if r.code == "ACS")
         assert row.cells[after[0].index(o.key)].state == "overdue"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers: PostgreSQL, the production database")
+def test_concurrent_commits_to_many_offices_leave_the_board_equal_to_a_fresh_count(board_hall):
+    """Four writers commit changes to offices in overlapping order while the board is viewed: every change shows,
+    and no commit deadlocks on the version row (it is taken once a commit, after every other lock)."""
+    selectors.board(board_hall)
+    codes = list(Agency.objects.filter(obligations__isnull=False).distinct().order_by("code")[:8])
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(6):
+                offices = codes[(n + i) % len(codes) :] + codes[: (n + i) % len(codes)]
+                with transaction.atomic():
+                    for office in offices[:3]:
+                        duty = Obligation.objects.filter(agency=office).order_by("pk").first()
+                        status = [Status.OPEN, Status.SUBMITTED, Status.RETURNED][(n + i) % 3]
+                        Obligation.objects.filter(pk=duty.pk).update(status=status)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        selectors.board(board_hall)  # views in between keep parts counted at every stage
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    assert _shown(board_hall) == _counted(board_hall)
