@@ -23,9 +23,11 @@ supervise() {
 EO13_BIND=${EO13_BIND:-127.0.0.1:$port} EO13_PREPARE=${EO13_PREPARE:-1} \
     "$bin/gunicorn" -c python:eo13.gunicorn_conf &
 web=$!
-worker=""
 # The trap exits: a subshell forked before it set its own trap runs this one, and must not go on to serve.
-trap 'kill $web ${worker:+$worker} 2>/dev/null || true; wait; exit 0' EXIT INT TERM
+# It stops every child this shell started (jobs -p), not the ones it has noted: a stop that came just after the
+# worker's supervisor was started, before its number was kept, left that supervisor running and this shell waiting
+# for it for ever (a `make bench` run hung so for 300 s).
+trap 'kill $(jobs -p) 2>/dev/null || true; wait; exit 0' EXIT INT TERM
 
 # The worker starts once the server is ready, so the two don't compete for the CPU while the server starts.
 for _ in $(seq 1 600); do
@@ -35,5 +37,4 @@ for _ in $(seq 1 600); do
 done
 echo "EO13 is serving on http://127.0.0.1:$port (Ctrl-C to stop)"
 supervise "$bin/eo13" worker &
-worker=$!
 wait "$web"

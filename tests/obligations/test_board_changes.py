@@ -229,3 +229,16 @@ def test_concurrent_commits_to_many_offices_leave_the_board_equal_to_a_fresh_cou
         t.join(60)
     assert not errors, errors
     assert _shown(board_hall) == _counted(board_hall)
+
+
+def test_a_version_row_made_anew_drops_the_notes_of_the_old_numbering(board_hall):
+    selectors.board(board_hall)
+    BoardChange.objects.bulk_create(BoardChange(seq=s, token="old", agency_id=None) for s in (50, 51))
+    BoardVersion.objects.all().delete()  # as emptying the tables does
+    _status("ACS")
+    assert BoardVersion.objects.get().seq == 1
+    assert list(BoardChange.objects.values_list("seq", flat=True).distinct()) == [1]
+    # The old notes (one says "everything") no longer make each view count every office.
+    selectors.board(board_hall)
+    _status("NYPD")
+    assert not _counts_everything(board_hall)

@@ -1,4 +1,4 @@
--- migrations: 2c2eb44db827b3e55d99e3ac1283a536bd5b22156c88035621f556902f1b4f27
+-- migrations: a2756d41e106556ad8280e7313229c2bed3f13795c551611e2d476841ca436e3
 BEGIN TRANSACTION;
 CREATE TABLE "access_agreement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "reference" varchar(40) NOT NULL UNIQUE, "kind" varchar(30) NOT NULL, "title" varchar(200) NOT NULL, "parties" varchar(400) NOT NULL, "all_properties" bool NOT NULL, "uses" text NOT NULL CHECK ((JSON_VALID("uses") OR "uses" IS NULL)), "valid_from" date NOT NULL, "valid_to" date NULL, "document" varchar(100) NOT NULL, "document_sha256" varchar(64) NOT NULL, "version" integer unsigned NOT NULL CHECK ("version" >= 0), "created_at" datetime NOT NULL, "agency_id" bigint NOT NULL REFERENCES "agencies_agency" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "access_agreementproperty" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "bbl" varchar(10) NOT NULL, "agreement_id" bigint NOT NULL REFERENCES "access_agreement" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "unique_agreement_bbl" UNIQUE ("agreement_id", "bbl"));
@@ -679,38 +679,47 @@ CREATE INDEX "obligation_status_due" ON "obligations_obligation" ("status", "due
 CREATE INDEX "obligation_completed_on" ON "obligations_obligation" ("completed_on");
 CREATE INDEX "obligations_boardchange_seq_3459a9af" ON "obligations_boardchange" ("seq");
 CREATE TRIGGER board_changed_obligations_obligation_insert AFTER INSERT ON obligations_obligation BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NEW.agency_id FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_obligations_obligation_update AFTER UPDATE ON obligations_obligation BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, OLD.agency_id FROM obligations_boardversion WHERE id = 1;INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NEW.agency_id FROM obligations_boardversion WHERE id = 1 AND NEW.agency_id IS NOT OLD.agency_id; END;
 CREATE TRIGGER board_changed_obligations_obligation_delete AFTER DELETE ON obligations_obligation BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, OLD.agency_id FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_agencies_agency_insert AFTER INSERT ON agencies_agency BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NEW.id FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_agencies_agency_update AFTER UPDATE ON agencies_agency BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, OLD.id FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_agencies_agency_delete AFTER DELETE ON agencies_agency BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, OLD.id FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_obligations_obligationevent_insert AFTER INSERT ON obligations_obligationevent BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NULL FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_obligations_obligationevent_update AFTER UPDATE ON obligations_obligationevent BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NULL FROM obligations_boardversion WHERE id = 1; END;
 CREATE TRIGGER board_changed_obligations_obligationevent_delete AFTER DELETE ON obligations_obligationevent BEGIN
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 INSERT INTO obligations_boardchange (seq, token, agency_id) SELECT seq, token, NULL FROM obligations_boardversion WHERE id = 1; END;

@@ -9,7 +9,8 @@ transaction, then writes the change rows, so the numbers follow the order of the
 N sees every change up to N. Transaction-local settings remember what this transaction already wrote (the number
 and token, and each office). SQLite: row triggers; one writer at a time, so each row is its own numbered change.
 
-Both keep the last 5,000 commits' rows; a board cached from before then is counted again in full.
+Both keep the last 5,000 commits' rows; a board cached from before then is counted again in full. A version row
+made anew (its table emptied) starts the numbering again, and the notes of the old numbering are dropped with it.
 """
 
 import importlib
@@ -49,6 +50,9 @@ _FUNCTION = f"""
             ON CONFLICT (id) DO UPDATE SET seq = obligations_boardversion.seq + 1, token = EXCLUDED.token
             RETURNING seq, token INTO v_seq, v_token;
             PERFORM set_config('eo13.board_changed', tx || ':' || v_seq || ':' || v_token, true);
+            IF v_seq = 1 THEN  -- the version row made anew: older notes belong to another numbering
+                DELETE FROM obligations_boardchange;
+            END IF;
             IF mod(v_seq, {PRUNE_EVERY}) = 0 THEN
                 DELETE FROM obligations_boardchange WHERE seq <= v_seq - {KEEP};
             END IF;
@@ -70,6 +74,7 @@ POSTGRESQL = [_FUNCTION]
 POSTGRESQL_REVERSE = [_0005._FUNCTION.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")]
 
 _BUMP = """
+    DELETE FROM obligations_boardchange WHERE NOT EXISTS (SELECT 1 FROM obligations_boardversion);
     INSERT INTO obligations_boardversion (id, seq, token) VALUES (1, 1, lower(hex(randomblob(16))))
     ON CONFLICT (id) DO UPDATE SET seq = seq + 1, token = excluded.token;
 """
