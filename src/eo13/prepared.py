@@ -31,11 +31,16 @@ def fetch_all(connection: BaseDatabaseWrapper, sql: str, params: Sequence[Any]) 
         server_cursor = psycopg.Cursor(connection.connection)
         server_cursor.execute(sql, params, prepare=True)
         rows: list[tuple[Any, ...]] = server_cursor.fetchall()
-    logged(connection, sql, started)
+    logged(connection, sql, started, params)
     return rows
 
 
-def logged(connection: BaseDatabaseWrapper, sql: str, started: float) -> None:
-    """Note a statement run past Django's cursor in its query log, as Django's debug cursor does."""
+def logged(connection: BaseDatabaseWrapper, sql: str, started: float, params: Sequence[Any] = ()) -> None:
+    """Note a statement run past Django's cursor in its query log, as Django's debug cursor does: with its values
+    written in, as Django logs its own statements."""
     if connection.queries_logged:
+        if params:
+            import psycopg  # only where PostgreSQL is in use; the log only, never the statement run
+
+            sql = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
         connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
