@@ -114,11 +114,12 @@ def count_offices(base: QuerySet[Obligation], now: dt.date, offices: Collection[
     Many offices: four grouped queries, each folded in the database. A few (up to FEW, as after one person's change):
     one query grouping their duties by everything the parts need, folded here. Their few dozen rows cost less than
     building three more queries; for every office that one query sends nearly every duty, and folding them all in
-    Python takes longer than the four queries. tests/obligations/test_board_changes.py holds the two ways equal."""
+    Python takes longer than the four queries. On the unfiltered board that one query is a statement written once
+    (_few_sql). tests/obligations/test_board_changes.py holds the ways equal."""
+    if offices is not None and len(offices) <= FEW and not base.query.where:
+        return _fold(_few_rows(base.db, sorted(offices), now))  # before any queryset is built: the hot path
     qs = base if offices is None else base.filter(agency_id__in=sorted(offices))
     if offices is not None and len(offices) <= FEW:
-        if not base.query.where:  # every duty (City Hall's board, unfiltered): one statement written once
-            return _fold(_few_rows(base.db, sorted(offices), now))
         late_flag = Case(When(overdue_q(now), then=Value(1)), default=Value(0), output_field=IntegerField())
         months = (_Month("event__on"), _Month("completed_on"))
         return _fold(_fetch(qs.values_list("agency_id", "key", "status", late_flag, *months)))
