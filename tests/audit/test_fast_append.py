@@ -145,3 +145,19 @@ def test_one_decision_by_token_is_three_statements_in_production(make_user, api_
     entry = AuditEntry.objects.get(model="access.DecisionLog", object_id=str(pk))
     assert entry.chain == "ACS" and entry.changes == {"kind": {"new": "lot-use"}, "outcome": {"new": "not_permitted"}}
     assert verify_chain().ok
+
+
+@postgresql_only
+def test_the_three_statements_are_prepared_on_the_server_not_planned_each_time(make_user, api_as):
+    """Django turns psycopg's prepared statements off (prepare_threshold None) unless settings turn them back on;
+    then ``prepare=True`` is silently ignored and PostgreSQL parses and plans the token read, the head's lock and
+    the write on every request. After a few decisions all three must be in the server's list for this connection."""
+    api = api_as(make_user("frontline", "ACS"))
+    for _ in range(3):
+        assert api.post("/api/v1/decisions/lot-use", lot_use()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("accounts_apitoken" in s for s in prepared), prepared
+    assert any("FOR UPDATE" in s and "nextval" in s for s in prepared), prepared
+    assert any(s.startswith('WITH "record" AS (INSERT INTO "access_decisionlog"') for s in prepared), prepared

@@ -30,6 +30,13 @@ def _postgres(db: dict[str, Any], env: Any) -> None:
     db["CONN_HEALTH_CHECKS"] = True
     # A short connect timeout, so /healthz answers 503 at once while PostgreSQL is away instead of hanging.
     db.setdefault("OPTIONS", {}).setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3))
+    # Django leaves psycopg's prepare_threshold at None, which turns prepared statements off on the connection:
+    # even a cursor that asks for one (eo13.prepared, eo13.audit.fast_append) then has each statement parsed and
+    # planned anew. Django's own cursors bind on the client and never prepare, so this reaches only those few hot
+    # statements. DB_PREPARED_STATEMENTS=0 turns it off for a pooler that cannot keep prepared statements
+    # (PgBouncer in transaction mode before 1.21).
+    if env.bool("DB_PREPARED_STATEMENTS", default=True):
+        db["OPTIONS"].setdefault("prepare_threshold", 5)  # psycopg's own default
     if env.int("DB_POOL_MAX_SIZE", default=0) > 0:
         # Django's psycopg pool: each process keeps up to DB_POOL_MAX_SIZE connections (incompatible with
         # persistent connections, so CONN_MAX_AGE is 0 with it). Checked before use, so a restarted server is
