@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -50,6 +51,7 @@ Kept = tuple[int, str, dt.date, Tally]  # number, token and day counted at; the 
 # shared cache: the first view after a change then reads no 75 KB entry from Redis. A few filter combinations only.
 _HERE: dict[str, Kept] = {}
 _HERE_MOST = 16
+_HERE_LOCK = threading.Lock()  # a gunicorn worker's threads share _HERE; evicting while another adds would raise
 
 
 def cached_board[T](
@@ -85,9 +87,10 @@ def cached_board[T](
     board = compose(tally)
     cache.set(board_name, board, KEEP_SECONDS)
     cache.set(parts_name, (seq, token, on, tally), KEEP_PARTS_SECONDS)
-    if len(_HERE) >= _HERE_MOST and parts_name not in _HERE:
-        _HERE.pop(next(iter(_HERE)))
-    _HERE[parts_name] = (seq, token, on, tally)
+    with _HERE_LOCK:
+        if len(_HERE) >= _HERE_MOST and parts_name not in _HERE:
+            _HERE.pop(next(iter(_HERE)))
+        _HERE[parts_name] = (seq, token, on, tally)
     return board
 
 
