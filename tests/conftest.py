@@ -97,6 +97,13 @@ def _second_factor_off(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _token_cache_off(settings: Any) -> None:
+    """Tests mostly run inside a transaction, where remembered tokens are never used anyway; the others would leave
+    a listening connection open on the test database. tests/accounts/test_token_cache.py turns it on and stops it."""
+    settings.EO13_TOKEN_CACHE = False
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Sign-in throttles and API rate limits live in the cache: one test's failed tries must not throttle the next."""
     from django.core.cache import cache

@@ -182,9 +182,15 @@ AXES_CLIENT_IP_CALLABLE = "eo13.accounts.client_ip.client_ip_or_none"
 
 # API tokens expire this many days after they are made.
 EO13_TOKEN_DAYS = env.int("EO13_TOKEN_DAYS", default=90)
+# On PostgreSQL each app process remembers API token reads for up to a minute and forgets them when the database
+# says sign-in data changed (eo13.accounts.token_cache); 0 reads the token on every request.
+EO13_TOKEN_CACHE = env.bool("EO13_TOKEN_CACHE", default=True)
 # The audit chain's HMAC key; kept out of the database. Unset: derived from SECRET_KEY. Changing either breaks
 # `eo13 audit-verify` for entries written before, so keep it stable.
 EO13_AUDIT_KEY = env.str("EO13_AUDIT_KEY", default="")
+# How many writers' chains a decision's audit entry may go to (eo13.audit.fast_append): at least the app threads
+# of all app servers together, so each thread keeps one to itself. Each adds one head to every checkpoint.
+EO13_AUDIT_WRITER_CHAINS = env.int("EO13_AUDIT_WRITER_CHAINS", default=32)
 
 # Time: stored in UTC, shown in New York; deadlines are New York dates.
 USE_TZ = True

@@ -2,7 +2,7 @@
 a lock shared with other agencies, so a change that adds a query or a global lock fails here, not in production.
 
 This is the general way, inside a transaction (here the test's own; SQLite always). On PostgreSQL outside any
-transaction, as in production, the same writes take three statements: tests/audit/test_fast_append.py pins those."""
+transaction, as in production, the same writes take two statements: tests/audit/test_fast_append.py pins those."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

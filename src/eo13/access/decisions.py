@@ -97,7 +97,7 @@ def decision_make(
         )
 
     if len(rows) == 1:
-        # One decision, outside any transaction on PostgreSQL: the log and its audit entry in two statements.
+        # One decision, outside any transaction on PostgreSQL: the log and its audit entry in one statement.
         pk = insert_with_entry(DecisionLog, rows[0], entry(rows[0]), using)
         if pk is not None:
             return [_saved(DecisionLog(**rows[0]), pk, using)]

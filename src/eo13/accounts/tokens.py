@@ -6,7 +6,8 @@ Tokens expire EO13_TOKEN_DAYS after they are made, and a password change or deac
 
 import hashlib
 import secrets
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from eo13.accounts import token_cache
 from eo13.accounts.membership_read import A_FIELDS, KEPT_ON_USER, M_FIELDS, ORDER, memberships_from_rows
 from eo13.accounts.models import APIToken, Membership, User
 from eo13.agencies.models import Agency
@@ -40,7 +42,7 @@ def _token_statement() -> str:
     mt, at = quoted(Membership._meta.db_table), quoted(Agency._meta.db_table)
     return (
         f'SELECT {", ".join(columns(_U_FIELDS, "u"))}, t."id", '  # noqa: S608
-        'CASE WHEN t."last_used_at" IS NULL OR t."last_used_at" <= %s THEN 1 ELSE 0 END, '
+        'CASE WHEN t."last_used_at" IS NULL OR t."last_used_at" <= %s THEN 1 ELSE 0 END, t."expires_at", '
         f"{', '.join(columns(M_FIELDS) + columns(A_FIELDS))} "
         f'FROM {tt} t INNER JOIN {ut} u ON u."id" = t."user_id" '
         f'LEFT OUTER JOIN {mt} ON {mt}."user_id" = u."id" LEFT OUTER JOIN {at} ON {at}."id" = {mt}."agency_id" '
@@ -77,14 +79,27 @@ def token_revoke(*, actor: User, token: APIToken) -> APIToken:
 
 
 def token_user(raw: str) -> Any:
-    """The active user behind a raw token, or None. The user's memberships come with it (eo13.accounts.policy)."""
+    """The active user behind a raw token, or None. The user's memberships come with it (eo13.accounts.policy).
+
+    On PostgreSQL the read is remembered by the process for up to a minute and forgotten the moment any sign-in
+    data changes (eo13.accounts.token_cache); a new User is built from it for every request."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
     now = timezone.now()
     using = router.db_for_read(User)
     connection = connections[using]
-    adapt = connection.ops.adapt_datetimefield_value
-    rows = fetch_all(connection, _token_statement(), [adapt(now - LAST_USED_EVERY), _digest(raw), adapt(now)])
+    cache = token_cache.for_connection(connection)
+    digest = _digest(raw)
+    rows = cache.get(digest) if cache is not None else None
+    remembered = rows is not None
+    if rows is None:
+        epoch = cache.epoch if cache is not None else 0  # taken before the read: a change during it voids the entry
+        adapt = connection.ops.adapt_datetimefield_value
+        rows = fetch_all(connection, _token_statement(), [adapt(now - LAST_USED_EVERY), digest, adapt(now)])
+        if rows and cache is not None:
+            expires_at = rows[0][len(_U_FIELDS) + 2]  # timestamptz: an aware datetime from psycopg
+            left = (expires_at - now).total_seconds() if isinstance(expires_at, datetime) else 0.0
+            cache.put(digest, epoch, rows, time.monotonic() + min(token_cache.KEEP_SECONDS, left))
     if not rows:
         return None
     n = len(_U_FIELDS)
@@ -94,10 +109,11 @@ def token_user(raw: str) -> Any:
         return None
     token_id, stale = first[n], first[n + 1]
     # One row per membership; a user with none has one row whose membership columns are all NULL.
-    has_memberships = first[n + 2] is not None
-    setattr(user, KEPT_ON_USER, memberships_from_rows([r[n + 2 :] for r in rows], using) if has_memberships else [])
-    # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads.
-    if stale:
+    has_memberships = first[n + 3] is not None
+    setattr(user, KEPT_ON_USER, memberships_from_rows([r[n + 3 :] for r in rows], using) if has_memberships else [])
+    # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads (a
+    # remembered read is at most a minute old, so the first request after it writes the use).
+    if stale and not remembered:
         APIToken.objects.filter(pk=token_id).update(last_used_at=now)
     return user
 

@@ -2,7 +2,9 @@
 
 Each entry stores the hash of the entry before it in its chain; changing or removing any entry breaks every hash
 after it, and ``eo13 audit-verify`` names the first broken one. There is one chain per agency and one City-wide
-chain (issue 14): writers of different agencies lock different head rows and never wait on each other. Signed
+chain (issue 14): writers of different agencies lock different head rows and never wait on each other. Decisions,
+the busiest write, go to writers' chains instead (``writer-07``), each extended by one app thread with no lock at
+all (eo13.audit.fast_append). Signed
 checkpoints (:class:`AuditCheckpoint`) record every chain's head at one moment, so the chains are tied together as
 an append-only transparency log ties its tree heads.
 """

@@ -15,8 +15,16 @@ class DecisionLog(models.Model):
     decision = models.JSONField()
     rules_version = models.CharField(max_length=40)
     as_of = models.DateField()
-    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.PROTECT, related_name="decisions")
+    # No constraint in the database (the keys come from the signed-in asker, never from input): on PostgreSQL each
+    # constraint made every decision lock its office's and its asker's row until it committed, and many at once
+    # from one office piled those locks into shared ones, which cost more than the decision itself (issue 14).
+    # Django still keeps the rules on delete (PROTECT, SET_NULL).
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, on_delete=models.PROTECT, related_name="decisions", db_constraint=False
+    )
     channel = models.CharField(max_length=10)  # api | web
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
