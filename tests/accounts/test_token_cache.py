@@ -117,6 +117,6 @@ class _Listener:
 def test_a_remembered_read_is_used_only_while_nothing_may_have_changed(ready, epoch, until, used):
     listener = _Listener()
     cache = token_cache.TokenCache(listener)  # type: ignore[arg-type]
-    cache.put("digest", 7, [("row",)], time.monotonic() + until)
+    cache.put("digest", 7, "a user", time.monotonic() + until)
     listener.ready, listener.epoch = ready, epoch
     assert (cache.get("digest") is not None) is used

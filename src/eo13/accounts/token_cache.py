@@ -1,7 +1,7 @@
 """API tokens remembered between requests, forgotten as soon as sign-in data changes (PostgreSQL; issue 14).
 
 Reading a token with its user, memberships and offices was a third of an API decision's database work. Each app
-process now keeps what that read returned for up to a minute, so a caller's requests after the first read nothing.
+process now keeps the user that read gave for up to a minute, so a caller's requests after the first read nothing.
 
 Forgetting is driven by the database, not by the code that changes things: triggers on the tables the read covers
 (tokens, users, memberships, offices; see migration accounts 0004_sign_in_changed) send a notification on every
@@ -37,7 +37,6 @@ MAX_ENTRIES = 10_000
 _CHECK_EVERY = 20.0  # the listener's silent connection is checked this often, so a dead one is noticed
 _RETRY_AFTER = 1.0
 
-Rows = list[tuple[Any, ...]]
 
 
 class _Listener(threading.Thread):
@@ -90,26 +89,27 @@ class TokenCache:
 
     def __init__(self, listener: _Listener) -> None:
         self.listener = listener
-        self.entries: OrderedDict[str, tuple[int, float, Rows]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[int, float, Any]] = OrderedDict()
         self.lock = threading.Lock()
 
     @property
     def epoch(self) -> int:
         return self.listener.epoch
 
-    def get(self, digest: str) -> Rows | None:
+    def get(self, digest: str) -> Any:
+        """What was remembered for ``digest``, or None if nothing was or it may be out of date."""
         entry = self.entries.get(digest)
         if entry is None:
             return None
-        epoch, until, rows = entry
+        epoch, until, value = entry
         if epoch != self.listener.epoch or not self.listener.ready or time.monotonic() >= until:
             return None
-        return rows
+        return value
 
-    def put(self, digest: str, epoch: int, rows: Rows, until: float) -> None:
-        """Remember ``rows``, read after the epoch was ``epoch``, until ``until`` (monotonic seconds)."""
+    def put(self, digest: str, epoch: int, value: Any, until: float) -> None:
+        """Remember ``value``, read after the epoch was ``epoch``, until ``until`` (monotonic seconds)."""
         with self.lock:
-            self.entries[digest] = (epoch, until, rows)
+            self.entries[digest] = (epoch, until, value)
             self.entries.move_to_end(digest)
             while len(self.entries) > MAX_ENTRIES:
                 self.entries.popitem(last=False)

@@ -4,6 +4,7 @@ Tokens expire EO13_TOKEN_DAYS after they are made, and a password change or deac
 (eo13.accounts.signals).
 """
 
+import copy
 import hashlib
 import secrets
 import time
@@ -81,25 +82,21 @@ def token_revoke(*, actor: User, token: APIToken) -> APIToken:
 def token_user(raw: str) -> Any:
     """The active user behind a raw token, or None. The user's memberships come with it (eo13.accounts.policy).
 
-    On PostgreSQL the read is remembered by the process for up to a minute and forgotten the moment any sign-in
-    data changes (eo13.accounts.token_cache); a new User is built from it for every request."""
+    On PostgreSQL the user is remembered by the process for up to a minute and forgotten the moment any sign-in
+    data changes (eo13.accounts.token_cache); each request gets its own copy."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
-    now = timezone.now()
     using = router.db_for_read(User)
     connection = connections[using]
     cache = token_cache.for_connection(connection)
     digest = _digest(raw)
-    rows = cache.get(digest) if cache is not None else None
-    remembered = rows is not None
-    if rows is None:
-        epoch = cache.epoch if cache is not None else 0  # taken before the read: a change during it voids the entry
-        adapt = connection.ops.adapt_datetimefield_value
-        rows = fetch_all(connection, _token_statement(), [adapt(now - LAST_USED_EVERY), digest, adapt(now)])
-        if rows and cache is not None:
-            expires_at = rows[0][len(_U_FIELDS) + 2]  # timestamptz: an aware datetime from psycopg
-            left = (expires_at - now).total_seconds() if isinstance(expires_at, datetime) else 0.0
-            cache.put(digest, epoch, rows, time.monotonic() + min(token_cache.KEEP_SECONDS, left))
+    remembered = cache.get(digest) if cache is not None else None
+    if remembered is not None:
+        return _copy(remembered)
+    epoch = cache.epoch if cache is not None else 0  # taken before the read: a change during it voids the entry
+    now = timezone.now()
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = fetch_all(connection, _token_statement(), [adapt(now - LAST_USED_EVERY), digest, adapt(now)])
     if not rows:
         return None
     n = len(_U_FIELDS)
@@ -107,15 +104,27 @@ def token_user(raw: str) -> Any:
     user = build(User, using, _U_FIELDS, first[:n], converters("token.user", _U_FIELDS, connection), connection)
     if not user.is_active:
         return None
-    token_id, stale = first[n], first[n + 1]
+    token_id, stale, expires_at = first[n : n + 3]
     # One row per membership; a user with none has one row whose membership columns are all NULL.
     has_memberships = first[n + 3] is not None
     setattr(user, KEPT_ON_USER, memberships_from_rows([r[n + 3 :] for r in rows], using) if has_memberships else [])
     # Last use is a convenience, not an audited change; written at most once a minute so reads stay reads (a
-    # remembered read is at most a minute old, so the first request after it writes the use).
-    if stale and not remembered:
+    # user is remembered for at most a minute, so the first read after that writes the use).
+    if stale:
         APIToken.objects.filter(pk=token_id).update(last_used_at=now)
+    if cache is not None and isinstance(expires_at, datetime):  # timestamptz: an aware datetime from psycopg
+        left = min(token_cache.KEEP_SECONDS, (expires_at - now).total_seconds())
+        cache.put(digest, epoch, user, time.monotonic() + left)
+        return _copy(user)
     return user
+
+
+def _copy(user: User) -> User:
+    """A request's own copy of a remembered user: what a request sets on it stays with that request. (Django copies
+    a model's state with it; the memberships are read only.)"""
+    mine = copy.copy(user)
+    setattr(mine, KEPT_ON_USER, list(getattr(user, KEPT_ON_USER)))
+    return mine
 
 
 def tokens_revoke_for_user(user: User, reason: str) -> int:
