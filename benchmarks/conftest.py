@@ -35,6 +35,16 @@ ABSOLUTE = [("make run to first answer", "goal: ≤ 8 s on a fresh SQLite databa
 _MEDIANS: dict[str, float] = {}
 
 
+@pytest.fixture(autouse=True)
+def _sign_in_listeners_stopped() -> Any:
+    """Benchmarks measure with remembered API tokens, as production runs; each one's listening connection is closed
+    after it, so the test database can be dropped at the end (eo13.accounts.token_cache)."""
+    yield
+    from eo13.accounts import token_cache
+
+    token_cache.stop_all()
+
+
 @pytest.fixture
 def medians() -> Any:
     def keep(name: str, benchmark: Any) -> None:

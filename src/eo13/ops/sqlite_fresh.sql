@@ -1,4 +1,4 @@
--- migrations: 74d7023f9155235a35ee84d73bfac5477e30a9c3400c4dc3076f1f6ce18fa8f9
+-- migrations: a7b650336c9b1e129a9547714d2361f4d2192b9e82e1a72dccf104f690849ddd
 BEGIN TRANSACTION;
 CREATE TABLE "access_agreement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "reference" varchar(40) NOT NULL UNIQUE, "kind" varchar(30) NOT NULL, "title" varchar(200) NOT NULL, "parties" varchar(400) NOT NULL, "all_properties" bool NOT NULL, "uses" text NOT NULL CHECK ((JSON_VALID("uses") OR "uses" IS NULL)), "valid_from" date NOT NULL, "valid_to" date NULL, "document" varchar(100) NOT NULL, "document_sha256" varchar(64) NOT NULL, "version" integer unsigned NOT NULL CHECK ("version" >= 0), "created_at" datetime NOT NULL, "agency_id" bigint NOT NULL REFERENCES "agencies_agency" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "access_agreementproperty" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "bbl" varchar(10) NOT NULL, "agreement_id" bigint NOT NULL REFERENCES "access_agreement" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "unique_agreement_bbl" UNIQUE ("agreement_id", "bbl"));
