@@ -38,7 +38,6 @@ _CHECK_EVERY = 20.0  # the listener's silent connection is checked this often, s
 _RETRY_AFTER = 1.0
 
 
-
 class _Listener(threading.Thread):
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(name="eo13-sign-in-listener", daemon=True)
