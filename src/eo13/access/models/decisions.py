@@ -16,9 +16,9 @@ class DecisionLog(models.Model):
     rules_version = models.CharField(max_length=40)
     as_of = models.DateField()
     # No constraint in the database (the keys come from the signed-in asker, never from input): on PostgreSQL each
-    # constraint made every decision lock its office's and its asker's row until it committed, and many at once
-    # from one office piled those locks into shared ones, which cost more than the decision itself (issue 14).
-    # Django still keeps the rules on delete (PROTECT, SET_NULL).
+    # constraint made every decision take a share lock on its office's and its asker's row until it committed, so
+    # one office's decisions at once all locked the same two rows (issue 14). Django still keeps the rules on
+    # delete (PROTECT, SET_NULL), as for the audit entry's actor.
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
     )
