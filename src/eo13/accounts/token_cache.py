@@ -121,7 +121,7 @@ _start = threading.Lock()
 def enabled() -> bool:
     from django.conf import settings
 
-    return bool(getattr(settings, "EO13_TOKEN_CACHE", True))
+    return bool(settings.EO13_TOKEN_CACHE)
 
 
 def for_connection(connection: BaseDatabaseWrapper) -> TokenCache | None:

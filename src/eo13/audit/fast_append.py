@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 import random
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -34,28 +33,25 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
 from eo13.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry
-from eo13.audit.services import Unsealed
+from eo13.audit.services import HEAD_CREATE, HEAD_SELECT, Unsealed
 from eo13.fast_insert import insert_columns, prepared_values
-from eo13.prepared import logged
+from eo13.prepared import fetch_all
 
 WRITER_CHAIN_PREFIX = "writer-"
 KEY_BLOCK = 32  # record keys taken per round trip; a process that ends leaves at most this many unused
 ATTEMPTS = 4  # a thread that keeps meeting other writers gives up and the caller takes the general way
 
 _HEAD = AuditChainHead._meta.db_table
-HEAD_READ = f'SELECT "last_hash", "count" FROM "{_HEAD}" WHERE "chain" = %s'  # noqa: S608  # names from models
-HEAD_CREATE = (
-    f'INSERT INTO "{_HEAD}" ("chain", "last_hash", "count") VALUES (%s, %s, 0) '  # noqa: S608  # names from models
-    'ON CONFLICT DO NOTHING RETURNING "last_hash", "count"'
-)
+HEAD_CREATE_RETURNING = HEAD_CREATE + ' RETURNING "last_hash", "count"'
 KEYS = "SELECT nextval(%s::regclass) FROM generate_series(1, %s)"
 
 
 def writer_chains() -> int:
-    return max(1, int(getattr(settings, "EO13_AUDIT_WRITER_CHAINS", 32)))
+    return max(1, int(settings.EO13_AUDIT_WRITER_CHAINS))
 
 
 def is_writer_chain(chain: str) -> bool:
@@ -118,28 +114,23 @@ def _sequence(alias: str, model: type[Model]) -> str:
     return name
 
 
-def _run(cursor: Any, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    cursor.execute(sql, params, prepare=True)
-    rows: list[tuple[Any, ...]] = cursor.fetchall()
-    return rows
-
-
-def _take_chain(cursor: Any, writer: _Writer, avoid: str) -> None:
+def _take_chain(connection: BaseDatabaseWrapper, writer: _Writer, avoid: str) -> None:
     """Move ``writer`` to a writer's chain other than ``avoid`` (chosen at random, so two threads that met part) and
     read its head, making the head row on the chain's first use."""
     names = [f"{WRITER_CHAIN_PREFIX}{n:02d}" for n in range(writer_chains())]
     choices = [name for name in names if name != avoid] or names
     writer.chain = random.choice(choices)  # noqa: S311  # spreading writers, not a secret
-    rows = _run(cursor, HEAD_READ, [writer.chain])
+    rows = fetch_all(connection, HEAD_SELECT, [writer.chain])
     if not rows:  # the chain's first use; another thread may make it at the same moment
-        rows = _run(cursor, HEAD_CREATE, [writer.chain, GENESIS_HASH]) or _run(cursor, HEAD_READ, [writer.chain])
+        made = fetch_all(connection, HEAD_CREATE_RETURNING, [writer.chain, GENESIS_HASH])
+        rows = made or fetch_all(connection, HEAD_SELECT, [writer.chain])
     writer.prev_hash, writer.count = rows[0]
 
 
-def _next_key(cursor: Any, writer: _Writer, model: type[Model], alias: str) -> int:
+def _next_key(connection: BaseDatabaseWrapper, writer: _Writer, model: type[Model]) -> int:
     keys = writer.keys.setdefault(model, deque())
     if not keys:
-        keys.extend(row[0] for row in _run(cursor, KEYS, [_sequence(alias, model), KEY_BLOCK]))
+        keys.extend(row[0] for row in fetch_all(connection, KEYS, [_sequence(connection.alias, model), KEY_BLOCK]))
     return keys.popleft()
 
 
@@ -151,29 +142,22 @@ def insert_with_entry(model: type[Model], row: dict[str, Any], unsealed: Unseale
     connection = connections[using]
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return None
-    import psycopg  # only where PostgreSQL is in use
-
     connection.ensure_connection()
-    raw = connection.connection
-    if not raw.autocommit:  # Django runs PostgreSQL in autocommit outside atomic(); anything else is not ours
+    if not connection.connection.autocommit:  # Django runs PostgreSQL in autocommit outside atomic(); else not ours
         return None
     writer = _writer(using)
-    started = time.monotonic()
     sql = _statement(model)
-    with connection.wrap_database_errors:
-        # Server-side binding, so each statement is prepared once per connection and then only executed.
-        cursor = psycopg.Cursor(raw)
-        if not writer.chain:
-            _take_chain(cursor, writer, avoid="")
-        for _attempt in range(ATTEMPTS):
-            key = _next_key(cursor, writer, model, using)  # a key is spent by every try, kept or not
-            sealed = replace(unsealed, chain=writer.chain).sealed(writer.prev_hash, object_id=str(key))
-            count = writer.count + 1
-            guard = [sealed["hash"], count, writer.chain, writer.prev_hash, writer.count]
-            values = [*prepared_values(model, row, connection), *prepared_values(AuditEntry, sealed, connection)]
-            if _run(cursor, sql, [*guard, key, *values]):
-                writer.prev_hash, writer.count = sealed["hash"], count
-                logged(connection, sql, started)
-                return key
-            _take_chain(cursor, writer, avoid=writer.chain)  # someone else moved this head: part ways
+    # Every statement goes through eo13.prepared, so each is prepared once per connection and then only executed.
+    if not writer.chain:
+        _take_chain(connection, writer, avoid="")
+    for _attempt in range(ATTEMPTS):
+        key = _next_key(connection, writer, model)  # a key is spent by every try, kept or not
+        sealed = replace(unsealed, chain=writer.chain).sealed(writer.prev_hash, object_id=str(key))
+        count = writer.count + 1
+        guard = [sealed["hash"], count, writer.chain, writer.prev_hash, writer.count]
+        values = [*prepared_values(model, row, connection), *prepared_values(AuditEntry, sealed, connection)]
+        if fetch_all(connection, sql, [*guard, key, *values]):
+            writer.prev_hash, writer.count = sealed["hash"], count
+            return key
+        _take_chain(connection, writer, avoid=writer.chain)  # someone else moved this head: part ways
     return None
