@@ -43,6 +43,25 @@ def _statement(model: type[Model], returning: bool) -> str:
     return sql
 
 
+class Encoded(str):
+    """A JSON field's value already encoded as JSON text: written as it is instead of being encoded again (the
+    decision API answers with the same text it logs)."""
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _prepared(field: Field[Any, Any], value: Any, connection: BaseDatabaseWrapper) -> Any:
+    if type(value) is not Encoded:
+        return field.get_db_prep_save(value, connection)
+    if connection.vendor == "postgresql":
+        from psycopg.types.json import Jsonb  # as Django's own JSONField sends it, typed jsonb
+
+        return Jsonb(value, dumps=_as_is)
+    return str(value)  # SQLite keeps JSON as text
+
+
 def insert_row(model: type[Model], row: dict[str, Any], using: str) -> Any:
     """One INSERT from ``row`` (every column but the key, by attribute name, as plain Python values); returns the
     new key. No ``pre_save``: ``auto_now`` fields must be in ``row``.
@@ -64,6 +83,5 @@ def insert_columns(model: type[Model]) -> list[str]:
 def prepared_values(model: type[Model], row: dict[str, Any], connection: BaseDatabaseWrapper) -> list[Any]:
     """``row``'s values in :func:`insert_columns` order, each as the driver takes it."""
     return [
-        row[name] if field is None else field.get_db_prep_save(row[name], connection)
-        for _, name, field in _columns(model)
+        row[name] if field is None else _prepared(field, row[name], connection) for _, name, field in _columns(model)
     ]

@@ -100,6 +100,24 @@ def test_api_and_cli_give_the_same_decision(api_as, make_user, kind, facts):
     assert AuditEntry.objects.filter(action="decision.record", object_id=str(log.pk)).exists()
 
 
+@pytest.mark.parametrize("partial", [False, True])
+def test_the_answer_is_the_decision_as_logged_with_its_id(api_as, make_user, partial):
+    """One decision is answered with the JSON text written to the log (encoded once, issue 14): the same object,
+    the key last, as JSON."""
+    api = api_as(make_user("frontline", "ACS"))
+    facts = lot_use(exceptions=["exigent_circumstances"]) if not partial else {"use": "staging_area"}
+    r = api.post(f"/api/v1/decisions/lot-use{'?partial=true' if partial else ''}", facts)
+    assert r.status_code == 200 and r["Content-Type"] == "application/json; charset=utf-8"
+    body = r.json()
+    log = DecisionLog.objects.get(pk=body["decision_id"])
+    assert body == log.decision | {"decision_id": log.pk}
+    assert list(body)[-1] == "decision_id" and ("missing" in body) is partial
+    batch = api.post("/api/v1/decisions/lot-use", [facts, facts] if not partial else [lot_use()]).json()
+    assert [b | {"decision_id": 0} for b in batch] == [
+        DecisionLog.objects.get(pk=b["decision_id"]).decision | {"decision_id": 0} for b in batch
+    ]
+
+
 @pytest.mark.parametrize(
     "kind, body, field",
     [

@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from eo13.accounts import token_cache
+from eo13.accounts.membership_read import KEPT_ON_USER
 from eo13.accounts.models import APIToken, Membership
+from eo13.accounts.tokens import token_create, token_user
 from tests.law.facts_builders import lot_use
 
 pytestmark = [
@@ -99,6 +101,19 @@ def test_writing_a_tokens_last_use_does_not_make_every_process_forget(make_user,
     time.sleep(0.5)  # a notification, had one been sent, would have arrived
     assert token_cache.for_connection(connection).epoch == epoch
     assert _token_reads(api) == (200, 0)
+
+
+def test_what_one_request_sets_on_its_user_stays_with_that_request(make_user, listening):
+    user = make_user("frontline", "ACS")
+    raw = token_create(actor=user, name="copies")[1]
+    first = token_user(raw)
+    first.first_name = "set by one request"
+    getattr(first, KEPT_ON_USER).clear()
+    with CaptureQueriesContext(connection) as ctx:
+        second = token_user(raw)
+    assert not any("accounts_apitoken" in q["sql"] for q in ctx.captured_queries)  # the remembered user
+    assert second.first_name == user.first_name and [m.agency.code for m in getattr(second, KEPT_ON_USER)] == ["ACS"]
+    assert second.pk == user.pk and second._state is not first._state and not second._state.adding
 
 
 class _Listener:

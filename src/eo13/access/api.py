@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
 from eo13.access.decisions import decision_make
@@ -27,6 +27,7 @@ from eo13.law.facts_read import facts_schema
 from eo13.strict_dates import StrictDate
 
 router = Router(tags=["access"])
+JSON = "application/json; charset=utf-8"  # ninja's own content type for its JSON answers
 
 
 class FactsRejected(EO13Error):
@@ -60,11 +61,13 @@ def decide_endpoint(request: HttpRequest, kind: str, partial: bool = False) -> A
         # Detainer facts describe a person's convictions: decided, counted, never logged (eo13.detainers).
         return _decide_detainer(request, raw, partial)
     try:
-        logs = decision_make(actor=request.user, kind=kind, raw=raw, partial=partial, channel="api")
+        recorded = decision_make(actor=request.user, kind=kind, raw=raw, partial=partial, channel="api")
     except FactsError as exc:
         raise FactsRejected(exc.error, exc.field) from None
-    bodies = [log.decision | {"decision_id": log.pk} for log in logs]
-    return bodies if isinstance(raw, list) else bodies[0]
+    if isinstance(raw, list):
+        return [r.decision | {"decision_id": r.pk} for r in recorded]
+    # One decision (the front line's request): answered with the JSON text just logged, not encoded again.
+    return HttpResponse(recorded[0].answer_json(), content_type=JSON)
 
 
 def _decide_detainer(request: HttpRequest, raw: Any, partial: bool) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import router, transaction
@@ -16,7 +18,7 @@ from eo13.audit.actions import AuditAction
 from eo13.audit.fast_append import insert_with_entry
 from eo13.audit.services import Unsealed, audit_append, audit_entry_unsealed
 from eo13.errors import PermissionDenied
-from eo13.fast_insert import insert_row
+from eo13.fast_insert import Encoded, insert_row
 from eo13.law.decide import decide, decide_batch
 from eo13.law.engine import Decision
 from eo13.scrub import scrub_value
@@ -33,10 +35,18 @@ def _with_contacts(decision: Decision, actor: Actor) -> Decision:
     return decision
 
 
-def _saved(log: DecisionLog, pk: int, using: str) -> DecisionLog:
-    log.pk = pk
-    log._state.adding, log._state.db = False, using
-    return log
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A decision as logged: its key in the decision log and the decision object (INTERFACES §2), also as the JSON
+    written to the log, so the API answers with the same text instead of encoding it a second time (issue 14)."""
+
+    pk: int
+    decision: dict[str, Any]
+    decision_json: str
+
+    def answer_json(self) -> str:
+        """The API's answer for this decision: the decision object with its ``decision_id`` last."""
+        return f'{self.decision_json[:-1]}, "decision_id": {self.pk}}}'
 
 
 def _scrub_free_text(raw: Any) -> Any:
@@ -49,9 +59,7 @@ def _scrub_free_text(raw: Any) -> Any:
     return raw
 
 
-def decision_make(
-    *, actor: Actor, kind: str, raw: Any, partial: bool = False, channel: str = "api"
-) -> list[DecisionLog]:
+def decision_make(*, actor: Actor, kind: str, raw: Any, partial: bool = False, channel: str = "api") -> list[Recorded]:
     """Decide one set of facts or a batch (all or nothing) and log each decision. Raises FactsError on bad facts,
     PermissionDenied for the read-only auditor or a user with no role (nothing is logged for them)."""
     if not may_decide(actor):
@@ -67,13 +75,15 @@ def decision_make(
     membership = primary_membership(actor)
     asker = person(actor)
     using = router.db_for_write(DecisionLog)
+    # Each decision object is encoded once, for the log and for the answer (it holds only JSON's own types).
+    objects = [_with_contacts(decision, actor).as_dict() for _, decision in items]
     rows = [
         {
             "kind": kind,
             "partial": partial,
             "facts": facts,
             "outcome": decision.outcome,
-            "decision": _with_contacts(decision, actor).as_dict(),
+            "decision": Encoded(json.dumps(obj)),
             "rules_version": decision.rules_version or "",
             "as_of": decision.as_of or today,
             "asked_by_id": asker.pk if asker else None,
@@ -81,16 +91,16 @@ def decision_make(
             "channel": channel,
             "created_at": clock.now(),
         }
-        for facts, decision in items
+        for (facts, decision), obj in zip(items, objects, strict=True)
     ]
     agency_code = membership.agency.code if membership else ""
 
-    def entry(row: dict[str, Any], log: DecisionLog | None = None) -> Unsealed:
+    def entry(row: dict[str, Any], pk: int | None = None) -> Unsealed:
         return audit_entry_unsealed(
             actor=actor,
             action=AuditAction.DECISION_RECORD,
-            target=log,
             model=DecisionLog._meta.label,
+            object_id="" if pk is None else str(pk),
             agency_code=agency_code,
             changes={"kind": {"new": kind}, "outcome": {"new": row["outcome"]}},
             vocabulary_only=True,  # a kind of KINDS and an outcome of the engine's: nothing to scrub
@@ -100,12 +110,12 @@ def decision_make(
         # One decision, outside any transaction on PostgreSQL: the log and its audit entry in one statement.
         pk = insert_with_entry(DecisionLog, rows[0], entry(rows[0]), using)
         if pk is not None:
-            return [_saved(DecisionLog(**rows[0]), pk, using)]
-    logs: list[DecisionLog] = []
+            return [Recorded(pk, objects[0], rows[0]["decision"])]
+    recorded: list[Recorded] = []
     with transaction.atomic(using=using):
-        for row in rows:
+        for row, obj in zip(rows, objects, strict=True):
             # As DecisionLog.objects.create, from a statement written once and only the JSON and dates prepared.
-            log = _saved(DecisionLog(**row), insert_row(DecisionLog, row, using), using)
-            audit_append(entry(row, log))
-            logs.append(log)
-    return logs
+            pk = insert_row(DecisionLog, row, using)
+            audit_append(entry(row, pk))
+            recorded.append(Recorded(pk, obj, row["decision"]))
+    return recorded

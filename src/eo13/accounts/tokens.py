@@ -4,7 +4,6 @@ Tokens expire EO13_TOKEN_DAYS after they are made, and a password change or deac
 (eo13.accounts.signals).
 """
 
-import copy
 import hashlib
 import secrets
 import time
@@ -122,7 +121,9 @@ def token_user(raw: str) -> Any:
 def _copy(user: User) -> User:
     """A request's own copy of a remembered user: what a request sets on it stays with that request. (Django copies
     a model's state with it; the memberships are read only.)"""
-    mine = copy.copy(user)
+    mine = object.__new__(type(user))
+    # What copy.copy gives, without its detour through pickling's protocol (which looks the model up by name).
+    mine.__dict__.update(user.__getstate__())
     setattr(mine, KEPT_ON_USER, list(getattr(user, KEPT_ON_USER)))
     return mine
 

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -18,14 +19,21 @@ AUDIT_KEY_SALT = b"eo13.audit.chain.v1"
 
 def audit_key() -> bytes:
     """The HMAC key: EO13_AUDIT_KEY when set, otherwise derived from SECRET_KEY (never stored in the database)."""
-    explicit = getattr(settings, "EO13_AUDIT_KEY", "")
-    if explicit:
-        return str(explicit).encode()
-    return hmac.new(AUDIT_KEY_SALT, str(settings.SECRET_KEY).encode(), hashlib.sha256).digest()
+    return _keyed(str(getattr(settings, "EO13_AUDIT_KEY", "")), str(settings.SECRET_KEY))[0]
+
+
+@lru_cache(maxsize=4)
+def _keyed(explicit: str, secret: str) -> tuple[bytes, hmac.HMAC]:
+    """The key for these settings, and an HMAC with the key set up, copied for each digest: every audited write
+    seals an entry, and deriving the key and setting it up again each time cost more than hashing the entry."""
+    key = explicit.encode() if explicit else hmac.new(AUDIT_KEY_SALT, secret.encode(), hashlib.sha256).digest()
+    return key, hmac.new(key, digestmod=hashlib.sha256)
 
 
 def keyed_digest(body: str) -> str:
-    return hmac.new(audit_key(), body.encode(), hashlib.sha256).hexdigest()
+    mac = _keyed(str(getattr(settings, "EO13_AUDIT_KEY", "")), str(settings.SECRET_KEY))[1].copy()
+    mac.update(body.encode())
+    return mac.hexdigest()
 
 
 def canonical_body(
