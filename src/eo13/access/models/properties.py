@@ -29,15 +29,17 @@ class CityProperty(models.Model):
     city_owned_or_leased = models.BooleanField()
     city_operational_control = models.BooleanField()
     city_governmental_purpose = models.BooleanField()
-    is_city_property = models.BooleanField(db_index=True)
-    is_city_lot = models.BooleanField(db_index=True)
+    # Not indexed: two values each, so a filter on them reads the table anyway (issue 14: every index costs the import).
+    is_city_property = models.BooleanField()
+    is_city_lot = models.BooleanField()
     basis = models.CharField(max_length=400)
     uncertain = models.BooleanField(default=False)
     # Why the record does not settle the §1(1)/§1(2) answer (mixed ownership, land run by H+H or NYCHA, a
     # disposition); the engine then answers `unknown` where it matters (issue 10).
     doubt = models.CharField(max_length=300, blank=True, default="")
-    # Upper-cased address, name and BBL, so a search is one indexed-column scan.
-    search_text = models.CharField(max_length=420, db_index=True)
+    # Upper-cased address, name and BBL, so a search is one scan of one column. Not indexed: a search looks for the
+    # words anywhere in it (LIKE '%...%'), which no B-tree serves; its two indexes only slowed the COLP import.
+    search_text = models.CharField(max_length=420)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
