@@ -116,6 +116,9 @@ def check_values(data: Any, path: list[str | int] | None = None, *, max_text: in
             check_values(value, [*path, i], max_text=max_text)
 
 
+_QUICK_MAX = 16_384  # a decision's facts are a few hundred bytes
+
+
 def _plainly_within_limits(body: bytes) -> bool:
     """True when no value of this body can break :func:`check_values`'s rules, seen from its bytes alone: ASCII
     with no backslash has no escapes, so no NUL (json.loads refuses raw control characters) and no surrogate, and no
@@ -126,9 +129,6 @@ def _plainly_within_limits(body: bytes) -> bool:
         and b"\\" not in body
         and max(map(len, body.split(b'"'))) <= LABEL_MAX
     )
-
-
-_QUICK_MAX = 16_384  # a decision's facts are a few hundred bytes
 
 
 def parse_json(body: bytes) -> Any:

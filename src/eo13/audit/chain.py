@@ -19,7 +19,11 @@ AUDIT_KEY_SALT = b"eo13.audit.chain.v1"
 
 def audit_key() -> bytes:
     """The HMAC key: EO13_AUDIT_KEY when set, otherwise derived from SECRET_KEY (never stored in the database)."""
-    return _keyed(str(getattr(settings, "EO13_AUDIT_KEY", "")), str(settings.SECRET_KEY))[0]
+    return _keyed_now()[0]
+
+
+def _keyed_now() -> tuple[bytes, hmac.HMAC]:
+    return _keyed(str(getattr(settings, "EO13_AUDIT_KEY", "")), str(settings.SECRET_KEY))
 
 
 @lru_cache(maxsize=4)
@@ -31,7 +35,7 @@ def _keyed(explicit: str, secret: str) -> tuple[bytes, hmac.HMAC]:
 
 
 def keyed_digest(body: str) -> str:
-    mac = _keyed(str(getattr(settings, "EO13_AUDIT_KEY", "")), str(settings.SECRET_KEY))[1].copy()
+    mac = _keyed_now()[1].copy()
     mac.update(body.encode())
     return mac.hexdigest()
 
